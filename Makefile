@@ -1,0 +1,53 @@
+# The front door. `make run` starts the CMS with demo content; `make test` runs
+# the whole suite. Both create the virtual environment on first use.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run migrate demo worker test lint format schema
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required (set PYTHON=python3.11).")'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py load_demo_content
+
+run: demo
+	@echo ""
+	@echo "  Admin:    http://$(HOST):$(PORT)/admin/"
+	@echo "  GraphQL:  http://$(HOST):$(PORT)/graphql/  (GraphiQL in a browser)"
+	@echo "  Site:     http://$(HOST):$(PORT)/en/  and  http://$(HOST):$(PORT)/fr/"
+	@$(PY) -c 'from newsroom.demo.seed import DEMO_ADMIN_EMAIL as e, DEMO_ADMIN_PASSWORD as p; print(f"  Sign in:  {e} / {p}")'
+	@echo ""
+	@# The task worker runs beside the server and stops with it.
+	$(PY) manage.py db_worker & WORKER=$$!; \
+	trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+worker: install
+	$(PY) manage.py db_worker
+
+test: install
+	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+schema: install
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py graphql_schema --out schema.graphql

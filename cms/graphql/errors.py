@@ -1,0 +1,32 @@
+"""Errors a client can act on, each with a stable ``extensions.code``."""
+
+from graphql import GraphQLError
+
+
+class ApiError(GraphQLError):
+    code = "BAD_REQUEST"
+
+    def __init__(self, message: str, **extensions):
+        super().__init__(message, extensions={"code": self.code, **extensions})
+
+
+class UnknownLocale(ApiError):
+    code = "UNKNOWN_LOCALE"
+
+
+class InvalidArgument(ApiError):
+    code = "INVALID_ARGUMENT"
+
+
+class PageOutOfRange(ApiError):
+    code = "PAGE_OUT_OF_RANGE"
+
+
+class QueryTooDeep(ApiError):
+    code = "QUERY_TOO_DEEP"
+
+
+# Codes given to errors raised by graphql-core itself or by unexpected failures.
+GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
+GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
+INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"

@@ -1,0 +1,165 @@
+"""Batch loading for one GraphQL request, so lists cost a constant number of queries.
+
+graphql-core resolves a list depth first: item 1 and all its fields, then item 2.
+A list resolver therefore announces the keys of all its items up front
+(``Loader.expect(keys)``); the first time any field asks a loader for one of them,
+the loader fetches the whole group in one query and serves the rest from memory.
+
+The scope lives in a context variable opened by the GraphQL view for the duration of
+one request; outside a request (shell, tests calling models) loaders still work, one
+key at a time.
+"""
+
+from __future__ import annotations
+
+import contextvars
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any, ClassVar
+
+from django.db import models
+from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+
+class BatchScope:
+    def __init__(self) -> None:
+        self.results: dict[type, dict[Hashable, Any]] = defaultdict(dict)
+        self.groups: dict[type, dict[Hashable, tuple]] = defaultdict(dict)
+        # Objects chosen in StreamField chooser blocks, by model and primary key.
+        self.objects: dict[type, dict[Any, models.Model]] = defaultdict(dict)
+
+
+_scope: contextvars.ContextVar[BatchScope | None] = contextvars.ContextVar(
+    "graphql_batch_scope", default=None
+)
+
+
+@contextmanager
+def batch_scope() -> Iterator[BatchScope]:
+    scope = BatchScope()
+    token = _scope.set(scope)
+    try:
+        yield scope
+    finally:
+        _scope.reset(token)
+
+
+def _current() -> BatchScope:
+    # Without an open scope every call gets a throwaway one: correct, just unbatched.
+    return _scope.get() or BatchScope()
+
+
+class BatchLoader:
+    """Subclasses implement ``load_batch(keys) -> {key: value}``."""
+
+    missing: ClassVar[Any] = None
+
+    @classmethod
+    def load_batch(cls, keys: list) -> dict:
+        raise NotImplementedError
+
+    @classmethod
+    def expect(cls, keys: Iterable[Hashable]) -> None:
+        scope = _scope.get()
+        if scope is None:
+            return
+        group = tuple(dict.fromkeys(keys))
+        known = scope.groups[cls]
+        for key in group:
+            known[key] = group
+
+    @classmethod
+    def load(cls, key: Hashable) -> Any:
+        scope = _current()
+        results = scope.results[cls]
+        if key not in results:
+            group = scope.groups[cls].get(key, (key,))
+            wanted = [k for k in group if k not in results]
+            if key not in wanted:
+                wanted.append(key)
+            loaded = cls.load_batch(wanted)
+            for k in wanted:
+                results[k] = loaded.get(k, cls.empty())
+        return results[key]
+
+    @classmethod
+    def empty(cls) -> Any:
+        return cls.missing
+
+
+class ListLoader(BatchLoader):
+    """A loader whose value per key is a list (empty when nothing matches)."""
+
+    @classmethod
+    def empty(cls) -> list:
+        return []
+
+
+def _manager(model: type[models.Model]):
+    manager = model._default_manager
+    # Images bring their renditions along, so srcSet in a body costs nothing more.
+    if hasattr(manager, "prefetch_renditions"):
+        return manager.prefetch_renditions()
+    return manager.all()
+
+
+class BatchedChooserMixin:
+    """A chooser block that takes its objects from the request's scope, which list
+    resolvers fill in one query per model for every page in the list."""
+
+    def bulk_to_python(self, values):
+        scope = _scope.get()
+        if scope is None:
+            return super().bulk_to_python(values)
+        model = self.model_class
+        known = scope.objects[model]
+        missing = {v for v in values if v is not None and v not in known}
+        if missing:
+            known.update(_manager(model).in_bulk(missing))
+        return [known.get(v) for v in values]
+
+
+class BatchedSnippetChooserBlock(BatchedChooserMixin, SnippetChooserBlock):
+    pass
+
+
+class BatchedImageChooserBlock(BatchedChooserMixin, ImageChooserBlock):
+    pass
+
+
+def _collect_chooser_ids(block, raw, wanted: dict[type, set]) -> None:
+    if raw is None:
+        return
+    if isinstance(block, BatchedChooserMixin):
+        if isinstance(raw, int | str):
+            wanted[block.model_class].add(raw)
+    elif isinstance(block, blocks.StreamBlock):
+        for item in raw:
+            child = block.child_blocks.get(item.get("type"))
+            if child is not None:
+                _collect_chooser_ids(child, item.get("value"), wanted)
+    elif isinstance(block, blocks.StructBlock):
+        for name, child in block.child_blocks.items():
+            _collect_chooser_ids(child, raw.get(name), wanted)
+    elif isinstance(block, blocks.ListBlock):
+        for item in raw:
+            value = item.get("value") if isinstance(item, dict) else item
+            _collect_chooser_ids(block.child_block, value, wanted)
+
+
+def prime_stream_choosers(stream_values: Iterable) -> None:
+    """Fetch, one query per model, every object chosen in these StreamField values."""
+    scope = _scope.get()
+    if scope is None:
+        return
+    wanted: dict[type, set] = defaultdict(set)
+    for value in stream_values:
+        _collect_chooser_ids(value.stream_block, list(value.raw_data), wanted)
+    for model, ids in wanted.items():
+        known = scope.objects[model]
+        missing = ids - known.keys()
+        if missing:
+            known.update(_manager(model).in_bulk(missing))

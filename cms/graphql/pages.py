@@ -1,0 +1,144 @@
+"""What every page type exposes on top of grapple's page interface (``locale`` and
+``translations``), and the root ``page`` query, exact and locale-aware."""
+
+from __future__ import annotations
+
+import graphene
+from django.conf import settings
+from grapple.models import GraphQLField, GraphQLString
+from grapple.types.interfaces import get_page_interface
+from wagtail.models import Page, Site
+
+from .loaders import ListLoader
+from .locale import content_language_codes, resolve_locale
+
+
+def published(queryset):
+    """Only what the public may see: live, not under a view restriction."""
+    return queryset.live().public()
+
+
+class PageTranslationsLoader(ListLoader):
+    """translation_key -> every published variant of the page, in any locale."""
+
+    @classmethod
+    def load_batch(cls, keys):
+        found: dict = {}
+        pages = published(Page.objects.filter(translation_key__in=keys))
+        for page in pages.select_related("locale").order_by("locale__language_code"):
+            found.setdefault(page.translation_key, []).append(page)
+        return found
+
+
+class PageTranslation(graphene.ObjectType):
+    """Another language's published variant of a page."""
+
+    id = graphene.ID(required=True)
+    locale = graphene.String(required=True)
+    title = graphene.String(required=True)
+    slug = graphene.String(required=True)
+    url = graphene.String()
+
+    @staticmethod
+    def resolve_locale(page, info):
+        return page.locale.language_code
+
+    @staticmethod
+    def resolve_url(page, info):
+        return page.get_url(request=info.context)
+
+
+class HeadlessPageMixin:
+    """Mixed into every page model the API exposes."""
+
+    @property
+    def locale_code(self) -> str:
+        return self.locale.language_code
+
+    def graphql_translations(self, info, **kwargs) -> list[Page]:
+        variants = PageTranslationsLoader.load(self.translation_key)
+        return [page for page in variants if page.pk != self.pk]
+
+
+def translation_graphql_fields() -> list:
+    return [
+        GraphQLString("locale", source="locale_code", required=True),
+        GraphQLField(
+            "translations",
+            PageTranslation,
+            is_list=True,
+            required=True,
+            source="graphql_translations",
+        ),
+    ]
+
+
+def expect_pages(pages) -> None:
+    """Tell the page loaders which pages a list is about to resolve."""
+    PageTranslationsLoader.expect(page.translation_key for page in pages)
+
+
+def find_by_url_path(url_path: str, request=None) -> Page | None:
+    """The published page at exactly ``url_path`` (``/fr/…``), or None.
+
+    The first path component names the locale (as in the site's URLs); without one,
+    the default language is meant. The rest is matched whole against the localized
+    site root's descendants, never as a suffix."""
+    parts = [part for part in url_path.strip().split("/") if part]
+    if parts and parts[0].lower() in content_language_codes():
+        locale = resolve_locale(parts.pop(0).lower())
+    else:
+        locale = resolve_locale(settings.LANGUAGE_CODE)
+    site = (Site.find_for_request(request) if request else None) or Site.objects.get(
+        is_default_site=True
+    )
+    root = site.root_page.get_translation_or_none(locale)
+    if root is None:
+        return None
+    target = root.url_path + "".join(f"{part}/" for part in parts)
+    page = (
+        published(Page.objects.filter(locale=locale, url_path=target))
+        .specific()
+        .first()
+    )
+    if page is not None:
+        expect_pages([page])
+    return page
+
+
+class PageQuery:
+    page = graphene.Field(
+        get_page_interface,
+        id=graphene.ID(),
+        slug=graphene.String(),
+        url_path=graphene.String(
+            description="Exact URL path, with its locale prefix: /fr/…/…/"
+        ),
+        locale=graphene.String(
+            description="Locale of the page to find by slug (default: English)."
+        ),
+        content_type=graphene.String(description="e.g. newsroom.PressReleasePage"),
+        description="One published page by id, by URL path or by slug in a locale.",
+    )
+
+    @staticmethod
+    def resolve_page(root, info, id=None, slug=None, url_path=None, locale=None, **kw):
+        if url_path is not None:
+            page = find_by_url_path(url_path, info.context)
+        else:
+            pages = published(Page.objects.filter(depth__gt=1))
+            if id is not None:
+                pages = pages.filter(pk=id) if str(id).isdigit() else pages.none()
+            elif slug is not None:
+                # A translation may share the slug: the locale picks exactly one.
+                pages = pages.filter(slug=slug, locale=resolve_locale(locale))
+            else:
+                return None
+            page = pages.order_by("path").specific().first()
+        content_type = kw.get("content_type")
+        if page is not None and content_type:
+            if page._meta.label_lower != content_type.strip().lower():
+                return None
+        if page is not None:
+            expect_pages([page])
+        return page

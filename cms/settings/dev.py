@@ -1,0 +1,7 @@
+"""Local development: debug on, GraphiQL on, mail printed to the console."""
+
+from .base import *  # noqa: F403
+from .base import env_bool
+
+DEBUG = env_bool("DJANGO_DEBUG", True)
+GRAPHIQL = True

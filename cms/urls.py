@@ -1,0 +1,33 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from cms.graphql.views import PortalGraphQLView
+
+urlpatterns = [
+    # GraphQL before Wagtail's catch-all. Read-only for now, so no CSRF token is
+    # needed; the accounts work adds CSRF-protected mutations.
+    path(
+        "graphql/",
+        csrf_exempt(PortalGraphQLView.as_view(graphiql=settings.GRAPHIQL)),
+        name="graphql",
+    ),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("django-admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Pages live under their locale: /en/…, /fr/…
+urlpatterns += i18n_patterns(
+    path("", include(wagtail_urls)), prefix_default_language=True
+)

@@ -1,0 +1,371 @@
+"""Press releases, and the people and topics they are about."""
+
+import datetime
+
+import graphene
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from grapple.models import (
+    GraphQLField,
+    GraphQLImage,
+    GraphQLStreamfield,
+    GraphQLString,
+)
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultipleChooserPanel,
+    PageChooserPanel,
+)
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from cms.graphql.pages import HeadlessPageMixin, translation_graphql_fields
+
+from .blocks import PressReleaseBodyBlock
+
+
+class Topic(TranslatableMixin, index.Indexed, models.Model):
+    """A subject releases are filed under, in a tree: Western Balkans > Kosovo > KFOR.
+
+    The slug is an identifier: it is the same in every language."""
+
+    name = models.CharField(_("name"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=255, allow_unicode=False)
+    description = models.TextField(_("description"), blank=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent topic"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("parent"),
+    ]
+
+    search_fields = [
+        index.SearchField("name", boost=2),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+        index.FilterField("locale_id"),
+        index.FilterField("slug"),
+    ]
+
+    translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("slug"),
+        TranslatableField("description"),
+        TranslatableField("parent"),
+    ]
+
+    graphql_fields = [
+        GraphQLString("name", required=True),
+        GraphQLString("slug", required=True),
+        GraphQLString("description"),
+        GraphQLString("locale", source="locale_code", required=True),
+        GraphQLField("parent", lambda: Topic.graphql_type()),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug", "locale"], name="unique_topic_slug_per_locale"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def locale_code(self) -> str:
+        return self.locale.language_code
+
+    @staticmethod
+    def graphql_type():
+        from grapple.registry import registry
+
+        return registry.snippets[Topic]
+
+    def clean(self):
+        super().clean()
+        from django.core.exceptions import ValidationError
+
+        ancestor, seen = self.parent, set()
+        while ancestor is not None:
+            if ancestor.pk == self.pk or ancestor.pk in seen:
+                raise ValidationError(
+                    {"parent": _("A topic cannot be filed under itself.")}
+                )
+            seen.add(ancestor.pk)
+            ancestor = ancestor.parent
+
+
+class Person(TranslatableMixin, index.Indexed, ClusterableModel):
+    """Someone releases are about or who is quoted. The slug is the same in every
+    language; positions carry dates so a release shows the role held on its date."""
+
+    name = models.CharField(_("name"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=255)
+    portrait = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("portrait"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    biography = models.TextField(_("short biography"), blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("portrait"),
+        FieldPanel("biography"),
+        InlinePanel("positions", label=_("Positions held")),
+    ]
+
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("biography"),
+        index.FilterField("locale_id"),
+        index.FilterField("slug"),
+    ]
+
+    translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("slug"),
+        SynchronizedField("portrait"),
+        TranslatableField("biography"),
+        TranslatableField("positions"),
+    ]
+
+    graphql_fields = [
+        GraphQLString("name", required=True),
+        GraphQLString("slug", required=True),
+        GraphQLString("biography"),
+        GraphQLString("locale", source="locale_code", required=True),
+        GraphQLImage("portrait"),
+        GraphQLField(
+            "positions",
+            "newsroom.schema.PositionType",
+            is_list=True,
+            source="graphql_positions",
+        ),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug", "locale"], name="unique_person_slug_per_locale"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def locale_code(self) -> str:
+        return self.locale.language_code
+
+    def graphql_positions(self, info, **kwargs):
+        return list(self.positions.all())
+
+    def position_on(self, day: datetime.date) -> "PersonPosition | None":
+        """The position held on ``day``; the most recently started one wins."""
+        held = [p for p in self.positions.all() if p.held_on(day)]
+        return max(held, key=lambda p: p.start_date, default=None)
+
+
+class PersonPosition(Orderable):
+    person = ParentalKey(Person, on_delete=models.CASCADE, related_name="positions")
+    title = models.CharField(_("title"), max_length=255)
+    organisation = models.CharField(_("organisation"), max_length=255, blank=True)
+    start_date = models.DateField(_("from"))
+    end_date = models.DateField(
+        _("to"), null=True, blank=True, help_text=_("Leave empty if still held.")
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("organisation"),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("position")
+        verbose_name_plural = _("positions")
+
+    def __str__(self) -> str:
+        return f"{self.title}, {self.organisation}" if self.organisation else self.title
+
+    def held_on(self, day: datetime.date) -> bool:
+        return self.start_date <= day and (
+            self.end_date is None or day <= self.end_date
+        )
+
+    def clean(self):
+        super().clean()
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            from django.core.exceptions import ValidationError
+
+            raise ValidationError({"end_date": _("The end date is before the start.")})
+
+
+class NewsroomIndexPage(HeadlessPageMixin, Page):
+    """The list of press releases of one locale (``/en/newsroom/``)."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["newsroom.PressReleasePage"]
+
+    graphql_fields = [
+        GraphQLString("introduction"),
+        *translation_graphql_fields(),
+    ]
+
+    class Meta:
+        verbose_name = _("newsroom")
+
+
+class PressReleasePage(HeadlessPageMixin, Page):
+    date = models.DateTimeField(_("date and time"), default=timezone.now)
+    location = models.CharField(_("location"), max_length=255, blank=True)
+    standfirst = models.TextField(
+        _("standfirst"), help_text=_("The summary shown in lists and previews.")
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(PressReleaseBodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("location")]),
+        FieldPanel("standfirst"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+        MultipleChooserPanel(
+            "release_people", chooser_field_name="person", label=_("People")
+        ),
+        MultipleChooserPanel(
+            "release_topics", chooser_field_name="topic", label=_("Topics")
+        ),
+        InlinePanel("related_releases", label=_("Related releases")),
+    ]
+    parent_page_types = ["newsroom.NewsroomIndexPage"]
+    subpage_types: list[str] = []
+
+    search_fields = Page.search_fields + [
+        index.SearchField("standfirst"),
+        index.SearchField("body"),
+        index.SearchField("location"),
+        index.FilterField("date"),
+    ]
+
+    graphql_fields = [
+        GraphQLField("date", graphene.DateTime, required=True),
+        GraphQLString("location"),
+        GraphQLString("summary", source="standfirst", required=True),
+        GraphQLImage("hero_image"),
+        GraphQLStreamfield("body"),
+        GraphQLField(
+            "people",
+            "newsroom.schema.ReleasePersonType",
+            is_list=True,
+            source="graphql_people",
+        ),
+        GraphQLField(
+            "topics",
+            lambda: Topic.graphql_type(),
+            is_list=True,
+            source="graphql_topics",
+        ),
+        GraphQLField(
+            "related",
+            "grapple.types.interfaces.PageInterface",
+            is_list=True,
+            source="graphql_related",
+        ),
+        *translation_graphql_fields(),
+    ]
+
+    class Meta:
+        verbose_name = _("press release")
+        verbose_name_plural = _("press releases")
+
+    # Resolvers live in newsroom/schema.py; these hooks let grapple find them.
+    def graphql_people(self, info, **kwargs):
+        from .schema import resolve_release_people
+
+        return resolve_release_people(self, info)
+
+    def graphql_topics(self, info, **kwargs):
+        from .schema import resolve_release_topics
+
+        return resolve_release_topics(self, info)
+
+    def graphql_related(self, info, **kwargs):
+        from .schema import resolve_related_releases
+
+        return resolve_related_releases(self, info)
+
+
+class PressReleasePerson(Orderable):
+    page = ParentalKey(
+        PressReleasePage, on_delete=models.CASCADE, related_name="release_people"
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("person")]
+
+
+class PressReleaseTopic(Orderable):
+    page = ParentalKey(
+        PressReleasePage, on_delete=models.CASCADE, related_name="release_topics"
+    )
+    topic = models.ForeignKey(
+        Topic, verbose_name=_("topic"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("topic")]
+
+
+class RelatedPressRelease(Orderable):
+    page = ParentalKey(
+        PressReleasePage, on_delete=models.CASCADE, related_name="related_releases"
+    )
+    related = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("press release"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [PageChooserPanel("related", "newsroom.PressReleasePage")]
