@@ -1,0 +1,33 @@
+import json
+
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The demo content, loaded once into the test database; each test runs in a
+    transaction that is rolled back, so every test sees it intact."""
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", stdout=open("/dev/null", "w"))
+
+
+@pytest.fixture
+def gql(client):
+    """POST a GraphQL query to /graphql/ and return the decoded JSON answer."""
+
+    def run(query: str, variables: dict | None = None, status: int | None = 200):
+        response = client.post(
+            "/graphql/",
+            json.dumps({"query": query, "variables": variables or {}}),
+            content_type="application/json",
+        )
+        if status is not None:
+            assert response.status_code == status, response.content[:2000]
+        return response.json()
+
+    return run
+
+
+def error_codes(answer: dict) -> list[str]:
+    return [error["extensions"]["code"] for error in answer.get("errors", [])]
