@@ -1,0 +1,95 @@
+"""The listing runs in the same number of SQL queries for 5 and for 50 releases."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.images import get_image_model
+
+from tests.factories import PersonFactory, TopicFactory, add_position, create_release
+from tests.newsroom.test_graphql import LISTING
+
+pytestmark = pytest.mark.django_db
+
+
+def make_releases(count: int, topic_slug: str) -> None:
+    """``count`` releases in English and French, each with two people (with
+    positions), two topics (one with a parent), a hero image, a quote by one of
+    the people and a translation."""
+    image = get_image_model().objects.first()
+    parent = TopicFactory(slug=f"{topic_slug}-parent")
+    topic = TopicFactory(slug=topic_slug, parent=parent)
+    topic_fr = TopicFactory(
+        slug=topic_slug,
+        parent=None,
+        locale=_fr(),
+        translation_key=topic.translation_key,
+    )
+    people = []
+    for _ in range(2):
+        person = PersonFactory()
+        add_position(person, "Spokesperson", datetime.date(2000, 1, 1))
+        people.append(person)
+    for number in range(count):
+        body = [
+            {"type": "paragraph", "value": "<p>Text.</p>"},
+            {
+                "type": "quote",
+                "value": {"text": "Quoted.", "speaker": people[number % 2].pk},
+            },
+            {
+                "type": "image",
+                "value": {"image": image.pk, "caption": "", "credit": ""},
+            },
+        ]
+        en = create_release(
+            people=people, topics=[topic, parent], hero_image=image, body=body
+        )
+        create_release(
+            "fr",
+            topics=[topic_fr],
+            people=people,
+            hero_image=image,
+            body=body,
+            translation_of=en,
+        )
+
+
+def _fr():
+    from wagtail.models import Locale
+
+    return Locale.objects.get(language_code="fr")
+
+
+def count_queries(client, topic_slug: str, expected_items: int) -> int:
+    import json
+
+    payload = json.dumps(
+        {
+            "query": LISTING,
+            "variables": {"locale": "en", "topic": topic_slug, "perPage": 100},
+        }
+    )
+    # A first request makes the image renditions; the second is the one measured.
+    client.post("/graphql/", payload, content_type="application/json")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post("/graphql/", payload, content_type="application/json")
+    answer = response.json()
+    assert "errors" not in answer, answer
+    items = answer["data"]["pressReleases"]["items"]
+    assert len(items) == expected_items
+    assert all(len(item["people"]) == 2 and item["translations"] for item in items)
+    assert all(item["heroImage"]["srcSet"] for item in items)
+    return len(queries)
+
+
+def test_listing_query_count_does_not_grow_with_the_list(client):
+    make_releases(5, "five")
+    make_releases(50, "fifty")
+    five = count_queries(client, "five", 5)
+    fifty = count_queries(client, "fifty", 50)
+    assert five == fifty, f"5 items: {five} queries, 50 items: {fifty} queries"
+    # Locale, topic tree, count, page, renditions, speakers, body images and their
+    # renditions, people, positions, topics, translations, view restrictions, site.
+    assert fifty <= 20
