@@ -2,6 +2,7 @@ import json
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 
 @pytest.fixture(scope="session")
@@ -10,6 +11,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
     transaction that is rolled back, so every test sees it intact."""
     with django_db_blocker.unblock():
         call_command("load_demo_content", stdout=open("/dev/null", "w"))
+        # Transactional tests (run last by pytest-django) flush the database; with
+        # serialized_rollback=True they get this state back, demo content included.
+        connection._test_serialized_contents = (
+            connection.creation.serialize_db_to_string()
+        )
 
 
 @pytest.fixture
