@@ -401,3 +401,21 @@ def test_get_requests_work_and_empty_queries_are_refused(client):
     assert response.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
     response = client.post("/graphql/", "not json", content_type="application/json")
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize(
+    "code, slug, expected",
+    [
+        ("en", SEED_EN, ["demonstration-release-1", "demonstration-release-4"]),
+        ("fr", SEED_FR, ["communique-de-demonstration-1", "communique-de-demonstration-4"]),
+    ],
+)
+def test_related_releases_are_in_the_same_language(gql, code, slug, expected):
+    answer = gql(
+        "query($s: String!, $l: String) { pressRelease(slug: $s, locale: $l) "
+        "{ related { slug locale: url } } }",
+        {"s": slug, "l": code},
+    )
+    related = answer["data"]["pressRelease"]["related"]
+    assert [r["slug"] for r in related] == expected
+    assert all(r["locale"].startswith(f"/{code}/") for r in related)

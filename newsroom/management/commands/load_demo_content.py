@@ -25,6 +25,7 @@ from newsroom.models import (
     PressReleasePage,
     PressReleasePerson,
     PressReleaseTopic,
+    RelatedPressRelease,
     Topic,
 )
 
@@ -84,6 +85,7 @@ class Command(BaseCommand):
             people = self.people()
             self.seed_release(newsrooms, topics, people)
             self.demo_releases(newsrooms, topics, people)
+            self.related_releases()
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
 
     # --- pieces -----------------------------------------------------------------
@@ -331,3 +333,25 @@ class Command(BaseCommand):
                     people,
                 )
                 source = source or page
+
+    def related_releases(self):
+        """The seed release points to two demonstration releases, in each language."""
+        related_slugs = {
+            "en": ["demonstration-release-1", "demonstration-release-4"],
+            "fr": ["communique-de-demonstration-1", "communique-de-demonstration-4"],
+        }
+        for code in LOCALES:
+            seed_page = PressReleasePage.objects.get(
+                slug=seed.SEED_RELEASE["slug"][code], locale=self.locales[code]
+            )
+            if seed_page.related_releases.exists():
+                continue
+            seed_page.related_releases = [
+                RelatedPressRelease(
+                    related=PressReleasePage.objects.get(
+                        slug=slug, locale=self.locales[code]
+                    )
+                )
+                for slug in related_slugs[code]
+            ]
+            publish(seed_page)
