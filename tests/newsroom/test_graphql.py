@@ -407,7 +407,11 @@ def test_get_requests_work_and_empty_queries_are_refused(client):
     "code, slug, expected",
     [
         ("en", SEED_EN, ["demonstration-release-1", "demonstration-release-4"]),
-        ("fr", SEED_FR, ["communique-de-demonstration-1", "communique-de-demonstration-4"]),
+        (
+            "fr",
+            SEED_FR,
+            ["communique-de-demonstration-1", "communique-de-demonstration-4"],
+        ),
     ],
 )
 def test_related_releases_are_in_the_same_language(gql, code, slug, expected):
