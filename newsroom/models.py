@@ -3,6 +3,7 @@
 import datetime
 
 import graphene
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -31,7 +32,22 @@ from cms.graphql.pages import HeadlessPageMixin, translation_graphql_fields
 from .blocks import PressReleaseBodyBlock
 
 
-class Topic(TranslatableMixin, index.Indexed, models.Model):
+class SlugPerLocaleMixin:
+    """Slugs are identifiers, unique within a language. The admin form has no locale
+    field, so the database constraint alone would surface as a server error: check
+    it here and answer with a form error instead."""
+
+    def clean(self):
+        super().clean()
+        if self.slug and self.locale_id:
+            clash = type(self).objects.filter(slug=self.slug, locale_id=self.locale_id)
+            if clash.exclude(pk=self.pk).exists():
+                raise ValidationError(
+                    {"slug": _("This slug is already used in this language.")}
+                )
+
+
+class Topic(SlugPerLocaleMixin, TranslatableMixin, index.Indexed, models.Model):
     """A subject releases are filed under, in a tree: Western Balkans > Kosovo > KFOR.
 
     The slug is an identifier: it is the same in every language."""
@@ -103,8 +119,6 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
 
     def clean(self):
         super().clean()
-        from django.core.exceptions import ValidationError
-
         ancestor, seen = self.parent, set()
         while ancestor is not None:
             if ancestor.pk == self.pk or ancestor.pk in seen:
@@ -115,7 +129,7 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
             ancestor = ancestor.parent
 
 
-class Person(TranslatableMixin, index.Indexed, ClusterableModel):
+class Person(SlugPerLocaleMixin, TranslatableMixin, index.Indexed, ClusterableModel):
     """Someone releases are about or who is quoted. The slug is the same in every
     language; positions carry dates so a release shows the role held on its date."""
 
@@ -225,8 +239,6 @@ class PersonPosition(Orderable):
     def clean(self):
         super().clean()
         if self.end_date and self.start_date and self.end_date < self.start_date:
-            from django.core.exceptions import ValidationError
-
             raise ValidationError({"end_date": _("The end date is before the start.")})
 
 

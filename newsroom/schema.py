@@ -11,7 +11,7 @@ from grapple.registry import registry
 from wagtail.models import Page
 
 from cms.graphql.loaders import ListLoader, prime_stream_choosers
-from cms.graphql.locale import check_date_range, parse_date, resolve_locale
+from cms.graphql.locale import activate_locale, check_date_range, parse_date
 from cms.graphql.pages import expect_pages, published
 from cms.graphql.pagination import paginate, paginated, pagination_arguments
 
@@ -272,7 +272,7 @@ class NewsroomQuery:
         start, end = parse_date(date_from, "dateFrom"), parse_date(date_to, "dateTo")
         check_date_range(start, end)
         releases = press_releases_queryset(
-            resolve_locale(locale), topic, person, start, end
+            activate_locale(locale), topic, person, start, end
         ).prefetch_related("hero_image__renditions")
         result = paginate(releases, page, per_page)
         expect_releases(result["items"])
@@ -281,7 +281,7 @@ class NewsroomQuery:
     @staticmethod
     def resolve_press_release(root, info, slug, locale=None):
         release = (
-            press_releases_queryset(resolve_locale(locale))
+            press_releases_queryset(activate_locale(locale))
             .filter(slug=slug)
             .prefetch_related("hero_image__renditions")
             .first()
@@ -309,7 +309,7 @@ class NewsroomQuery:
 
 def _people(locale):
     return (
-        Person.objects.filter(locale=resolve_locale(locale))
+        Person.objects.filter(locale=activate_locale(locale))
         .select_related("locale", "portrait")
         .prefetch_related("positions", "portrait__renditions")
         .order_by("name")
@@ -318,7 +318,7 @@ def _people(locale):
 
 def _topics(locale):
     return (
-        Topic.objects.filter(locale=resolve_locale(locale))
+        Topic.objects.filter(locale=activate_locale(locale))
         .select_related("locale", "parent", "parent__locale")
         .order_by("name")
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
@@ -31,6 +32,15 @@ def resolve_locale(code: str | None) -> Locale:
             _("The locale “%(code)s” has no content yet.") % {"code": code},
             argument="locale",
         ) from None
+
+
+def activate_locale(code: str | None) -> Locale:
+    """Resolve ``code`` and make it the active language for the rest of this root
+    field, so rich text links resolve to pages of the same language. (Root fields
+    of a query complete one after another; the view restores the language.)"""
+    locale = resolve_locale(code)
+    translation.activate(locale.language_code)
+    return locale
 
 
 def parse_date(value: str | None, argument: str) -> datetime.date | None:

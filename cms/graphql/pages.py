@@ -10,7 +10,7 @@ from grapple.types.interfaces import get_page_interface
 from wagtail.models import Page, Site
 
 from .loaders import ListLoader
-from .locale import content_language_codes, resolve_locale
+from .locale import activate_locale, content_language_codes, resolve_locale
 
 
 def published(queryset):
@@ -140,5 +140,6 @@ class PageQuery:
             if page._meta.label_lower != content_type.strip().lower():
                 return None
         if page is not None:
+            activate_locale(page.locale.language_code)
             expect_pages([page])
         return page

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from django.conf import settings
+from django.utils import translation
 from graphene.validation import depth_limit_validator
 from graphene_django.views import GraphQLView
 from graphql import GraphQLError, specified_rules
@@ -24,8 +25,9 @@ class PortalGraphQLView(GraphQLView):
         super().__init__(**kwargs)
 
     def execute_graphql_request(self, *args, **kwargs):
-        # One batch scope per operation: loaders share what they fetched.
-        with batch_scope():
+        # One batch scope per operation: loaders share what they fetched. Root
+        # fields may switch the active language (activate_locale): restore it after.
+        with batch_scope(), translation.override(translation.get_language()):
             return super().execute_graphql_request(*args, **kwargs)
 
     @staticmethod

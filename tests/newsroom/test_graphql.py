@@ -423,3 +423,20 @@ def test_related_releases_are_in_the_same_language(gql, code, slug, expected):
     related = answer["data"]["pressRelease"]["related"]
     assert [r["slug"] for r in related] == expected
     assert all(r["locale"].startswith(f"/{code}/") for r in related)
+
+
+def test_rich_text_internal_links_are_resolved(gql):
+    target = PressReleasePage.objects.get(slug=SEED_FR)
+    body = [
+        {
+            "type": "paragraph",
+            "value": f'<p><a linktype="page" id="{target.pk}">Ce communiqué</a></p>',
+        }
+    ]
+    release = create_release("fr", title="Avec un lien", body=body)
+    answer = gql(
+        '{ pressRelease(slug: "%s", locale: "fr") '
+        "{ body { ... on RichTextBlock { value } } } }" % release.slug
+    )
+    html = answer["data"]["pressRelease"]["body"][0]["value"]
+    assert f'href="{target.url}"' in html and "linktype" not in html

@@ -54,8 +54,7 @@ def test_a_release_translated_in_wagtail_localize_is_served_in_french(
         '{ pressRelease(slug: "%s", locale: "fr") { title locale '
         "translations { locale title } people { role person { name locale } } "
         "topics { name slug } "
-        "body { ... on QuoteBlock { text speaker { slug locale } } } } }"
-        % fr.slug
+        "body { ... on QuoteBlock { text speaker { slug locale } } } } }" % fr.slug
     )
     release = answer["data"]["pressRelease"]
     assert release["title"] == "[FR] Talks in Brussels"
