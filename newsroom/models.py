@@ -32,10 +32,15 @@ from cms.graphql.pages import HeadlessPageMixin, translation_graphql_fields
 from .blocks import PressReleaseBodyBlock
 
 
-class SlugPerLocaleMixin:
-    """Slugs are identifiers, unique within a language. The admin form has no locale
-    field, so the database constraint alone would surface as a server error: check
-    it here and answer with a form error instead."""
+class TranslatableSnippetMixin:
+    """People and topics: a slug that identifies them in every language, unique
+    within a language. The admin form has no locale field, so the database
+    constraint alone would surface as a server error: ``clean`` answers with a form
+    error instead."""
+
+    @property
+    def locale_code(self) -> str:
+        return self.locale.language_code
 
     def clean(self):
         super().clean()
@@ -47,7 +52,7 @@ class SlugPerLocaleMixin:
                 )
 
 
-class Topic(SlugPerLocaleMixin, TranslatableMixin, index.Indexed, models.Model):
+class Topic(TranslatableSnippetMixin, TranslatableMixin, index.Indexed, models.Model):
     """A subject releases are filed under, in a tree: Western Balkans > Kosovo > KFOR.
 
     The slug is an identifier: it is the same in every language."""
@@ -107,10 +112,6 @@ class Topic(SlugPerLocaleMixin, TranslatableMixin, index.Indexed, models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def locale_code(self) -> str:
-        return self.locale.language_code
-
     @staticmethod
     def graphql_type():
         from grapple.registry import registry
@@ -129,7 +130,9 @@ class Topic(SlugPerLocaleMixin, TranslatableMixin, index.Indexed, models.Model):
             ancestor = ancestor.parent
 
 
-class Person(SlugPerLocaleMixin, TranslatableMixin, index.Indexed, ClusterableModel):
+class Person(
+    TranslatableSnippetMixin, TranslatableMixin, index.Indexed, ClusterableModel
+):
     """Someone releases are about or who is quoted. The slug is the same in every
     language; positions carry dates so a release shows the role held on its date."""
 
@@ -195,10 +198,6 @@ class Person(SlugPerLocaleMixin, TranslatableMixin, index.Indexed, ClusterableMo
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def locale_code(self) -> str:
-        return self.locale.language_code
 
     def graphql_positions(self, info, **kwargs):
         return list(self.positions.all())

@@ -62,60 +62,53 @@ def _variants(model, translation_keys, related=(), prefetch=()):
     return {(obj.translation_key, obj.locale_id): obj for obj in objects}
 
 
-def _localized(linked, variants, locale_id):
-    # The variant in the page's language; the linked object while untranslated.
-    return variants.get((linked.translation_key, locale_id), linked)
+class LocalizedLinksLoader(ListLoader):
+    """(page id, locale id) -> the snippets an inline panel links the page to, each
+    in the page's language (as linked, while it has no translation)."""
 
-
-class ReleasePeopleLoader(ListLoader):
-    """(page id, locale id) -> [(person in that locale, with positions)]."""
-
-    @classmethod
-    def load_batch(cls, keys):
-        locale_of = dict(keys)
-        links = list(
-            PressReleasePerson.objects.filter(page_id__in=locale_of)
-            .select_related("person")
-            .order_by("sort_order", "pk")
-        )
-        variants = _variants(
-            Person,
-            (link.person.translation_key for link in links),
-            related=("portrait",),
-            prefetch=("positions",),
-        )
-        found: dict = {}
-        for link in links:
-            locale_id = locale_of[link.page_id]
-            # The linked object itself is in the variants too, with its positions.
-            linked = variants[(link.person.translation_key, link.person.locale_id)]
-            person = _localized(linked, variants, locale_id)
-            found.setdefault((link.page_id, locale_id), []).append(person)
-        return found
-
-
-class ReleaseTopicsLoader(ListLoader):
-    """(page id, locale id) -> [topic in that locale]."""
+    link_model: type
+    field: str
+    related: tuple = ()
+    prefetch: tuple = ()
 
     @classmethod
     def load_batch(cls, keys):
         locale_of = dict(keys)
         links = list(
-            PressReleaseTopic.objects.filter(page_id__in=locale_of)
-            .select_related("topic")
+            cls.link_model.objects.filter(page_id__in=locale_of)
+            .select_related(cls.field)
             .order_by("sort_order", "pk")
         )
+        target_model = cls.link_model._meta.get_field(cls.field).related_model
         variants = _variants(
-            Topic,
-            (link.topic.translation_key for link in links),
-            related=("parent", "parent__locale"),
+            target_model,
+            (getattr(link, cls.field).translation_key for link in links),
+            related=cls.related,
+            prefetch=cls.prefetch,
         )
         found: dict = {}
         for link in links:
+            target = getattr(link, cls.field)
+            # The variants hold the linked object too, with its prefetches.
+            linked = variants[(target.translation_key, target.locale_id)]
             locale_id = locale_of[link.page_id]
-            topic = _localized(link.topic, variants, locale_id)
-            found.setdefault((link.page_id, locale_id), []).append(topic)
+            found.setdefault((link.page_id, locale_id), []).append(
+                variants.get((target.translation_key, locale_id), linked)
+            )
         return found
+
+
+class ReleasePeopleLoader(LocalizedLinksLoader):
+    link_model = PressReleasePerson
+    field = "person"
+    related = ("portrait",)
+    prefetch = ("positions",)
+
+
+class ReleaseTopicsLoader(LocalizedLinksLoader):
+    link_model = PressReleaseTopic
+    field = "topic"
+    related = ("parent", "parent__locale")
 
 
 class RelatedReleasesLoader(ListLoader):
