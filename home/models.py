@@ -4,8 +4,10 @@ from grapple.models import GraphQLString
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from cms.graphql.pages import HeadlessPageMixin, translation_graphql_fields
 
-class HomePage(Page):
+
+class HomePage(HeadlessPageMixin, Page):
     """The portal's root page, one per locale (``/en/``, ``/fr/``)."""
 
     tagline = models.CharField(_("tagline"), max_length=255, blank=True)
@@ -16,7 +18,11 @@ class HomePage(Page):
         FieldPanel("introduction"),
     ]
 
-    graphql_fields = [GraphQLString("tagline"), GraphQLString("introduction")]
+    graphql_fields = [
+        GraphQLString("tagline"),
+        GraphQLString("introduction"),
+        *translation_graphql_fields(),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]  # one per locale, under the tree root
 

@@ -62,6 +62,13 @@ class HeadlessPageMixin:
 
 def translation_graphql_fields() -> list:
     return [
+        # grapple exposes every Page column; draft_title would leak the draft's title.
+        GraphQLString(
+            "draft_title",
+            source="title",
+            required=True,
+            description="The published title: drafts are never exposed.",
+        ),
         GraphQLString("locale", source="locale_code", required=True),
         GraphQLField(
             "translations",
@@ -106,6 +113,9 @@ def find_by_url_path(url_path: str, request=None) -> Page | None:
     return page
 
 
+SEARCH_LIMIT = 50
+
+
 class PageQuery:
     page = graphene.Field(
         get_page_interface,
@@ -120,6 +130,15 @@ class PageQuery:
         content_type=graphene.String(description="e.g. newsroom.PressReleasePage"),
         description="One published page by id, by URL path or by slug in a locale.",
     )
+
+    @staticmethod
+    def resolve_search(root, info, query=None, **kwargs):
+        """grapple's stock ``search`` looks in every indexed model, drafts included;
+        here it only finds published, public pages."""
+        if not query or not query.strip():
+            return []
+        found = published(Page.objects.filter(depth__gt=1)).search(query[:200])
+        return [page.specific for page in found[:SEARCH_LIMIT]]
 
     @staticmethod
     def resolve_page(root, info, id=None, slug=None, url_path=None, locale=None, **kw):

@@ -440,3 +440,29 @@ def test_rich_text_internal_links_are_resolved(gql):
     )
     html = answer["data"]["pressRelease"]["body"][0]["value"]
     assert f'href="{target.url}"' in html and "linktype" not in html
+
+
+def test_draft_title_of_a_live_page_is_not_exposed(gql):
+    live = create_release(title="Published title")
+    live.title = "Draft title under embargo"
+    live.save_revision()
+    answer = gql('{ pressRelease(slug: "%s") { title draftTitle } }' % live.slug)
+    assert answer["data"]["pressRelease"] == {
+        "title": "Published title",
+        "draftTitle": "Published title",
+    }
+
+
+def test_stock_search_finds_only_published_pages(gql):
+    create_release(title="Zanzibar embargoed draft", publish=False)
+    create_release(title="Zanzibar published note")
+    answer = gql('{ search(query: "Zanzibar") { ... on PressReleasePage { title } } }')
+    assert answer["data"]["search"] == [{"title": "Zanzibar published note"}]
+    assert gql('{ search(query: "") { __typename } }')["data"]["search"] == []
+
+
+def test_home_pages_link_their_translations(gql):
+    answer = gql(
+        '{ page(urlPath: "/fr/") { ... on HomePage { locale translations { url } } } }'
+    )
+    assert answer["data"]["page"] == {"locale": "fr", "translations": [{"url": "/en/"}]}
