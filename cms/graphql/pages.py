@@ -3,8 +3,12 @@
 
 from __future__ import annotations
 
+from functools import reduce
+from operator import or_
+
 import graphene
 from django.conf import settings
+from django.db.models import Q
 from grapple.models import GraphQLField, GraphQLString
 from grapple.types.interfaces import get_page_interface
 from wagtail.models import Page, Site
@@ -130,6 +134,41 @@ class PageQuery:
         content_type=graphene.String(description="e.g. newsroom.PressReleasePage"),
         description="One published page by id, by URL path or by slug in a locale.",
     )
+
+    @staticmethod
+    def resolve_pages(root, info, **kwargs):
+        """grapple's stock ``pages``, except that ``inSite``/``site`` keep every
+        locale's tree: a site's root page has one translation per language, and
+        Wagtail's ``in_site`` only follows the default one."""
+        from grapple.types.pages import get_site_filter
+        from grapple.utils import resolve_queryset
+
+        in_site, hostname = kwargs.pop("in_site", False), kwargs.pop("site", None)
+        parent, ancestor = kwargs.pop("parent", None), kwargs.pop("ancestor", None)
+        content_types = kwargs.pop("content_type", None)
+        pages = published(Page.objects.filter(depth__gt=1))
+        if parent or ancestor:
+            above = Page.objects.filter(pk=parent or ancestor).first()
+            if above is None:
+                return Page.objects.none()
+            pages = pages.child_of(above) if parent else pages.descendant_of(above)
+        if in_site or hostname:
+            site = get_site_filter(info, in_site=in_site, site=hostname)
+            if site is None:
+                return Page.objects.none()
+            roots = site.root_page.get_translations(inclusive=True)
+            pages = pages.filter(
+                reduce(or_, (Q(path__startswith=page.path) for page in roots))
+            )
+        if content_types:
+            wanted = Q()
+            for label in content_types.split(","):
+                app_label, _dot, model = label.strip().lower().partition(".")
+                wanted |= Q(
+                    content_type__app_label=app_label, content_type__model=model
+                )
+            pages = pages.filter(wanted)
+        return resolve_queryset(pages.specific(), info, **kwargs)
 
     @staticmethod
     def resolve_search(root, info, query=None, **kwargs):

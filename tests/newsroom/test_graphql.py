@@ -466,3 +466,18 @@ def test_home_pages_link_their_translations(gql):
         '{ page(urlPath: "/fr/") { ... on HomePage { locale translations { url } } } }'
     )
     assert answer["data"]["page"] == {"locale": "fr", "translations": [{"url": "/en/"}]}
+
+
+def test_stock_pages_in_site_keeps_the_french_tree(gql):
+    answer = gql(
+        '{ pages(inSite: true, contentType: "newsroom.PressReleasePage", limit: 100) '
+        "{ ... on PressReleasePage { locale } } }"
+    )
+    locales = [page["locale"] for page in answer["data"]["pages"]]
+    assert (
+        locales.count("fr")
+        == PressReleasePage.objects.live().filter(locale__language_code="fr").count()
+    )
+    assert "en" in locales
+    answer = gql('{ pages(site: "no-such-host.example") { id } }')
+    assert answer["data"]["pages"] == []
