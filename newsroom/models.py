@@ -120,6 +120,10 @@ class Topic(TranslatableSnippetMixin, TranslatableMixin, index.Indexed, models.M
 
     def clean(self):
         super().clean()
+        if self.parent is not None and self.parent.locale_id != self.locale_id:
+            raise ValidationError(
+                {"parent": _("The parent topic must be in the same language.")}
+            )
         ancestor, seen = self.parent, set()
         while ancestor is not None:
             if ancestor.pk == self.pk or ancestor.pk in seen:

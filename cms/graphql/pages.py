@@ -107,14 +107,11 @@ def find_by_url_path(url_path: str, request=None) -> Page | None:
     if root is None:
         return None
     target = root.url_path + "".join(f"{part}/" for part in parts)
-    page = (
+    return (
         published(Page.objects.filter(locale=locale, url_path=target))
         .specific()
         .first()
     )
-    if page is not None:
-        expect_pages([page])
-    return page
 
 
 SEARCH_LIMIT = 50

@@ -46,3 +46,21 @@ def test_topic_slug_is_unique_per_language(admin_client):
     )
     assert response.status_code == 200
     assert Topic.objects.filter(slug="kfor", locale=Locale.get_default()).count() == 1
+
+
+def test_topic_parent_must_be_in_the_same_language(admin_client):
+    topic = Topic.objects.get(slug="kfor", locale__language_code="fr")
+    english_parent = Topic.objects.get(slug="kosovo", locale__language_code="en")
+    response = admin_client.post(
+        f"/admin/snippets/newsroom/topic/edit/{topic.pk}/",
+        {
+            "name": topic.name,
+            "slug": topic.slug,
+            "description": topic.description,
+            "parent": english_parent.pk,
+        },
+    )
+    assert response.status_code == 200
+    assert "same language" in response.content.decode()
+    topic.refresh_from_db()
+    assert topic.parent.locale_id == topic.locale_id

@@ -6,6 +6,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from newsroom.models import Person, PersonPosition, PressReleasePage, Topic
+from tests.factories import locale
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +33,7 @@ def test_demo_content_is_idempotent():
 
 def test_demo_content_has_the_seed_release_in_both_languages():
     en = PressReleasePage.objects.get(slug="secretary-general-meets-vjosa-osmani")
-    fr = en.get_translation(_fr())
+    fr = en.get_translation(locale("fr"))
     assert fr.live and en.live
     assert "maintien de la paix de la KFOR" in fr.standfirst
     assert fr.location == "Bruxelles" and en.location == "Brussels"
@@ -48,9 +49,3 @@ def test_demo_content_has_the_seed_release_in_both_languages():
             for code in ("en", "fr")
         }
         assert by_locale["en"] == by_locale["fr"]
-
-
-def _fr():
-    from wagtail.models import Locale
-
-    return Locale.objects.get(language_code="fr")

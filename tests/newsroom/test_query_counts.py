@@ -7,7 +7,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 
-from tests.factories import PersonFactory, TopicFactory, add_position, create_release
+from tests.factories import (
+    PersonFactory,
+    TopicFactory,
+    add_position,
+    create_release,
+    locale,
+)
 from tests.newsroom.test_graphql import LISTING
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +29,7 @@ def make_releases(count: int, topic_slug: str) -> None:
     topic_fr = TopicFactory(
         slug=topic_slug,
         parent=None,
-        locale=_fr(),
+        locale=locale("fr"),
         translation_key=topic.translation_key,
     )
     people = []
@@ -54,12 +60,6 @@ def make_releases(count: int, topic_slug: str) -> None:
             body=body,
             translation_of=en,
         )
-
-
-def _fr():
-    from wagtail.models import Locale
-
-    return Locale.objects.get(language_code="fr")
 
 
 def count_queries(client, topic_slug: str, expected_items: int) -> int:
