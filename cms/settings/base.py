@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "accounts",
     "home",
     "newsroom",
+    "webhooks",
     # Translation of pages and snippets.
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
