@@ -9,3 +9,8 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "cms"
     verbose_name = _("Media portal")
+
+    def ready(self) -> None:
+        from .graphql.cache import connect_signals
+
+        connect_signals()

@@ -7,8 +7,10 @@ related releases and translations of the whole list at once."""
 from __future__ import annotations
 
 import graphene
+from django.conf import settings
+from django.db.models import Case, Q, When
 from grapple.registry import registry
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from cms.graphql.loaders import ListLoader, prime_stream_choosers
 from cms.graphql.locale import activate_locale, check_date_range, parse_date
@@ -150,10 +152,19 @@ def expect_releases(releases: list[PressReleasePage]) -> None:
 # --- Field resolvers (called through the model, see PressReleasePage) ------------
 
 
+def _previewed(release: PressReleasePage, relation: str, field: str):
+    """A preview holds its links in memory, as the editor left them."""
+    return [getattr(link, field) for link in getattr(release, relation).all()]
+
+
 def resolve_release_people(release: PressReleasePage, info):
     day = release.date.date()
+    if getattr(release, "is_preview", False):
+        linked = _previewed(release, "release_people", "person")
+    else:
+        linked = ReleasePeopleLoader.load((release.pk, release.locale_id))
     people = []
-    for person in ReleasePeopleLoader.load((release.pk, release.locale_id)):
+    for person in linked:
         position = person.position_on(day)
         people.append(
             ReleasePersonType(
@@ -166,10 +177,15 @@ def resolve_release_people(release: PressReleasePage, info):
 
 
 def resolve_release_topics(release: PressReleasePage, info):
+    if getattr(release, "is_preview", False):
+        return _previewed(release, "release_topics", "topic")
     return ReleaseTopicsLoader.load((release.pk, release.locale_id))
 
 
 def resolve_related_releases(release: PressReleasePage, info):
+    if getattr(release, "is_preview", False):
+        pages = _previewed(release, "related_releases", "related")
+        return [page.specific for page in pages if page.live]
     return RelatedReleasesLoader.load((release.pk, release.locale_id))
 
 
@@ -197,9 +213,18 @@ def topic_and_descendants(slug: str) -> set:
 
 
 def press_releases_queryset(
-    locale, topic=None, person=None, date_from=None, date_to=None
+    locale, topic=None, person=None, date_from=None, date_to=None, fallback=False
 ):
     releases = published(PressReleasePage.objects.filter(locale=locale))
+    default = Locale.get_default()
+    if fallback and locale != default:
+        # Releases of this language, plus default-language ones not translated yet.
+        translated = published(PressReleasePage.objects.filter(locale=locale))
+        releases = published(PressReleasePage.objects.all()).filter(
+            Q(locale=locale)
+            | Q(locale=default)
+            & ~Q(translation_key__in=translated.values("translation_key"))
+        )
     if topic:
         releases = releases.filter(
             pk__in=PressReleaseTopic.objects.filter(
@@ -219,6 +244,21 @@ def press_releases_queryset(
     return releases.select_related("locale", "hero_image").order_by("-date", "-pk")
 
 
+FALLBACK_HELP = (
+    "Where a release has no variant in this language, return the default "
+    "language's, marked isFallback (default: the GRAPHQL_LOCALE_FALLBACK setting)."
+)
+
+
+def _fallback(argument: bool | None) -> bool:
+    return settings.GRAPHQL_LOCALE_FALLBACK if argument is None else argument
+
+
+def _mark_requested(releases, locale) -> None:
+    for release in releases:
+        release.requested_locale_id = locale.pk
+
+
 class NewsroomQuery:
     press_releases = graphene.Field(
         PressReleaseList,
@@ -228,6 +268,7 @@ class NewsroomQuery:
         person=graphene.String(description="Person slug."),
         date_from=graphene.String(description="YYYY-MM-DD, inclusive."),
         date_to=graphene.String(description="YYYY-MM-DD, inclusive."),
+        fallback=graphene.Boolean(description=FALLBACK_HELP),
         **pagination_arguments(),
         description="Published press releases of one language, newest first.",
     )
@@ -235,6 +276,7 @@ class NewsroomQuery:
         press_release_type,
         slug=graphene.String(required=True),
         locale=graphene.String(),
+        fallback=graphene.Boolean(description=FALLBACK_HELP),
         description="One published press release by slug, or null.",
     )
     people = graphene.List(
@@ -259,27 +301,34 @@ class NewsroomQuery:
         person=None,
         date_from=None,
         date_to=None,
+        fallback=None,
         page=1,
         per_page=10,
     ):
         start, end = parse_date(date_from, "dateFrom"), parse_date(date_to, "dateTo")
         check_date_range(start, end)
+        locale = activate_locale(locale)
         releases = press_releases_queryset(
-            activate_locale(locale), topic, person, start, end
+            locale, topic, person, start, end, fallback=_fallback(fallback)
         ).prefetch_related("hero_image__renditions")
         result = paginate(releases, page, per_page)
+        _mark_requested(result["items"], locale)
         expect_releases(result["items"])
         return PressReleaseList(**result)
 
     @staticmethod
-    def resolve_press_release(root, info, slug, locale=None):
+    def resolve_press_release(root, info, slug, locale=None, fallback=None):
+        locale = activate_locale(locale)
+        releases = press_releases_queryset(locale, fallback=_fallback(fallback))
         release = (
-            press_releases_queryset(activate_locale(locale))
-            .filter(slug=slug)
+            releases.filter(slug=slug)
             .prefetch_related("hero_image__renditions")
+            # The requested language's release first, when both share the slug.
+            .order_by(Case(When(locale=locale, then=0), default=1))
             .first()
         )
         if release is not None:
+            _mark_requested([release], locale)
             expect_releases([release])
         return release
 

@@ -22,10 +22,6 @@ class PageOutOfRange(ApiError):
     code = "PAGE_OUT_OF_RANGE"
 
 
-class QueryTooDeep(ApiError):
-    code = "QUERY_TOO_DEEP"
-
-
 # Codes given to errors raised by graphql-core itself or by unexpected failures.
 GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
 GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"

@@ -8,11 +8,15 @@ from operator import or_
 
 import graphene
 from django.conf import settings
+from django.core import signing
 from django.db.models import Q
-from grapple.models import GraphQLField, GraphQLString
+from django.utils.translation import gettext as _
+from grapple.models import GraphQLBoolean, GraphQLField, GraphQLString
 from grapple.types.interfaces import get_page_interface
 from wagtail.models import Page, Site
+from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
+from .errors import ApiError
 from .loaders import ListLoader
 from .locale import activate_locale, content_language_codes, resolve_locale
 
@@ -52,12 +56,33 @@ class PageTranslation(graphene.ObjectType):
         return page.get_url(request=info.context)
 
 
-class HeadlessPageMixin:
-    """Mixed into every page model the API exposes."""
+class InvalidPreviewToken(ApiError):
+    code = "INVALID_PREVIEW_TOKEN"
+
+
+class HeadlessPageMixin(HeadlessPreviewMixin):
+    """Mixed into every page model the API exposes. Preview in the admin opens the
+    frontend of the page's language with a token the frontend passes to
+    ``page(token:)``."""
+
+    def get_client_root_url(self, request) -> str:
+        urls = settings.FRONTEND_PREVIEW_URLS
+        url = urls.get(self.locale.language_code) or urls[settings.LANGUAGE_CODE]
+        return url.rstrip("/") + "/"
+
+    @property
+    def is_fallback(self) -> bool:
+        """True when this page answers for a language it is not written in."""
+        return getattr(self, "requested_locale_id", self.locale_id) != self.locale_id
 
     @property
     def locale_code(self) -> str:
         return self.locale.language_code
+
+    def graphql_url(self, info, **kwargs) -> str | None:
+        # With the request, Wagtail keeps the site root paths for the whole request
+        # instead of asking the shared cache once per page.
+        return self.get_url(request=info.context)
 
     def graphql_translations(self, info, **kwargs) -> list[Page]:
         variants = PageTranslationsLoader.load(self.translation_key)
@@ -74,6 +99,12 @@ def translation_graphql_fields() -> list:
             description="The published title: drafts are never exposed.",
         ),
         GraphQLString("locale", source="locale_code", required=True),
+        GraphQLString("url", source="graphql_url"),
+        GraphQLBoolean(
+            "is_fallback",
+            required=True,
+            description="True when the page stands in for a missing translation.",
+        ),
         GraphQLField(
             "translations",
             PageTranslation,
@@ -117,6 +148,26 @@ def find_by_url_path(url_path: str, request=None) -> Page | None:
 SEARCH_LIMIT = 50
 
 
+def preview_page(token: str, request) -> Page:
+    """The unsaved state an editor is previewing, if the token is genuine and
+    recent; anything else is an INVALID_PREVIEW_TOKEN error."""
+    from .views import mark_private
+
+    mark_private(request)
+    try:
+        signing.TimestampSigner(salt="headlesspreview.token").unsign(
+            token, max_age=settings.GRAPHQL_PREVIEW_MAX_AGE
+        )
+        preview = PagePreview.objects.get(token=token)
+    except (signing.BadSignature, PagePreview.DoesNotExist):
+        raise InvalidPreviewToken(
+            _("The preview token is invalid or has expired: preview again.")
+        ) from None
+    page = preview.as_page()
+    page.is_preview = True
+    return page
+
+
 class PageQuery:
     page = graphene.Field(
         get_page_interface,
@@ -129,7 +180,11 @@ class PageQuery:
             description="Locale of the page to find by slug (default: English)."
         ),
         content_type=graphene.String(description="e.g. newsroom.PressReleasePage"),
-        description="One published page by id, by URL path or by slug in a locale.",
+        token=graphene.String(
+            description="Preview token from the admin: returns the draft previewed."
+        ),
+        description="One published page by id, by URL path or by slug in a locale; "
+        "or, with a preview token, the draft an editor is previewing.",
     )
 
     @staticmethod
@@ -178,6 +233,10 @@ class PageQuery:
 
     @staticmethod
     def resolve_page(root, info, id=None, slug=None, url_path=None, locale=None, **kw):
+        if kw.get("token"):
+            page = preview_page(kw["token"], info.context)
+            activate_locale(page.locale.language_code)
+            return page
         if url_path is not None:
             page = find_by_url_path(url_path, info.context)
         else:

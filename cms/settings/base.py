@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "newsroom",
     "webhooks",
     # Translation of pages and snippets.
+    "wagtail_headless_preview",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -70,6 +71,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     # GraphQL: grapple must come after the wagtail apps.
+    "corsheaders",
+    "wagtail.contrib.frontend_cache",
     "graphene_django",
     "grapple",
     "django.contrib.admin",
@@ -83,6 +86,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -166,11 +170,29 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "media-portal",
+# The cache is shared by every process (the GraphQL response cache relies on it):
+# a database table by default, Redis when REDIS_URL is set.
+if env("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env("REDIS_URL"),
+        }
     }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "portal_cache",
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    }
+# Wagtail looks renditions up in this cache; they never change once made, so a
+# per-process memory cache is right and keeps image URLs off the shared backend.
+CACHES["renditions"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "renditions",
+    "TIMEOUT": 600,
 }
 
 # Background work: tasks are stored in the database and run by `manage.py db_worker`.
@@ -204,6 +226,53 @@ GRAPPLE = {
     ],
 }
 GRAPHENE = {"SCHEMA": "grapple.schema.schema"}
+# Limits: each breach is refused before execution, with a coded error.
 GRAPHQL_MAX_DEPTH = int(env("GRAPHQL_MAX_DEPTH", "12"))
+GRAPHQL_MAX_ALIASES = int(env("GRAPHQL_MAX_ALIASES", "30"))
+GRAPHQL_MAX_FIELDS = int(env("GRAPHQL_MAX_FIELDS", "500"))
+GRAPHQL_MAX_REQUEST_BYTES = int(env("GRAPHQL_MAX_REQUEST_BYTES", "100000"))
 GRAPHQL_MAX_PER_PAGE = 100
+GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", True)
+# Shared response cache for anonymous reads, and HTTP caching of GET answers.
+GRAPHQL_CACHE_ENABLED = env_bool("GRAPHQL_CACHE_ENABLED", True)
+GRAPHQL_CACHE_ALIAS = "default"
+GRAPHQL_CACHE_TIMEOUT = int(env("GRAPHQL_CACHE_TIMEOUT", "3600"))
+GRAPHQL_HTTP_MAX_AGE = int(env("GRAPHQL_HTTP_MAX_AGE", "60"))
+GRAPHQL_PERSISTED_QUERY_TIMEOUT = 30 * 24 * 3600
+# A French query may answer with the English page where no French one exists.
+GRAPHQL_LOCALE_FALLBACK = env_bool("GRAPHQL_LOCALE_FALLBACK", False)
+
+# CORS: frontends on other origins may call the API (only the API).
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", "http://localhost:3000")
+CORS_URLS_REGEX = r"^/graphql/?$"
+
+# CDN purge on publish (Wagtail's frontend cache), when a purge endpoint is set:
+# e.g. FRONTEND_CACHE_PURGE_URL=http://varnish:8000 for an HTTP PURGE backend.
+WAGTAILFRONTENDCACHE = {}
+if env("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["default"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+    }
+
+# Preview: the admin's Preview opens the frontend of the page's language, which
+# fetches the draft with `page(token: …)`. Tokens are valid for an hour.
+FRONTEND_PREVIEW_URLS = {
+    "en": env("FRONTEND_PREVIEW_URL_EN", "http://localhost:3000/en/preview"),
+    "fr": env("FRONTEND_PREVIEW_URL_FR", "http://localhost:3000/fr/preview"),
+}
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": {"default": FRONTEND_PREVIEW_URLS["en"]},
+    "REDIRECT_ON_PREVIEW": False,
+}
+GRAPHQL_PREVIEW_MAX_AGE = int(env("GRAPHQL_PREVIEW_MAX_AGE", "3600"))
 GRAPHIQL = False
+
+# Publish webhooks (webhooks app): how long to wait for a frontend's answer, and how
+# often to try. A failed attempt waits the next delay (seconds) in the list, the
+# last one repeating, until WEBHOOK_MAX_ATTEMPTS attempts have been made.
+WEBHOOK_TIMEOUT_SECONDS = float(env("WEBHOOK_TIMEOUT_SECONDS", "5"))
+WEBHOOK_MAX_ATTEMPTS = int(env("WEBHOOK_MAX_ATTEMPTS", "5"))
+WEBHOOK_RETRY_DELAYS = [
+    int(delay) for delay in env_list("WEBHOOK_RETRY_DELAYS", "10,60,300,1800")
+]

@@ -13,3 +13,6 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 MEDIA_ROOT = BASE_DIR / "var" / "test-media" / env("PYTEST_XDIST_WORKER", "main")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
+# Most tests check what a query computes; tests/cms/test_response_cache.py turns the
+# shared cache on where it is the subject.
+GRAPHQL_CACHE_ENABLED = False

@@ -1,0 +1,101 @@
+"""The shared response cache for anonymous GraphQL reads.
+
+Entries live in a Django cache that every process shares (the database cache by
+default, Redis when configured). Each entry carries the content *generation* it was
+computed from; any change to published content bumps the generation once its
+transaction commits, so every process stops serving older entries at once. An
+entry is stored with the generation read *before* its query ran: an answer computed
+while a publish was committing can never be served as fresh.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.images.models import AbstractImage
+from wagtail.models import Locale, Page, Site, TranslatableMixin
+from wagtail.signals import (
+    page_published,
+    page_slug_changed,
+    page_unpublished,
+    post_page_move,
+)
+
+GENERATION_KEY = "graphql:generation"
+
+
+def response_cache():
+    return caches[settings.GRAPHQL_CACHE_ALIAS]
+
+
+def response_key(query: str, variables, operation_name, language: str) -> str:
+    material = json.dumps(
+        [query, variables or {}, operation_name or "", language],
+        sort_keys=True,
+        separators=(",", ":"),
+    )
+    return "graphql:response:" + hashlib.sha256(material.encode()).hexdigest()
+
+
+def _generation_from(values: dict) -> int:
+    generation = values.get(GENERATION_KEY)
+    if generation is None:
+        # Never zero: if the counter is ever evicted, a fresh start value cannot
+        # match entries written under the old one.
+        response_cache().add(GENERATION_KEY, time.time_ns(), timeout=None)
+        generation = response_cache().get(GENERATION_KEY)
+    return generation
+
+
+def lookup(key: str) -> tuple[bytes | None, int]:
+    """(cached body or None, the current generation), in one round trip."""
+    values = response_cache().get_many([GENERATION_KEY, key])
+    generation = _generation_from(values)
+    entry = values.get(key)
+    if entry is not None and entry[0] == generation:
+        return entry[1], generation
+    return None, generation
+
+
+def store(key: str, generation: int, body: bytes) -> None:
+    response_cache().set(key, (generation, body), settings.GRAPHQL_CACHE_TIMEOUT)
+
+
+def invalidate() -> None:
+    cache = response_cache()
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not there yet (or evicted)
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def invalidate_on_commit(*_args, **_kwargs) -> None:
+    transaction.on_commit(invalidate)
+
+
+def _content_changed(sender, instance, **_kwargs) -> None:
+    # Page saves are drafts until published (page_published covers those); images,
+    # snippets, locales and sites are live as soon as they are saved.
+    if isinstance(instance, Page):
+        return
+    if isinstance(instance, TranslatableMixin | AbstractImage | Locale | Site):
+        invalidate_on_commit()
+
+
+def _page_deleted(sender, instance, **_kwargs) -> None:
+    if isinstance(instance, Page):
+        invalidate_on_commit()
+
+
+def connect_signals() -> None:
+    for signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
+        signal.connect(invalidate_on_commit, dispatch_uid=f"graphql-cache-{signal}")
+    post_save.connect(_content_changed, dispatch_uid="graphql-cache-save")
+    post_delete.connect(_content_changed, dispatch_uid="graphql-cache-delete")
+    post_delete.connect(_page_deleted, dispatch_uid="graphql-cache-page-delete")

@@ -1,0 +1,138 @@
+"""The shared response cache: hits cost one cache lookup, content changes
+invalidate at once for every process, private answers are never shared."""
+
+import json
+
+import pytest
+from django.core.cache.backends.db import DatabaseCache
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+
+from cms.graphql import cache
+from newsroom.models import Topic
+from tests.factories import create_release
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("cache_on")]
+
+QUERY = '{ pressReleases(locale: "en", perPage: 3) { items { title } } }'
+
+
+@pytest.fixture
+def cache_on():
+    with override_settings(GRAPHQL_CACHE_ENABLED=True):
+        yield
+
+
+def titles(answer):
+    return [item["title"] for item in answer["data"]["pressReleases"]["items"]]
+
+
+def queries_for(client, query=QUERY):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.post(
+            "/graphql/", json.dumps({"query": query}), content_type="application/json"
+        )
+    return response, [q["sql"] for q in captured.captured_queries]
+
+
+def test_a_repeated_query_is_answered_from_the_cache(client):
+    first, first_sql = queries_for(client)
+    second, second_sql = queries_for(client)
+    assert second.json() == first.json()
+    assert len(first_sql) > 3
+    # One round trip to the shared cache table, nothing else.
+    assert len(second_sql) == 1 and "portal_cache" in second_sql[0]
+
+
+def test_publishing_invalidates_at_once(gql, django_capture_on_commit_callbacks):
+    before = titles(gql(QUERY))
+    with django_capture_on_commit_callbacks(execute=True):
+        create_release(title="Breaking: published just now")
+    after = titles(gql(QUERY))
+    assert after[0] == "Breaking: published just now" and after != before
+
+
+def test_unpublishing_invalidates(gql, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        release = create_release(title="Soon withdrawn")
+    assert "Soon withdrawn" in titles(gql(QUERY))
+    with django_capture_on_commit_callbacks(execute=True):
+        release.unpublish()
+    assert "Soon withdrawn" not in titles(gql(QUERY))
+
+
+def test_snippet_edits_and_translations_invalidate(
+    gql, django_capture_on_commit_callbacks
+):
+    query = '{ topics(locale: "fr") { slug name } }'
+    gql(query)
+    topic = Topic.objects.get(slug="kfor", locale__language_code="fr")
+    with django_capture_on_commit_callbacks(execute=True):
+        topic.name = "KFOR (Force pour le Kosovo)"
+        topic.save()
+    names = {t["slug"]: t["name"] for t in gql(query)["data"]["topics"]}
+    assert names["kfor"] == "KFOR (Force pour le Kosovo)"
+
+
+def test_invalidation_is_seen_by_another_cache_client(client):
+    """Two processes are two cache clients on the same backend: a fresh client on
+    the same table stands for the other process."""
+    other_process = DatabaseCache("portal_cache", {})
+    queries_for(client)
+    key = cache.response_key(QUERY, {}, None, "en")
+    generation, _body = other_process.get(key)
+    assert other_process.get(cache.GENERATION_KEY) == generation
+    cache.invalidate()
+    assert other_process.get(cache.GENERATION_KEY) != generation
+    # …so the entry the first process wrote no longer counts, anywhere.
+    assert cache.lookup(key)[0] is None
+
+
+def test_an_answer_computed_during_a_publish_is_never_served():
+    key = cache.response_key("{ x }", {}, None, "en")
+    _body, generation_at_start = cache.lookup(key)
+    cache.invalidate()  # the publish commits while the query runs
+    cache.store(key, generation_at_start, b'{"data":{"x":"old"}}')
+    assert cache.lookup(key)[0] is None
+
+
+def test_errors_and_signed_in_users_are_not_shared(client, admin_client):
+    bad = '{ pressReleases(locale: "xx") { items { title } } }'
+    queries_for(client, bad)
+    assert cache.lookup(cache.response_key(bad, {}, None, "en"))[0] is None
+    response, _sql = queries_for(admin_client)
+    assert "private" in response["Cache-Control"]
+    assert cache.lookup(cache.response_key(QUERY, {}, None, "en"))[0] is None
+
+
+def test_get_answers_carry_etag_and_cache_control(client):
+    response = client.get("/graphql/", {"query": QUERY}, HTTP_ACCEPT="application/json")
+    assert response.status_code == 200
+    assert (
+        "public" in response["Cache-Control"]
+        and "max-age=60" in response["Cache-Control"]
+    )
+    etag = response["ETag"]
+    again = client.get(
+        "/graphql/",
+        {"query": QUERY},
+        HTTP_ACCEPT="application/json",
+        HTTP_IF_NONE_MATCH=etag,
+    )
+    assert again.status_code == 304
+    post = client.post(
+        "/graphql/", json.dumps({"query": QUERY}), content_type="application/json"
+    )
+    assert "public" not in post["Cache-Control"]
+
+
+def test_previews_are_never_shared(client):
+    release = create_release(title="Previewed")
+    token = release.create_page_preview().token
+    query = "query($t: String) { page(token: $t) { title } }"
+    body = json.dumps({"query": query, "variables": {"t": token}})
+    response = client.post("/graphql/", body, content_type="application/json")
+    assert response.json()["data"]["page"]["title"] == "Previewed"
+    assert "private" in response["Cache-Control"]
+    assert cache.lookup(cache.response_key(query, {"t": token}, None, "en"))[0] is None
