@@ -228,8 +228,8 @@ class PageQuery:
         here it only finds published, public pages."""
         if not query or not query.strip():
             return []
-        found = published(Page.objects.filter(depth__gt=1)).search(query[:200])
-        return [page.specific for page in found[:SEARCH_LIMIT]]
+        pages = published(Page.objects.filter(depth__gt=1))
+        return list(pages.specific().search(query[:200])[:SEARCH_LIMIT])
 
     @staticmethod
     def resolve_page(root, info, id=None, slug=None, url_path=None, locale=None, **kw):
