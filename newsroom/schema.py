@@ -137,7 +137,8 @@ class RelatedReleasesLoader(ListLoader):
             page = variants.get((link.related.translation_key, locale_id))
             if page is not None:
                 found.setdefault((link.page_id, locale_id), []).append(page)
-        expect_pages(variants.values())
+        # Fields of the related releases batch too (their people, topics, …).
+        expect_releases(list(variants.values()))
         return found
 
 

@@ -12,6 +12,7 @@ from newsroom.models import (
     PressReleasePage,
     PressReleasePerson,
     PressReleaseTopic,
+    RelatedPressRelease,
     Topic,
 )
 
@@ -57,6 +58,7 @@ def create_release(
     date: datetime.datetime | None = None,
     people=(),
     topics=(),
+    related=(),
     hero_image=None,
     body=None,
     publish: bool = True,
@@ -81,6 +83,7 @@ def create_release(
         page.translation_key = translation_of.translation_key
     page.release_people = [PressReleasePerson(person=p) for p in people]
     page.release_topics = [PressReleaseTopic(topic=t) for t in topics]
+    page.related_releases = [RelatedPressRelease(related=r) for r in related]
     index.add_child(instance=page)
     revision = page.save_revision()
     if publish:

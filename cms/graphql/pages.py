@@ -117,7 +117,11 @@ def translation_graphql_fields() -> list:
 
 def expect_pages(pages) -> None:
     """Tell the page loaders which pages a list is about to resolve."""
+    from .interfaces import expect_tree
+
+    pages = list(pages)
     PageTranslationsLoader.expect(page.translation_key for page in pages)
+    expect_tree(pages)
 
 
 def find_by_url_path(url_path: str, request=None) -> Page | None:

@@ -217,6 +217,8 @@ GRAPPLE = {
     "EXPOSE_GRAPHIQL": False,  # we mount our own view in cms/urls.py
     "PAGE_SIZE": 10,
     "MAX_PAGE_SIZE": 100,
+    # grapple's page interface with the tree fields batch-loaded.
+    "PAGE_INTERFACE": "cms.graphql.interfaces.PortalPageInterface",
     # Only these renditions can be asked for: a client cannot fill the disk with
     # arbitrary sizes. Each width exists as the original format and as WebP.
     "ALLOWED_IMAGE_FILTERS": [

@@ -1,6 +1,7 @@
 """The listing runs in the same number of SQL queries for 5 and for 50 releases."""
 
 import datetime
+import json
 
 import pytest
 from django.db import connection
@@ -37,6 +38,7 @@ def make_releases(count: int, topic_slug: str) -> None:
         person = PersonFactory()
         add_position(person, "Spokesperson", datetime.date(2000, 1, 1))
         people.append(person)
+    previous = None
     for number in range(count):
         body = [
             {"type": "paragraph", "value": "<p>Text.</p>"},
@@ -50,8 +52,13 @@ def make_releases(count: int, topic_slug: str) -> None:
             },
         ]
         en = create_release(
-            people=people, topics=[topic, parent], hero_image=image, body=body
+            people=people,
+            topics=[topic, parent],
+            hero_image=image,
+            body=body,
+            related=[previous] if previous else [],
         )
+        previous = en
         create_release(
             "fr",
             topics=[topic_fr],
@@ -93,3 +100,63 @@ def test_listing_query_count_does_not_grow_with_the_list(client):
     # Locale, topic tree, count, page, renditions, speakers, body images and their
     # renditions, people, positions, topics, translations, view restrictions, site.
     assert fifty <= 20
+
+
+TREE_FIELDS = [
+    "parent { title }",
+    "children { title }",
+    "ancestors { title }",
+    "descendants { title }",
+    "siblings(limit: 100) { title }",
+    "nextSiblings { title }",
+    "previousSiblings { title }",
+    "related { title ... on PressReleasePage { people { role } topics { slug } "
+    "translations { url } parent { title } } }",
+    "contentType pageType seoTitle firstPublishedAt url urlPath",
+]
+
+
+@pytest.mark.parametrize("field", TREE_FIELDS)
+def test_every_page_field_is_constant_in_lists(client, field):
+    make_releases(3, "three")
+    make_releases(12, "twelve")
+    counts = []
+    for slug, size in (("three", 3), ("twelve", 12)):
+        query = (
+            '{ pressReleases(locale: "en", topic: "%s", perPage: 100) '
+            "{ items { title %s } } }" % (slug, field)
+        )
+        payload = json.dumps({"query": query})
+        client.post("/graphql/", payload, content_type="application/json")
+        with CaptureQueriesContext(connection) as queries:
+            answer = client.post(
+                "/graphql/", payload, content_type="application/json"
+            ).json()
+        assert "errors" not in answer, answer
+        assert len(answer["data"]["pressReleases"]["items"]) == size
+        counts.append(len(queries))
+    assert counts[0] == counts[1], (field, counts)
+
+
+def test_batched_tree_fields_match_wagtail(gql):
+    from newsroom.models import PressReleasePage
+
+    release = PressReleasePage.objects.get(slug="secretary-general-meets-vjosa-osmani")
+    answer = gql(
+        '{ pressRelease(slug: "%s") { parent { title } ancestors { title } '
+        "siblings(limit: 100) { title } nextSiblings(limit: 100) { title } "
+        "previousSiblings(limit: 100) { title } children { title } } }" % release.slug
+    )["data"]["pressRelease"]
+    live = release.get_siblings().live().public().exclude(pk=release.pk)
+    assert answer["parent"] == {"title": release.get_parent().title}
+    assert [a["title"] for a in answer["ancestors"]] == [
+        p.title for p in release.get_ancestors().live().public()
+    ]
+    assert [s["title"] for s in answer["siblings"]] == [p.title for p in live]
+    assert [s["title"] for s in answer["nextSiblings"]] == [
+        p.title for p in live.filter(path__gt=release.path)
+    ]
+    assert [s["title"] for s in answer["previousSiblings"]] == [
+        p.title for p in live.filter(path__lt=release.path)
+    ]
+    assert answer["children"] == []

@@ -1,0 +1,155 @@
+"""grapple's page interface with the tree fields (``parent``, ``children``,
+``siblings``, ``ancestors``, ``descendants``) batch-loaded, so a list that selects
+them still costs a constant number of SQL queries. Arguments that reorder or
+search (``order``, ``searchQuery``, ``id``, ``inMenu``) fall back to grapple's
+per-page query; ``limit`` and ``offset`` are applied as grapple applies them."""
+
+from __future__ import annotations
+
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
+from grapple.settings import grapple_settings
+from grapple.types.interfaces import PageInterface
+from wagtail.models import Page
+
+from .loaders import BatchLoader, ListLoader
+from .pages import expect_pages, published
+
+STEP = Page.steplen
+PER_PAGE_QUERY_ARGUMENTS = ("order", "search_query", "id", "in_menu")
+
+
+def parent_path(path: str) -> str:
+    return path[:-STEP]
+
+
+def _fetch(condition: Q) -> list[Page]:
+    pages = list(published(Page.objects.filter(condition)).specific().order_by("path"))
+    expect_pages(pages)  # their own tree and translations batch too
+    return pages
+
+
+class PageByPathLoader(BatchLoader):
+    @classmethod
+    def load_batch(cls, paths):
+        return {page.path: page for page in _fetch(Q(path__in=paths))}
+
+
+class ChildrenLoader(ListLoader):
+    """path -> published children, in tree order."""
+
+    @classmethod
+    def load_batch(cls, paths):
+        found: dict = {}
+        condition = reduce(
+            or_, (Q(path__startswith=p, depth=len(p) // STEP + 1) for p in paths)
+        )
+        for page in _fetch(condition):
+            found.setdefault(parent_path(page.path), []).append(page)
+        return found
+
+
+class DescendantsLoader(ListLoader):
+    @classmethod
+    def load_batch(cls, paths):
+        condition = reduce(
+            or_, (Q(path__startswith=p, depth__gt=len(p) // STEP) for p in paths)
+        )
+        pages = _fetch(condition)
+        return {p: [page for page in pages if page.path.startswith(p)] for p in paths}
+
+
+class AncestorsLoader(ListLoader):
+    @classmethod
+    def load_batch(cls, paths):
+        prefixes = {p[:end] for p in paths for end in range(STEP, len(p), STEP)}
+        by_path = {page.path: page for page in _fetch(Q(path__in=prefixes))}
+        return {
+            p: [
+                by_path[p[:end]]
+                for end in range(STEP, len(p), STEP)
+                if p[:end] in by_path
+            ]
+            for p in paths
+        }
+
+
+def expect_tree(pages) -> None:
+    paths = [page.path for page in pages if page.path]
+    parents = [parent_path(p) for p in paths if len(p) > STEP]
+    PageByPathLoader.expect(parents)
+    ChildrenLoader.expect(paths + parents)
+    DescendantsLoader.expect(paths)
+    AncestorsLoader.expect(paths)
+
+
+def _slice(pages: list, limit=None, offset=None, **_unused) -> list:
+    offset = int(offset or 0)
+    limit = min(
+        int(limit or grapple_settings.PAGE_SIZE), grapple_settings.MAX_PAGE_SIZE
+    )
+    return pages[offset : offset + limit]
+
+
+def _batched(page, info, relation: str, kwargs: dict, pages_for):
+    if not page.path or any(
+        kwargs.get(a) is not None for a in PER_PAGE_QUERY_ARGUMENTS
+    ):
+        return getattr(PageInterface, f"resolve_{relation}")(page, info, **kwargs)
+    return _slice(pages_for(page), **kwargs)
+
+
+def _siblings(page) -> list:
+    return [
+        other
+        for other in ChildrenLoader.load(parent_path(page.path))
+        if other.pk != page.pk
+    ]
+
+
+class PortalPageInterface(PageInterface):
+    class Meta:
+        name = "PageInterface"
+
+    def resolve_parent(self, info, **kwargs):
+        if not self.path or self.depth <= 1:
+            return None
+        return PageByPathLoader.load(parent_path(self.path))
+
+    def resolve_children(self, info, **kwargs):
+        return _batched(
+            self, info, "children", kwargs, lambda p: ChildrenLoader.load(p.path)
+        )
+
+    def resolve_descendants(self, info, **kwargs):
+        return _batched(
+            self, info, "descendants", kwargs, lambda p: DescendantsLoader.load(p.path)
+        )
+
+    def resolve_ancestors(self, info, **kwargs):
+        return _batched(
+            self, info, "ancestors", kwargs, lambda p: AncestorsLoader.load(p.path)
+        )
+
+    def resolve_siblings(self, info, **kwargs):
+        return _batched(self, info, "siblings", kwargs, _siblings)
+
+    def resolve_next_siblings(self, info, **kwargs):
+        return _batched(
+            self,
+            info,
+            "next_siblings",
+            kwargs,
+            lambda p: [s for s in _siblings(p) if s.path > p.path],
+        )
+
+    def resolve_previous_siblings(self, info, **kwargs):
+        return _batched(
+            self,
+            info,
+            "previous_siblings",
+            kwargs,
+            lambda p: [s for s in _siblings(p) if s.path < p.path],
+        )
