@@ -1,19 +1,30 @@
-"""The French interface catalog is complete and its compiled form is current."""
+"""The French interface catalogs (the project's and each app's own) are complete
+and their compiled forms are current."""
 
 from pathlib import Path
 
 import polib
+import pytest
 from django.utils import translation
 from django.utils.translation import gettext
 
-CATALOG = Path(__file__).resolve().parents[2] / "locale" / "fr" / "LC_MESSAGES"
+ROOT = Path(__file__).resolve().parents[2]
+CATALOGS = sorted(
+    path
+    for path in ROOT.glob("*/**/locale/fr/LC_MESSAGES/django.po")
+    if ".venv" not in path.parts
+) + [ROOT / "locale" / "fr" / "LC_MESSAGES" / "django.po"]
 
 
-def test_every_message_is_translated_and_compiled():
-    po = polib.pofile(str(CATALOG / "django.po"))
+@pytest.mark.parametrize(
+    "catalog", CATALOGS, ids=[str(c.relative_to(ROOT)) for c in CATALOGS]
+)
+def test_every_message_is_translated_and_compiled(catalog: Path):
+    po = polib.pofile(str(catalog))
     assert po.untranslated_entries() == [] and po.fuzzy_entries() == []
     compiled = {
-        entry.msgid: entry.msgstr for entry in polib.mofile(str(CATALOG / "django.mo"))
+        entry.msgid: entry.msgstr
+        for entry in polib.mofile(str(catalog.with_suffix(".mo")))
     }
     for entry in po.translated_entries():
         assert compiled.get(entry.msgid) == entry.msgstr, entry.msgid
