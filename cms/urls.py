@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.graphql.views import PortalGraphQLView
+from videos.downloads import serve_signed
 
 urlpatterns = [
     # GraphQL before Wagtail's catch-all. Read-only for now, so no CSRF token is
@@ -17,6 +18,8 @@ urlpatterns = [
         csrf_exempt(PortalGraphQLView.as_view(graphiql=settings.GRAPHIQL)),
         name="graphql",
     ),
+    # Short-lived signed links to video files kept off public media (local disk).
+    path("videos/download/<str:token>/", serve_signed, name="video-download"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("django-admin/", admin.site.urls),

@@ -116,11 +116,13 @@ class ReleaseTopicsLoader(LocalizedLinksLoader):
 class RelatedReleasesLoader(ListLoader):
     """(page id, locale id) -> [published related release in that locale]."""
 
+    link_model: type = RelatedPressRelease
+
     @classmethod
     def load_batch(cls, keys):
         locale_of = dict(keys)
         links = list(
-            RelatedPressRelease.objects.filter(page_id__in=locale_of)
+            cls.link_model.objects.filter(page_id__in=locale_of)
             .select_related("related")
             .order_by("sort_order", "pk")
         )
@@ -159,11 +161,16 @@ def _previewed(release: PressReleasePage, relation: str, field: str):
 
 
 def resolve_release_people(release: PressReleasePage, info):
-    day = release.date.date()
-    if getattr(release, "is_preview", False):
-        linked = _previewed(release, "release_people", "person")
+    return linked_people(release, "release_people", ReleasePeopleLoader)
+
+
+def linked_people(page, relation: str, loader: type[LocalizedLinksLoader]):
+    """The people a page links to, each with the position held on its date."""
+    day = page.date.date()
+    if getattr(page, "is_preview", False):
+        linked = _previewed(page, relation, "person")
     else:
-        linked = ReleasePeopleLoader.load((release.pk, release.locale_id))
+        linked = loader.load((page.pk, page.locale_id))
     people = []
     for person in linked:
         position = person.position_on(day)
@@ -178,16 +185,24 @@ def resolve_release_people(release: PressReleasePage, info):
 
 
 def resolve_release_topics(release: PressReleasePage, info):
-    if getattr(release, "is_preview", False):
-        return _previewed(release, "release_topics", "topic")
-    return ReleaseTopicsLoader.load((release.pk, release.locale_id))
+    return linked_topics(release, "release_topics", ReleaseTopicsLoader)
+
+
+def linked_topics(page, relation: str, loader: type[LocalizedLinksLoader]):
+    if getattr(page, "is_preview", False):
+        return _previewed(page, relation, "topic")
+    return loader.load((page.pk, page.locale_id))
 
 
 def resolve_related_releases(release: PressReleasePage, info):
-    if getattr(release, "is_preview", False):
-        pages = _previewed(release, "related_releases", "related")
+    return linked_releases(release, RelatedReleasesLoader)
+
+
+def linked_releases(page, loader: type[RelatedReleasesLoader]):
+    if getattr(page, "is_preview", False):
+        pages = _previewed(page, "related_releases", "related")
         return [page.specific for page in pages if page.live]
-    return RelatedReleasesLoader.load((release.pk, release.locale_id))
+    return loader.load((page.pk, page.locale_id))
 
 
 # --- Root queries ----------------------------------------------------------------
@@ -216,33 +231,57 @@ def topic_and_descendants(slug: str) -> set:
 def press_releases_queryset(
     locale, topic=None, person=None, date_from=None, date_to=None, fallback=False
 ):
-    releases = published(PressReleasePage.objects.filter(locale=locale))
+    releases = dated_pages(
+        PressReleasePage,
+        locale,
+        topic_links=(PressReleaseTopic, topic),
+        person_links=(PressReleasePerson, person),
+        date_from=date_from,
+        date_to=date_to,
+        fallback=fallback,
+    )
+    return releases.select_related("locale", "hero_image")
+
+
+def dated_pages(
+    model,
+    locale,
+    topic_links=(None, None),
+    person_links=(None, None),
+    date_from=None,
+    date_to=None,
+    fallback=False,
+):
+    """Published pages of ``model`` (with a ``date``) in one language, newest
+    first, filtered by topic (and sub-topics), person and dates through the
+    given (link model, slug) pairs."""
+    pages = published(model.objects.filter(locale=locale))
     default = Locale.get_default()
     if fallback and locale != default:
-        # Releases of this language, plus default-language ones not translated yet.
-        translated = published(PressReleasePage.objects.filter(locale=locale))
-        releases = published(PressReleasePage.objects.all()).filter(
+        # Pages of this language, plus default-language ones not translated yet.
+        translated = published(model.objects.filter(locale=locale))
+        pages = published(model.objects.all()).filter(
             Q(locale=locale)
             | Q(locale=default)
             & ~Q(translation_key__in=translated.values("translation_key"))
         )
+    topic_model, topic = topic_links
     if topic:
-        releases = releases.filter(
-            pk__in=PressReleaseTopic.objects.filter(
+        pages = pages.filter(
+            pk__in=topic_model.objects.filter(
                 topic__translation_key__in=topic_and_descendants(topic)
             ).values("page_id")
         )
+    person_model, person = person_links
     if person:
-        releases = releases.filter(
-            pk__in=PressReleasePerson.objects.filter(person__slug=person).values(
-                "page_id"
-            )
+        pages = pages.filter(
+            pk__in=person_model.objects.filter(person__slug=person).values("page_id")
         )
     if date_from:
-        releases = releases.filter(date__date__gte=date_from)
+        pages = pages.filter(date__date__gte=date_from)
     if date_to:
-        releases = releases.filter(date__date__lte=date_to)
-    return releases.select_related("locale", "hero_image").order_by("-date", "-pk")
+        pages = pages.filter(date__date__lte=date_to)
+    return pages.order_by("-date", "-pk")
 
 
 FALLBACK_HELP = (

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "accounts",
     "home",
     "newsroom",
+    "videos",
     "webhooks",
     # Translation of pages and snippets.
     "wagtail_headless_preview",
@@ -165,8 +166,25 @@ if AWS_STORAGE_BUCKET_NAME:
     MEDIA_STORAGE_BACKEND = "storages.backends.s3.S3Storage"
 else:
     MEDIA_STORAGE_BACKEND = "django.core.files.storage.FileSystemStorage"
+# Video masters, renditions and clips are not public: outside MEDIA_ROOT on local
+# disk (served only through signed, short-lived download links), under a private
+# prefix on S3 (read through presigned URLs).
+PRIVATE_MEDIA_ROOT = Path(
+    env("DJANGO_PRIVATE_MEDIA_ROOT", str(BASE_DIR / "var" / "private-media"))
+)
+if AWS_STORAGE_BUCKET_NAME:
+    VIDEO_STORAGE = {
+        "BACKEND": MEDIA_STORAGE_BACKEND,
+        "OPTIONS": {"location": "private", "querystring_auth": True},
+    }
+else:
+    VIDEO_STORAGE = {
+        "BACKEND": MEDIA_STORAGE_BACKEND,
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    }
 STORAGES = {
     "default": {"BACKEND": MEDIA_STORAGE_BACKEND},
+    "videos": VIDEO_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -213,7 +231,7 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "pdf", "pptx", "txt", "xlsx", "zip"]
 # GraphQL (grapple builds the schema; cms.graphql adds our queries and limits).
 IMAGE_SRCSET_WIDTHS = [320, 640, 960, 1280, 1920]
 GRAPPLE = {
-    "APPS": ["home", "newsroom"],
+    "APPS": ["home", "newsroom", "videos"],
     "EXPOSE_GRAPHIQL": False,  # we mount our own view in cms/urls.py
     "PAGE_SIZE": 10,
     "MAX_PAGE_SIZE": 100,
@@ -269,6 +287,23 @@ WAGTAIL_HEADLESS_PREVIEW = {
 }
 GRAPHQL_PREVIEW_MAX_AGE = int(env("GRAPHQL_PREVIEW_MAX_AGE", "3600"))
 GRAPHIQL = False
+
+# Videos (videos app). ffmpeg comes with the imageio-ffmpeg package unless
+# VIDEO_FFMPEG_BINARY names another one; it runs with this timeout (seconds).
+VIDEO_FFMPEG_BINARY = env("VIDEO_FFMPEG_BINARY")
+VIDEO_FFMPEG_TIMEOUT = int(env("VIDEO_FFMPEG_TIMEOUT", "1800"))
+VIDEO_X264_PRESET = env("VIDEO_X264_PRESET", "veryfast")
+# Renditions made from each master: (name, height in lines), never upscaled.
+VIDEO_RENDITIONS = [
+    (f"{int(height)}p", int(height))
+    for height in env_list("VIDEO_RENDITION_HEIGHTS", "1080,720")
+]
+VIDEO_KEYFRAME_SECONDS = 1.0
+# Partial downloads: the longest clip, and how long a download link lives.
+VIDEO_MAX_CLIP_SECONDS = int(env("VIDEO_MAX_CLIP_SECONDS", "600"))
+VIDEO_DOWNLOAD_URL_SECONDS = int(env("VIDEO_DOWNLOAD_URL_SECONDS", "900"))
+# A request finding the same clip being made by another waits this long for it.
+VIDEO_CLIP_WAIT_SECONDS = int(env("VIDEO_CLIP_WAIT_SECONDS", "120"))
 
 # Publish webhooks (webhooks app): how long to wait for a frontend's answer, and how
 # often to try. A failed attempt waits the next delay (seconds) in the list, the

@@ -1,7 +1,7 @@
 """Settings for the test suite: the same apps as production, fast and hermetic."""
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, DATABASES, env
+from .base import BASE_DIR, DATABASES, STORAGES, env
 
 DEBUG = False
 GRAPHIQL = False
@@ -11,6 +11,12 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Each run writes media under its own folder so runs never see each other's files.
 MEDIA_ROOT = BASE_DIR / "var" / "test-media" / env("PYTEST_XDIST_WORKER", "main")
+PRIVATE_MEDIA_ROOT = MEDIA_ROOT / "private"
+if "OPTIONS" in STORAGES["videos"] and "base_url" in STORAGES["videos"]["OPTIONS"]:
+    STORAGES["videos"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT
+# Small renditions keep the tests quick; the sizes are still checked.
+VIDEO_RENDITIONS = [("180p", 180), ("144p", 144)]
+VIDEO_X264_PRESET = "ultrafast"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
 # Most tests check what a query computes; tests/cms/test_response_cache.py turns the

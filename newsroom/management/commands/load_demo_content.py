@@ -1,7 +1,8 @@
 """``manage.py load_demo_content``: idempotent, safe to run on every start.
 
 Creates what is missing (locales, home pages, newsroom, people, topics, releases,
-images, the demo administrator) and leaves what exists alone."""
+images, the demo administrator) and leaves what exists alone. Apps add their own
+demo content through the ``load_demo_content`` hook."""
 
 import datetime
 import io
@@ -13,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image as PILImage
 from PIL import ImageDraw
+from wagtail import hooks
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
@@ -86,6 +88,9 @@ class Command(BaseCommand):
             self.seed_release(newsrooms, topics, people)
             self.demo_releases(newsrooms, topics, people)
             self.related_releases()
+        # Apps built on the newsroom add their own demo content (e.g. videos).
+        for load in hooks.get_hooks("load_demo_content"):
+            load(homes=homes, topics=topics, people=people, publish=publish)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
 
     # --- pieces -----------------------------------------------------------------

@@ -1,0 +1,443 @@
+"""Full and partial downloads: validating what is asked, making a clip once for
+everyone who asks for it, short-lived attachment links, and the download log."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.http import FileResponse, Http404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cms.graphql.errors import ApiError
+
+from . import ffmpeg
+from .models import VideoClip, VideoDownload, VideoPage, VideoRendition, video_storage
+from .processing import delete_stored, readable_location, store
+from .timecode import TimecodeError, format_timecode, parse_timecode
+
+logger = logging.getLogger(__name__)
+
+SIGNING_SALT = "videos.download"
+
+
+class DownloadError(ApiError):
+    """Raised with one of the codes below."""
+
+    def __init__(self, code: str, message: str, **extensions):
+        self.code = code
+        super().__init__(message, **extensions)
+
+
+NOT_AUTHENTICATED = "NOT_AUTHENTICATED"
+VIDEO_NOT_FOUND = "VIDEO_NOT_FOUND"
+VIDEO_NOT_READY = "VIDEO_NOT_READY"
+UNKNOWN_RENDITION = "UNKNOWN_RENDITION"
+SEGMENT_NOT_FOUND = "SEGMENT_NOT_FOUND"
+INVALID_TIMECODE = "INVALID_TIMECODE"
+INVALID_RANGE = "INVALID_RANGE"
+RANGE_OUT_OF_BOUNDS = "RANGE_OUT_OF_BOUNDS"
+CLIP_TOO_LONG = "CLIP_TOO_LONG"
+CLIP_FAILED = "CLIP_FAILED"
+CLIP_BUSY = "CLIP_BUSY"
+STORAGE_UNAVAILABLE = "STORAGE_UNAVAILABLE"
+
+
+@dataclass
+class Download:
+    url: str
+    expires_at: object
+    filename: str
+    start: float | None
+    end: float | None
+    size_bytes: int
+    precision: str | None
+    rendition: VideoRendition
+    clip: VideoClip | None = None
+
+
+# --- What is asked -----------------------------------------------------------------
+
+
+def find_video(video_id) -> VideoPage:
+    try:
+        pk = int(str(video_id))
+    except ValueError:
+        pk = None
+    video = (
+        VideoPage.objects.live().public().filter(pk=pk).select_related("asset").first()
+        if pk is not None
+        else None
+    )
+    if video is None:
+        raise DownloadError(
+            VIDEO_NOT_FOUND, _("There is no published video with this id.")
+        )
+    asset = video.asset
+    if asset is None or not asset.is_ready:
+        raise DownloadError(
+            VIDEO_NOT_READY,
+            _("This video is not ready for download yet (status: %(status)s).")
+            % {"status": asset.get_status_display() if asset else _("no file")},
+        )
+    return video
+
+
+def find_rendition(video: VideoPage, name: str) -> VideoRendition:
+    renditions = list(video.asset.renditions.all())
+    for rendition in renditions:
+        if rendition.name == name:
+            return rendition
+    raise DownloadError(
+        UNKNOWN_RENDITION,
+        _("This video has no rendition %(name)s. Available: %(names)s.")
+        % {"name": name, "names": ", ".join(r.name for r in renditions) or "-"},
+        available=[r.name for r in renditions],
+    )
+
+
+def timecode_argument(value, argument: str) -> float:
+    if _is_negative(value):
+        raise DownloadError(
+            INVALID_RANGE,
+            _("%(argument)s cannot be negative.") % {"argument": argument},
+        )
+    try:
+        return parse_timecode(value)
+    except TimecodeError:
+        raise DownloadError(
+            INVALID_TIMECODE,
+            _("%(argument)s is not a timecode: give seconds (12.5) or HH:MM:SS.mmm.")
+            % {"argument": argument},
+        ) from None
+
+
+def _is_negative(value) -> bool:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value < 0
+    text = str(value).strip()
+    if text.startswith("-"):
+        try:
+            parse_timecode(text[1:])
+            return True
+        except TimecodeError:
+            return False
+    return False
+
+
+def segment_range(
+    video: VideoPage, shot=None, soundbite=None
+) -> tuple[float, float, str]:
+    """The in and out of a shot or soundbite of this video, by id."""
+    relation, kind = (video.shots, "shot") if shot else (video.soundbites, "soundbite")
+    wanted = shot or soundbite
+    row = relation.filter(pk=int(wanted)).first() if str(wanted).isdigit() else None
+    if row is None:
+        raise DownloadError(
+            SEGMENT_NOT_FOUND,
+            _("This video has no %(kind)s with this id.") % {"kind": kind},
+        )
+    label = f"{kind} {row.pk}: {str(row)[:200]}"
+    return float(row.start), float(row.end), label
+
+
+def check_range(video: VideoPage, start: float, end: float) -> None:
+    duration = video.asset.duration or 0.0
+    if end <= start:
+        raise DownloadError(INVALID_RANGE, _("The out point must be after the in."))
+    if end > duration + 0.001:
+        raise DownloadError(
+            RANGE_OUT_OF_BOUNDS,
+            _("The video lasts %(duration)s; the out point %(end)s is after its end.")
+            % {"duration": format_timecode(duration), "end": format_timecode(end)},
+            duration=duration,
+        )
+    if end - start > settings.VIDEO_MAX_CLIP_SECONDS:
+        raise DownloadError(
+            CLIP_TOO_LONG,
+            _("A partial download lasts at most %(max)d seconds.")
+            % {"max": settings.VIDEO_MAX_CLIP_SECONDS},
+            max_seconds=settings.VIDEO_MAX_CLIP_SECONDS,
+        )
+
+
+# --- Clips: made once ----------------------------------------------------------------
+
+
+def obtain_clip(
+    rendition: VideoRendition, start: float, end: float, precision: str
+) -> VideoClip:
+    """The clip for this exact request, made now if nobody made it before.
+
+    Identical requests share one row (a unique constraint). Whoever claims the
+    row makes the file; a request arriving meanwhile waits for it rather than
+    cutting the same clip again. A claim older than the ffmpeg timeout is taken
+    over (its maker died)."""
+    key = {
+        "rendition": rendition,
+        "precision": precision,
+        "start_ms": round(start * 1000),
+        "end_ms": round(end * 1000),
+    }
+    try:
+        with transaction.atomic():
+            clip, created = VideoClip.objects.get_or_create(
+                **key, defaults={"status": VideoClip.Status.MAKING}
+            )
+    except IntegrityError:  # created by a concurrent request between get and create
+        clip, created = VideoClip.objects.get(**key), False
+    if created:
+        return _make_clip(clip, rendition, start, end, precision)
+    deadline = time.monotonic() + settings.VIDEO_CLIP_WAIT_SECONDS
+    while True:
+        if clip.status == VideoClip.Status.READY:
+            return clip
+        stale = timezone.now() - datetime.timedelta(
+            seconds=settings.VIDEO_FFMPEG_TIMEOUT + 60
+        )
+        claimed = (
+            VideoClip.objects.filter(pk=clip.pk)
+            .filter(
+                Q(status=VideoClip.Status.FAILED)
+                | Q(status=VideoClip.Status.MAKING, claimed_at__lt=stale)
+            )
+            .update(status=VideoClip.Status.MAKING, claimed_at=timezone.now())
+        )
+        if claimed:
+            return _make_clip(clip, rendition, start, end, precision)
+        if time.monotonic() > deadline:
+            raise DownloadError(
+                CLIP_BUSY,
+                _("This clip is still being made. Ask again in a minute."),
+            )
+        time.sleep(0.2)
+        clip.refresh_from_db()
+
+
+def _make_clip(
+    clip: VideoClip, rendition: VideoRendition, start: float, end: float, precision
+) -> VideoClip:
+    exact = precision == VideoClip.Precision.EXACT
+    storage = video_storage()
+    stored = None
+    try:
+        with ffmpeg.workdir() as folder:
+            target = folder / "clip.mp4"
+            ffmpeg.cut_clip(
+                readable_location(storage, rendition.file.name),
+                target,
+                start,
+                end,
+                exact,
+            )
+            made = ffmpeg.probe(str(target))
+            actual_start = start if exact else _keyframe_before(rendition, start)
+            length = made.video_duration or made.duration
+            name = (
+                f"videos/clips/{rendition.asset_id}/{rendition.name}-{precision.lower()}"
+                f"-{clip.start_ms}-{clip.end_ms}.mp4"
+            )
+            stored = store(target, name, storage)
+        VideoClip.objects.filter(pk=clip.pk).update(
+            status=VideoClip.Status.READY,
+            file=stored,
+            size_bytes=storage.size(stored),
+            actual_start=round(actual_start, 3),
+            actual_end=round(actual_start + length, 3),
+            message="",
+        )
+    except Exception as error:
+        if stored:
+            delete_stored([stored], storage)
+        VideoClip.objects.filter(pk=clip.pk).update(
+            status=VideoClip.Status.FAILED, message=str(error)[:2000]
+        )
+        if isinstance(error, ffmpeg.MediaError):
+            logger.error("Clip %s failed: %s", clip.pk, error)
+            raise DownloadError(
+                CLIP_FAILED, _("The clip could not be made. Try again later.")
+            ) from error
+        logger.exception("Clip %s failed", clip.pk)
+        raise DownloadError(
+            STORAGE_UNAVAILABLE,
+            _("The video storage cannot be reached. Try again later."),
+        ) from error
+    clip.refresh_from_db()
+    return clip
+
+
+def _keyframe_before(rendition: VideoRendition, start: float) -> float:
+    earlier = [k for k in rendition.keyframes if k <= start + 0.0005]
+    return max(earlier) if earlier else 0.0
+
+
+# --- Links and the log ---------------------------------------------------------------
+
+
+def attachment_name(video: VideoPage, rendition: str, start=None, end=None) -> str:
+    stem = f"{video.slug}-{rendition}"
+    if start is not None:
+        stem += "-{}-{}".format(
+            *(format_timecode(t).replace(":", "-") for t in (start, end))
+        )
+    return f"{stem}.mp4"
+
+
+def signed_url(request, name: str, filename: str) -> tuple[str, object]:
+    """A link that downloads ``name`` as ``filename`` for a short while."""
+    seconds = settings.VIDEO_DOWNLOAD_URL_SECONDS
+    expires_at = timezone.now() + datetime.timedelta(seconds=seconds)
+    storage = video_storage()
+    if _is_s3(storage):
+        url = storage.url(
+            name,
+            parameters={
+                "ResponseContentDisposition": f'attachment; filename="{filename}"',
+                "ResponseContentType": "video/mp4",
+            },
+            expire=seconds,
+        )
+        return url, expires_at
+    token = signing.dumps({"n": name, "f": filename}, salt=SIGNING_SALT, compress=True)
+    path = reverse("video-download", kwargs={"token": token})
+    return request.build_absolute_uri(path), expires_at
+
+
+def _is_s3(storage) -> bool:
+    try:
+        from storages.backends.s3 import S3Storage
+    except ImportError:  # pragma: no cover - django-storages is a requirement
+        return False
+    return isinstance(storage, S3Storage)
+
+
+def serve_signed(request, token: str):
+    """The local-disk counterpart of a presigned URL."""
+    try:
+        data = signing.loads(
+            token, salt=SIGNING_SALT, max_age=settings.VIDEO_DOWNLOAD_URL_SECONDS
+        )
+    except signing.BadSignature:
+        raise Http404(_("This download link is invalid or has expired.")) from None
+    storage = video_storage()
+    if not storage.exists(data["n"]):
+        raise Http404(_("This file is no longer available."))
+    return FileResponse(
+        storage.open(data["n"], "rb"),
+        as_attachment=True,
+        filename=Path(data["f"]).name,
+        content_type="video/mp4",
+    )
+
+
+def log_download(user, video: VideoPage, download: Download, segment: str = "") -> None:
+    VideoDownload.objects.create(
+        user=user,
+        video=video,
+        video_title=video.title,
+        language=video.locale.language_code,
+        rendition=download.rendition.name,
+        kind=VideoDownload.Kind.FULL
+        if download.start is None
+        else VideoDownload.Kind.PARTIAL,
+        precision=download.precision or "",
+        start=download.start,
+        end=download.end,
+        segment=segment[:255],
+    )
+
+
+def request_download(
+    request,
+    video_id,
+    rendition: str,
+    start=None,
+    end=None,
+    shot=None,
+    soundbite=None,
+    precision: str = VideoClip.Precision.FAST,
+) -> Download:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        raise DownloadError(
+            NOT_AUTHENTICATED, _("Sign in to download videos."), status=401
+        )
+    video = find_video(video_id)
+    chosen = find_rendition(video, rendition)
+    segment = ""
+    if shot is not None or soundbite is not None:
+        if start is not None or end is not None or (shot and soundbite):
+            raise DownloadError(
+                INVALID_RANGE,
+                _("Give either an in and out point, or one shot or soundbite."),
+            )
+        first, last, segment = segment_range(video, shot, soundbite)
+    elif start is None and end is None:
+        first = last = None
+    else:
+        first = timecode_argument(start if start is not None else 0, "start")
+        last = (
+            timecode_argument(end, "end") if end is not None else video.asset.duration
+        )
+    if first is None:
+        download = _full(request, video, chosen)
+    else:
+        check_range(video, first, last)
+        download = _partial(request, video, chosen, first, last, precision)
+    log_download(user, video, download, segment)
+    return download
+
+
+def _full(request, video, rendition) -> Download:
+    url, expires_at = _link(
+        request, rendition.file.name, attachment_name(video, rendition.name)
+    )
+    return Download(
+        url=url,
+        expires_at=expires_at,
+        filename=attachment_name(video, rendition.name),
+        start=None,
+        end=None,
+        size_bytes=rendition.size_bytes,
+        precision=None,
+        rendition=rendition,
+    )
+
+
+def _partial(request, video, rendition, start, end, precision) -> Download:
+    clip = obtain_clip(rendition, start, end, precision)
+    filename = attachment_name(
+        video, rendition.name, clip.actual_start, clip.actual_end
+    )
+    url, expires_at = _link(request, clip.file.name, filename)
+    return Download(
+        url=url,
+        expires_at=expires_at,
+        filename=filename,
+        start=clip.actual_start,
+        end=clip.actual_end,
+        size_bytes=clip.size_bytes,
+        precision=precision,
+        rendition=rendition,
+        clip=clip,
+    )
+
+
+def _link(request, name: str, filename: str):
+    try:
+        return signed_url(request, name, filename)
+    except Exception as error:
+        logger.exception("Could not sign a download link for %s", name)
+        raise DownloadError(
+            STORAGE_UNAVAILABLE,
+            _("The video storage cannot be reached. Try again later."),
+        ) from error

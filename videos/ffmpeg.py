@@ -1,0 +1,284 @@
+"""Everything that touches ffmpeg: probing, renditions, poster frames and clips.
+
+ffmpeg runs as a subprocess with an argument list (never a shell) and a timeout. It
+always writes to a private temporary folder; callers move the finished file into
+storage only when ffmpeg succeeded, so a failure or a timeout leaves nothing behind.
+Probing reads the container in-process with PyAV (FFmpeg's libraries), which never
+decodes a frame: it reads headers and packet indexes only.
+"""
+
+from __future__ import annotations
+
+import math
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import av
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+
+class MediaError(Exception):
+    """ffmpeg could not do what was asked; the message is safe to show an editor."""
+
+
+@dataclass
+class Probe:
+    duration: float
+    width: int
+    height: int
+    frame_rate: float
+    video_codec: str
+    audio_codec: str | None
+    format_name: str
+    video_duration: float | None = None
+    keyframes: list[float] = field(default_factory=list)
+
+
+def ffmpeg_binary() -> str:
+    """The ffmpeg to run: the VIDEO_FFMPEG_BINARY setting, else the binary that
+    comes with the imageio-ffmpeg package (so a fresh `pip install` has one)."""
+    configured = getattr(settings, "VIDEO_FFMPEG_BINARY", None)
+    if configured:
+        return configured
+    import imageio_ffmpeg
+
+    return imageio_ffmpeg.get_ffmpeg_exe()
+
+
+def run_ffmpeg(arguments: list[str], timeout: float | None = None) -> None:
+    """Run ffmpeg with these arguments; raise MediaError on failure or timeout."""
+    timeout = timeout or settings.VIDEO_FFMPEG_TIMEOUT
+    command = [ffmpeg_binary(), "-hide_banner", "-nostdin", "-y", *arguments]
+    try:
+        completed = subprocess.run(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        # subprocess.run kills the child before raising.
+        raise MediaError(
+            _("ffmpeg did not finish within %(seconds)d seconds.")
+            % {"seconds": timeout}
+        ) from None
+    except OSError as error:
+        raise MediaError(
+            _("ffmpeg could not be started: %(error)s") % {"error": error}
+        ) from error
+    if completed.returncode != 0:
+        tail = completed.stderr.decode("utf-8", "replace").strip().splitlines()[-3:]
+        raise MediaError(
+            _("ffmpeg failed: %(detail)s") % {"detail": " / ".join(tail) or "?"}
+        )
+
+
+@contextmanager
+def workdir() -> Iterator[Path]:
+    """A private temporary folder, removed with everything in it on exit."""
+    path = Path(tempfile.mkdtemp(prefix="portal-video-"))
+    try:
+        yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def probe(source: str, keyframes: bool = False) -> Probe:
+    """Read a media file's duration, picture size, frame rate and codecs.
+
+    ``keyframes=True`` also lists the video keyframes' times (packet flags only,
+    nothing decoded). Raises MediaError when the file is not a video."""
+    try:
+        container = av.open(source, timeout=settings.VIDEO_FFMPEG_TIMEOUT)
+    except (av.error.FFmpegError, OSError, UnicodeDecodeError) as error:
+        raise MediaError(
+            _("This file is not a video that can be read (%(error)s).")
+            % {"error": getattr(error, "strerror", None) or error.__class__.__name__}
+        ) from None
+    with container:
+        video = next(iter(container.streams.video), None)
+        if video is None or video.codec_context is None or not video.width:
+            raise MediaError(_("This file has no video stream."))
+        audio = next(iter(container.streams.audio), None)
+        duration = _duration(container, video)
+        if not duration or duration <= 0 or math.isnan(duration):
+            raise MediaError(_("The video's duration cannot be read."))
+        rate = video.average_rate or video.guessed_rate or video.base_rate
+        info = Probe(
+            duration=round(duration, 3),
+            width=video.width,
+            height=video.height,
+            frame_rate=round(float(rate), 3) if rate else 0.0,
+            video_codec=video.codec_context.name,
+            audio_codec=audio.codec_context.name if audio is not None else None,
+            format_name=container.format.name,
+            video_duration=_stream_duration(video),
+        )
+        if keyframes:
+            info.keyframes = _keyframes(container, video)
+    return info
+
+
+def _duration(container, video) -> float | None:
+    if container.duration:
+        return container.duration / av.time_base
+    if video.duration and video.time_base:
+        return float(video.duration * video.time_base)
+    return None
+
+
+def _stream_duration(video) -> float | None:
+    if video.duration and video.time_base:
+        return round(float(video.duration * video.time_base), 3)
+    return None
+
+
+def _keyframes(container, video) -> list[float]:
+    times = []
+    for packet in container.demux(video):
+        if packet.is_keyframe and packet.pts is not None:
+            times.append(round(float(packet.pts * video.time_base), 3))
+    start = float(video.start_time * video.time_base) if video.start_time else 0.0
+    return sorted(round(max(0.0, t - start), 3) for t in times)
+
+
+def make_rendition(
+    source: str, target: Path, height: int, frame_rate: float, keyframe_seconds: float
+) -> None:
+    """H.264/AAC MP4 at ``height`` lines, a keyframe every ``keyframe_seconds``,
+    the index at the front (so a player, or a clip cut over HTTP, can seek)."""
+    gop = max(1, round(frame_rate * keyframe_seconds)) if frame_rate else 25
+    run_ffmpeg(
+        [
+            "-i",
+            source,
+            "-map",
+            "0:v:0",
+            "-map",
+            "0:a:0?",
+            "-vf",
+            f"scale=-2:{height}",
+            "-c:v",
+            "libx264",
+            "-preset",
+            settings.VIDEO_X264_PRESET,
+            "-crf",
+            "20",
+            "-pix_fmt",
+            "yuv420p",
+            "-g",
+            str(gop),
+            "-keyint_min",
+            str(gop),
+            "-sc_threshold",
+            "0",
+            "-force_key_frames",
+            f"expr:gte(t,n_forced*{keyframe_seconds})",
+            "-c:a",
+            "aac",
+            "-b:a",
+            "128k",
+            "-ac",
+            "2",
+            "-movflags",
+            "+faststart",
+            str(target),
+        ]  # fmt: skip
+    )
+
+
+def make_poster(source: str, target: Path, at: float) -> None:
+    run_ffmpeg(
+        ["-ss", f"{at:.3f}", "-i", source, "-frames:v", "1", "-q:v", "3", str(target)]
+    )
+
+
+def cut_clip(source: str, target: Path, start: float, end: float, exact: bool) -> None:
+    """Cut [start, end) out of ``source``.
+
+    Both modes seek in the input (``-ss`` before ``-i``): ffmpeg jumps through the
+    container's index to the keyframe before ``start`` instead of reading the file
+    from the top, so a clip from a long video costs what one from a short video
+    does. FAST copies the streams from that keyframe on; EXACT decodes from it,
+    drops the frames before ``start`` and re-encodes."""
+    duration = f"{end - start:.3f}"
+    if exact:
+        codecs = [
+            "-c:v", "libx264", "-preset", settings.VIDEO_X264_PRESET, "-crf", "18",
+            "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "128k",
+        ]  # fmt: skip
+    else:
+        codecs = ["-c", "copy", "-avoid_negative_ts", "make_zero"]
+    run_ffmpeg(
+        [
+            "-ss",
+            f"{start:.3f}",
+            "-i",
+            source,
+            "-t",
+            duration,
+            "-map",
+            "0:v:0",
+            "-map",
+            "0:a:0?",
+            *codecs,
+            "-movflags",
+            "+faststart",
+            str(target),
+        ]  # fmt: skip
+    )
+
+
+def generate_test_video(
+    target: Path,
+    seconds: float,
+    width: int = 320,
+    height: int = 180,
+    frame_rate: int = 25,
+    keyframe_seconds: float | None = None,
+) -> None:
+    """A synthetic video (test pattern with a running clock, and a tone): demo
+    content, tests and benchmarks make their sources with it."""
+    gop = (
+        ["-g", str(round(frame_rate * keyframe_seconds)), "-sc_threshold", "0"]
+        if keyframe_seconds
+        else []
+    )
+    run_ffmpeg(
+        [
+            "-f",
+            "lavfi",
+            "-i",
+            f"testsrc2=size={width}x{height}:rate={frame_rate}",
+            "-f",
+            "lavfi",
+            "-i",
+            "sine=frequency=440:sample_rate=48000",
+            "-t",
+            f"{seconds}",
+            "-c:v",
+            "libx264",
+            "-preset",
+            "ultrafast",
+            "-pix_fmt",
+            "yuv420p",
+            *gop,
+            "-c:a",
+            "aac",
+            "-b:a",
+            "64k",
+            "-shortest",
+            "-movflags",
+            "+faststart",
+            str(target),
+        ],  # fmt: skip
+        timeout=max(60, seconds * 2),
+    )

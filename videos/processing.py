@@ -1,0 +1,311 @@
+"""Processing an uploaded master in a background task: probe it, make the
+renditions and a poster frame, recording each step's status for the editors.
+
+Files go through Django's storage API (local disk or S3). Every output is made in
+a private temporary folder and saved to storage only once ffmpeg succeeded; its
+database row is written after the file is stored. A task that finds the asset has
+a newer master (``revision``) stops without touching it."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import Storage
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from . import ffmpeg
+from .models import VideoAsset, VideoRendition, video_storage
+from .timecode import format_timecode
+
+logger = logging.getLogger(__name__)
+
+
+def queue_processing(asset: VideoAsset) -> None:
+    """Process the asset's master once the upload's transaction commits."""
+    transaction.on_commit(
+        partial(process_video.enqueue, asset.pk, asset.revision), robust=True
+    )
+
+
+# --- Storage helpers -----------------------------------------------------------------
+
+
+@contextmanager
+def local_file(storage: Storage, name: str) -> Iterator[str]:
+    """A local path to read ``name`` from: the file itself on local disk, a
+    temporary copy when the storage is remote."""
+    try:
+        yield storage.path(name)
+        return
+    except NotImplementedError:
+        pass
+    suffix = Path(name).suffix
+    with tempfile.NamedTemporaryFile(suffix=suffix, prefix="portal-src-") as copy:
+        with storage.open(name, "rb") as source:
+            shutil.copyfileobj(source, copy, length=1024 * 1024)
+        copy.flush()
+        yield copy.name
+
+
+def readable_location(storage: Storage, name: str) -> str:
+    """Where ffmpeg can read ``name`` with seeks: a local path, or a (presigned)
+    URL it reads with HTTP range requests, so a clip never downloads a whole
+    rendition."""
+    try:
+        return storage.path(name)
+    except NotImplementedError:
+        return storage.url(name)
+
+
+def store(local: Path, name: str, storage: Storage | None = None) -> str:
+    """Save a finished local file to storage; returns the stored name."""
+    storage = storage or video_storage()
+    with local.open("rb") as handle:
+        return storage.save(name, File(handle, name=Path(name).name))
+
+
+def delete_stored(names: list[str], storage: Storage | None = None) -> None:
+    storage = storage or video_storage()
+    for name in names:
+        if not name:
+            continue
+        try:
+            storage.delete(name)
+        except Exception:  # a file already gone must not stop the rest
+            logger.warning("Could not delete %s from storage", name, exc_info=True)
+
+
+# --- Steps ---------------------------------------------------------------------------
+
+
+class Stale(Exception):
+    """The asset got a new master (or was deleted) while this task ran."""
+
+
+class Run:
+    """One processing run of one revision of an asset, and its step log."""
+
+    def __init__(self, asset: VideoAsset):
+        self.asset = asset
+        self.revision = asset.revision
+        self.steps: list[dict] = [
+            {"name": "probe", "label": _("Reading the file"), "status": "pending"}
+        ]
+
+    def save(self, **fields) -> None:
+        updated = VideoAsset.objects.filter(
+            pk=self.asset.pk, revision=self.revision
+        ).update(steps=self.steps, **fields)
+        if not updated:
+            raise Stale()
+        for name, value in fields.items():
+            setattr(self.asset, name, value)
+
+    def step(self, name: str, status: str, message: str = "", **fields) -> None:
+        for step in self.steps:
+            if step["name"] == name:
+                step["status"], step["message"] = status, message
+        self.save(**fields)
+
+    def plan(self, renditions: list[tuple[str, int]]) -> None:
+        for name, height in renditions:
+            self.steps.append(
+                {
+                    "name": f"rendition:{name}",
+                    "label": _("Rendition %(name)s") % {"name": name},
+                    "status": "pending",
+                    "height": height,
+                }
+            )
+        self.steps.append(
+            {"name": "poster", "label": _("Poster frame"), "status": "pending"}
+        )
+
+
+def planned_renditions(source_height: int) -> list[tuple[str, int]]:
+    """The configured renditions no taller than the master (never upscaled); a
+    master smaller than all of them gets one rendition at its own height."""
+    fitting = [
+        (name, height)
+        for name, height in settings.VIDEO_RENDITIONS
+        if height <= source_height
+    ]
+    even = source_height - source_height % 2
+    return fitting or [(f"{even}p", even)]
+
+
+@task()
+def process_video(asset_id: int, revision: int) -> None:
+    asset = VideoAsset.objects.filter(pk=asset_id, revision=revision).first()
+    if asset is None:
+        return  # deleted, or replaced by a newer upload with its own task
+    try:
+        _process(Run(asset))
+    except Stale:
+        logger.info("Video %s changed while it was processed; stopping.", asset_id)
+
+
+def _process(run: Run) -> None:
+    asset = run.asset
+    run.save(status=VideoAsset.Status.PROCESSING, status_message="")
+    storage = asset.master.storage
+    try:
+        with local_file(storage, asset.master.name) as source:
+            probe = _probe(run, source)
+            heights = planned_renditions(probe.height)
+            run.plan(heights)
+            _discard_previous(asset)
+            for name, height in heights:
+                _make_rendition(run, source, probe, name, height)
+            _make_poster(run, source, probe)
+    except ffmpeg.MediaError as error:
+        run.save(status=VideoAsset.Status.FAILED, status_message=str(error))
+        return
+    except Stale:
+        raise
+    except Exception as error:  # storage down, disk full…: say so, keep the rest
+        logger.exception("Processing video %s failed", asset.pk)
+        for step in run.steps:
+            if step["status"] == "running":
+                step["status"], step["message"] = "failed", str(error)
+        run.save(
+            status=VideoAsset.Status.FAILED,
+            status_message=_("Processing failed: %(error)s") % {"error": error},
+        )
+        return
+    run.save(status=VideoAsset.Status.READY, processed_at=timezone.now())
+
+
+def _probe(run: Run, source: str) -> ffmpeg.Probe:
+    run.step("probe", "running")
+    try:
+        probe = ffmpeg.probe(source)
+    except ffmpeg.MediaError as error:
+        run.step("probe", "failed", str(error))
+        raise
+    run.step(
+        "probe",
+        "done",
+        _("%(width)d×%(height)d, %(rate)s fps, %(codec)s, %(duration)s")
+        % {
+            "width": probe.width,
+            "height": probe.height,
+            "rate": f"{probe.frame_rate:g}",
+            "codec": probe.video_codec,
+            "duration": format_timecode(probe.duration),
+        },
+        duration=probe.duration,
+        width=probe.width,
+        height=probe.height,
+        frame_rate=probe.frame_rate,
+        video_codec=probe.video_codec,
+        audio_codec=probe.audio_codec or "",
+        size_bytes=run.asset.master.size,
+    )
+    return probe
+
+
+def _discard_previous(asset: VideoAsset) -> None:
+    """Renditions (and their clips) of an earlier master."""
+    old = list(VideoRendition.objects.filter(asset=asset).prefetch_related("clips"))
+    names = [r.file.name for r in old] + [
+        c.file.name for r in old for c in r.clips.all()
+    ]
+    VideoRendition.objects.filter(pk__in=[r.pk for r in old]).delete()
+    delete_stored(names)
+
+
+def _make_rendition(
+    run: Run, source: str, probe: ffmpeg.Probe, name: str, height: int
+) -> None:
+    step = f"rendition:{name}"
+    run.step(step, "running")
+    asset = run.asset
+    with ffmpeg.workdir() as folder:
+        target = folder / f"{name}.mp4"
+        try:
+            ffmpeg.make_rendition(
+                source,
+                target,
+                height,
+                probe.frame_rate,
+                settings.VIDEO_KEYFRAME_SECONDS,
+            )
+            made = ffmpeg.probe(str(target), keyframes=True)
+            check_complete(made, probe)
+        except ffmpeg.MediaError as error:
+            run.step(step, "failed", str(error))
+            raise
+        stored = store(
+            target, f"videos/renditions/{asset.pk}/{_stem(asset)}-{name}.mp4"
+        )
+    try:
+        VideoRendition.objects.create(
+            asset=asset,
+            name=name,
+            width=made.width,
+            height=made.height,
+            size_bytes=video_storage().size(stored),
+            duration=made.duration,
+            file=stored,
+            keyframes=made.keyframes,
+        )
+    except Exception:
+        delete_stored([stored])
+        raise
+    run.step(step, "done", f"{made.width}×{made.height}")
+
+
+def check_complete(made: ffmpeg.Probe, source: ffmpeg.Probe) -> None:
+    """A damaged or truncated master announces a duration its data cannot fill:
+    the rendition comes out short. Refuse it rather than publish half a video."""
+    tolerance = max(1.0, source.duration * 0.02)
+    if made.duration < source.duration - tolerance:
+        raise ffmpeg.MediaError(
+            _(
+                "The master file is damaged or incomplete: only %(made)s of "
+                "%(expected)s could be read. Upload it again."
+            )
+            % {
+                "made": format_timecode(made.duration),
+                "expected": format_timecode(source.duration),
+            }
+        )
+
+
+def _make_poster(run: Run, source: str, probe: ffmpeg.Probe) -> None:
+    from wagtail.images import get_image_model
+
+    run.step("poster", "running")
+    asset = run.asset
+    with ffmpeg.workdir() as folder:
+        target = folder / f"{_stem(asset)}-poster.jpg"
+        try:
+            ffmpeg.make_poster(source, target, min(1.0, probe.duration / 2))
+        except ffmpeg.MediaError as error:
+            run.step("poster", "failed", str(error))
+            raise
+        previous = asset.poster
+        with target.open("rb") as handle:
+            image = get_image_model()(title=asset.title)
+            image.file.save(target.name, File(handle), save=False)
+            image.save()
+    run.step("poster", "done", poster=image)
+    if previous is not None:
+        previous.delete()
+
+
+def _stem(asset: VideoAsset) -> str:
+    return slugify(asset.title)[:60] or f"video-{asset.pk}"

@@ -1,0 +1,440 @@
+"""GraphQL for videos: the ``videos`` and ``video`` queries, the field types of a
+video page, and the ``requestVideoDownload`` mutation.
+
+Lists cost a constant number of SQL queries: the list resolvers announce their
+pages to the loaders below (and to the newsroom's, for people, topics and related
+releases), which fetch what the whole list needs at once."""
+
+from __future__ import annotations
+
+import graphene
+from django.db.models import Case, When
+from grapple.registry import registry
+
+from cms.graphql.loaders import BatchLoader, ListLoader
+from cms.graphql.locale import activate_locale, check_date_range, parse_date
+from cms.graphql.pages import expect_pages
+from cms.graphql.pagination import paginate, paginated, pagination_arguments
+from cms.graphql.views import mark_private
+from newsroom.models import Person
+from newsroom.schema import (
+    LocalizedLinksLoader,
+    RelatedReleasesLoader,
+    _variants,
+    dated_pages,
+    linked_people,
+    linked_releases,
+    linked_topics,
+)
+
+from . import downloads
+from .models import (
+    VideoAsset,
+    VideoClip,
+    VideoPage,
+    VideoPerson,
+    VideoRelatedRelease,
+    VideoRendition,
+    VideoShot,
+    VideoSoundbite,
+    VideoSubtitle,
+    VideoTopic,
+)
+from .timecode import format_timecode
+
+
+def video_type():
+    return registry.pages[VideoPage]
+
+
+def person_type():
+    return registry.snippets[Person]
+
+
+# --- Types ---------------------------------------------------------------------------
+
+
+class RenditionType(graphene.ObjectType):
+    id = graphene.ID(required=True, description="The name to ask for, e.g. 720p.")
+    label = graphene.String(required=True)
+    width = graphene.Int(required=True)
+    height = graphene.Int(required=True)
+    mime_type = graphene.String(required=True)
+    size_bytes = graphene.Float(required=True, description="Bytes (may pass 2^31).")
+    duration = graphene.Float(required=True)
+
+    @staticmethod
+    def resolve_id(rendition: VideoRendition, info):
+        return rendition.name
+
+
+class Segment:
+    id = graphene.ID(required=True)
+    start = graphene.Float(required=True, description="Seconds from the start.")
+    end = graphene.Float(required=True)
+    start_timecode = graphene.String(required=True, description="HH:MM:SS.mmm")
+    end_timecode = graphene.String(required=True)
+
+    @staticmethod
+    def resolve_start_timecode(segment, info):
+        return format_timecode(segment.start)
+
+    @staticmethod
+    def resolve_end_timecode(segment, info):
+        return format_timecode(segment.end)
+
+
+class ShotType(Segment, graphene.ObjectType):
+    description = graphene.String(required=True)
+
+
+class SoundbiteType(Segment, graphene.ObjectType):
+    language = graphene.String(required=True, description="Language spoken.")
+    text = graphene.String(required=True)
+    speaker = graphene.Field(person_type)
+
+    @staticmethod
+    def resolve_speaker(soundbite: VideoSoundbite, info):
+        if soundbite.speaker_id is None:
+            return None
+        return SpeakerLoader.load((soundbite.speaker_id, soundbite.locale_id))
+
+
+class SubtitleType(graphene.ObjectType):
+    locale = graphene.String(required=True)
+    url = graphene.String(required=True)
+
+    @staticmethod
+    def resolve_locale(subtitle: VideoSubtitle, info):
+        return subtitle.language
+
+    @staticmethod
+    def resolve_url(subtitle: VideoSubtitle, info):
+        return info.context.build_absolute_uri(subtitle.file.url)
+
+
+class Precision(graphene.Enum):
+    FAST = "FAST"
+    EXACT = "EXACT"
+
+    @property
+    def description(self):
+        if self == Precision.FAST:
+            return "Stream copy, cut on keyframes: quick; start/end say the real cut."
+        return "Re-encoded, cut to the frame."
+
+
+class VideoDownloadType(graphene.ObjectType):
+    url = graphene.String(required=True, description="Downloads as an attachment.")
+    expires_at = graphene.DateTime(required=True)
+    filename = graphene.String(required=True)
+    rendition = graphene.String(required=True)
+    start = graphene.Float(description="The clip's real in point; null when whole.")
+    end = graphene.Float()
+    size_bytes = graphene.Float(required=True)
+    precision = graphene.Field(Precision)
+
+    @staticmethod
+    def resolve_rendition(download, info):
+        return download.rendition.name
+
+    @staticmethod
+    def resolve_precision(download, info):
+        return Precision[str(download.precision)] if download.precision else None
+
+
+# --- Loaders -------------------------------------------------------------------------
+
+
+class AssetLoader(BatchLoader):
+    """asset id -> the asset, with its poster frame."""
+
+    @classmethod
+    def load_batch(cls, keys):
+        assets = VideoAsset.objects.filter(pk__in=keys).select_related("poster")
+        return {
+            asset.pk: asset for asset in assets.prefetch_related("poster__renditions")
+        }
+
+
+class RenditionsLoader(ListLoader):
+    @classmethod
+    def load_batch(cls, keys):
+        found: dict = {}
+        for rendition in VideoRendition.objects.filter(asset_id__in=keys).defer(
+            "keyframes"
+        ):
+            found.setdefault(rendition.asset_id, []).append(rendition)
+        return found
+
+
+class SubtitlesLoader(ListLoader):
+    @classmethod
+    def load_batch(cls, keys):
+        found: dict = {}
+        for subtitle in VideoSubtitle.objects.filter(asset_id__in=keys).order_by(
+            "sort_order", "pk"
+        ):
+            found.setdefault(subtitle.asset_id, []).append(subtitle)
+        return found
+
+
+class ShotsLoader(ListLoader):
+    model = VideoShot
+
+    @classmethod
+    def load_batch(cls, keys):
+        found: dict = {}
+        for row in cls.model.objects.filter(page_id__in=keys).order_by(
+            "sort_order", "pk"
+        ):
+            found.setdefault(row.page_id, []).append(row)
+        return found
+
+
+class SoundbitesLoader(ShotsLoader):
+    model = VideoSoundbite
+
+
+class SpeakerLoader(BatchLoader):
+    """(person id, locale id) -> the person in that language (as linked, while
+    they have no variant in it)."""
+
+    @classmethod
+    def load_batch(cls, keys):
+        people = Person.objects.in_bulk({person_id for person_id, _ in keys})
+        variants = _variants(
+            Person,
+            (p.translation_key for p in people.values()),
+            related=("portrait",),
+            prefetch=("positions",),
+        )
+        found = {}
+        for person_id, locale_id in keys:
+            person = people.get(person_id)
+            if person is not None:
+                found[(person_id, locale_id)] = variants.get(
+                    (person.translation_key, locale_id), person
+                )
+        return found
+
+
+class VideoPeopleLoader(LocalizedLinksLoader):
+    link_model = VideoPerson
+    field = "person"
+    related = ("portrait",)
+    prefetch = ("positions",)
+
+
+class VideoTopicsLoader(LocalizedLinksLoader):
+    link_model = VideoTopic
+    field = "topic"
+    related = ("parent", "parent__locale")
+
+
+class VideoReleasesLoader(RelatedReleasesLoader):
+    link_model = VideoRelatedRelease
+
+
+def expect_videos(videos: list[VideoPage]) -> None:
+    keys = [(v.pk, v.locale_id) for v in videos]
+    for loader in (VideoPeopleLoader, VideoTopicsLoader, VideoReleasesLoader):
+        loader.expect(keys)
+    page_ids = [v.pk for v in videos]
+    ShotsLoader.expect(page_ids)
+    SoundbitesLoader.expect(page_ids)
+    asset_ids = [v.asset_id for v in videos if v.asset_id]
+    for loader in (AssetLoader, RenditionsLoader, SubtitlesLoader):
+        loader.expect(asset_ids)
+    expect_pages(videos)
+
+
+# --- Field resolvers (called through the model, see VideoPage) -----------------------
+
+
+def _is_preview(video: VideoPage) -> bool:
+    return getattr(video, "is_preview", False)
+
+
+def resolve_asset(video: VideoPage) -> VideoAsset | None:
+    if video.asset_id is None:
+        return None
+    if _is_preview(video):
+        return video.asset
+    return AssetLoader.load(video.asset_id)
+
+
+def resolve_poster(video: VideoPage):
+    if video.poster_image_id:
+        return video.poster_image
+    asset = resolve_asset(video)
+    return asset.poster if asset is not None else None
+
+
+def resolve_renditions(video: VideoPage):
+    asset = resolve_asset(video)
+    if asset is None or not asset.is_ready:
+        return []
+    return RenditionsLoader.load(asset.pk)
+
+
+def resolve_subtitles(video: VideoPage, info):
+    if video.asset_id is None:
+        return []
+    return SubtitlesLoader.load(video.asset_id)
+
+
+def resolve_shots(video: VideoPage):
+    if _is_preview(video):
+        return list(video.shots.all())
+    return ShotsLoader.load(video.pk)
+
+
+def resolve_soundbites(video: VideoPage):
+    if _is_preview(video):
+        return list(video.soundbites.all())
+    return SoundbitesLoader.load(video.pk)
+
+
+def resolve_video_people(video: VideoPage, info):
+    return linked_people(video, "video_people", VideoPeopleLoader)
+
+
+def resolve_video_topics(video: VideoPage, info):
+    return linked_topics(video, "video_topics", VideoTopicsLoader)
+
+
+def resolve_video_related(video: VideoPage, info):
+    return linked_releases(video, VideoReleasesLoader)
+
+
+# --- Root queries and the mutation ---------------------------------------------------
+
+VideoList = paginated("VideoList", video_type)
+
+
+def videos_queryset(locale, topic=None, person=None, date_from=None, date_to=None):
+    return dated_pages(
+        VideoPage,
+        locale,
+        topic_links=(VideoTopic, topic),
+        person_links=(VideoPerson, person),
+        date_from=date_from,
+        date_to=date_to,
+    ).select_related("locale", "poster_image")
+
+
+class VideosQuery:
+    videos = graphene.Field(
+        VideoList,
+        required=True,
+        locale=graphene.String(description="en or fr (default: en)."),
+        topic=graphene.String(description="Topic slug; includes its sub-topics."),
+        person=graphene.String(description="Person slug."),
+        date_from=graphene.String(description="YYYY-MM-DD, inclusive."),
+        date_to=graphene.String(description="YYYY-MM-DD, inclusive."),
+        **pagination_arguments(),
+        description="Published videos of one language, newest first.",
+    )
+    video = graphene.Field(
+        video_type,
+        slug=graphene.String(required=True),
+        locale=graphene.String(),
+        description="One published video by slug, or null.",
+    )
+
+    @staticmethod
+    def resolve_videos(
+        root,
+        info,
+        locale=None,
+        topic=None,
+        person=None,
+        date_from=None,
+        date_to=None,
+        page=1,
+        per_page=10,
+    ):
+        start, end = parse_date(date_from, "dateFrom"), parse_date(date_to, "dateTo")
+        check_date_range(start, end)
+        locale = activate_locale(locale)
+        videos = videos_queryset(locale, topic, person, start, end).prefetch_related(
+            "poster_image__renditions"
+        )
+        result = paginate(videos, page, per_page)
+        expect_videos(result["items"])
+        return VideoList(**result)
+
+    @staticmethod
+    def resolve_video(root, info, slug, locale=None):
+        locale = activate_locale(locale)
+        video = (
+            videos_queryset(locale)
+            .filter(slug=slug)
+            .prefetch_related("poster_image__renditions")
+            .order_by(Case(When(locale=locale, then=0), default=1))
+            .first()
+        )
+        if video is not None:
+            expect_videos([video])
+        return video
+
+
+class VideoDownloadInput(graphene.InputObjectType):
+    video_id = graphene.ID(required=True, description="The video page's id.")
+    rendition = graphene.String(required=True, description="e.g. 720p")
+    start = graphene.Field(
+        lambda: Timecode, description="In point: seconds or HH:MM:SS.mmm."
+    )
+    end = graphene.Field(lambda: Timecode, description="Out point.")
+    shot = graphene.ID(description="A shot's id from the shotlist, instead of in/out.")
+    soundbite = graphene.ID(description="A soundbite's id, instead of in/out.")
+    precision = Precision(default_value="FAST")
+
+
+class Timecode(graphene.Scalar):
+    """Seconds (12.5) or a timecode string ("00:00:12.500"). A malformed value is
+    refused by the field that takes it, with the code INVALID_TIMECODE."""
+
+    @staticmethod
+    def serialize(value):
+        return value
+
+    @staticmethod
+    def parse_value(value):
+        return value
+
+    @staticmethod
+    def parse_literal(node, _variables=None):
+        return getattr(node, "value", None)
+
+
+class RequestVideoDownload(graphene.Mutation):
+    """A short-lived link to a whole rendition or to a part of it. Signed-in users
+    only; every download is logged."""
+
+    class Arguments:
+        input = VideoDownloadInput(required=True)
+
+    Output = VideoDownloadType
+
+    @staticmethod
+    def mutate(root, info, input):
+        request = info.context
+        mark_private(request)
+        precision = input.get("precision") or Precision.FAST
+        precision = getattr(precision, "value", precision)
+        return downloads.request_download(
+            request,
+            input["video_id"],
+            input["rendition"],
+            start=input.get("start"),
+            end=input.get("end"),
+            shot=input.get("shot"),
+            soundbite=input.get("soundbite"),
+            precision=VideoClip.Precision(precision),
+        )
+
+
+class VideosMutation:
+    request_video_download = RequestVideoDownload.Field()

@@ -1,0 +1,123 @@
+"""Admin views of the videos app: the download report (with CSV and Excel export)
+and the processing panel shown on a video file's edit page."""
+
+from __future__ import annotations
+
+import django_filters
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import Panel
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from .models import VideoDownload
+
+download_permission_policy = ModelPermissionPolicy(VideoDownload)
+
+
+class DownloadFilterSet(WagtailFilterSet):
+    created_at = django_filters.DateFromToRangeFilter(
+        label=_("Date"), widget=DateRangePickerWidget
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=VideoDownload.Kind.choices
+    )
+    rendition = django_filters.CharFilter(label=_("Rendition"))
+    video_title = django_filters.CharFilter(label=_("Video"), lookup_expr="icontains")
+
+    class Meta:
+        model = VideoDownload
+        fields = ["created_at", "kind", "rendition", "video_title"]
+
+
+class DownloadReportView(ReportView):
+    """Who downloaded what, and which parts: for the media office."""
+
+    page_title = _("Video downloads")
+    header_icon = "download"
+    index_url_name = "video_downloads_report"
+    index_results_url_name = "video_downloads_report_results"
+    filterset_class = DownloadFilterSet
+    permission_policy = download_permission_policy
+    permission_required = "view"
+    columns = [
+        DateColumn("created_at", label=_("Time")),
+        Column("user", label=_("User"), accessor="user_label"),
+        Column("video_title", label=_("Video")),
+        Column("language", label=_("Language")),
+        Column("rendition", label=_("Rendition")),
+        Column("kind", label=_("Kind"), accessor="get_kind_display"),
+        Column("range_label", label=_("Range")),
+        Column("precision", label=_("Precision")),
+        Column("segment", label=_("Segment")),
+    ]
+    list_export = [
+        "created_at",
+        "user_label",
+        "user_organisation",
+        "video_title",
+        "language",
+        "rendition",
+        "kind",
+        "precision",
+        "start",
+        "end",
+        "segment",
+    ]
+    export_headings = {
+        "created_at": _("Time"),
+        "user_label": _("User"),
+        "user_organisation": _("Organisation"),
+        "video_title": _("Video"),
+        "language": _("Language"),
+        "rendition": _("Rendition"),
+        "kind": _("Kind"),
+        "precision": _("Precision"),
+        "start": _("In (seconds)"),
+        "end": _("Out (seconds)"),
+        "segment": _("Segment"),
+    }
+
+    def get_queryset(self):
+        return VideoDownload.objects.select_related("user").order_by("-created_at")
+
+    def get_filename(self):
+        return "video-downloads"
+
+
+class DownloadReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return download_permission_policy.user_has_permission(request.user, "view")
+
+
+def download_report_menu_item():
+    return DownloadReportMenuItem(
+        _("Video downloads"),
+        reverse("video_downloads_report"),
+        name="video-downloads",
+        icon_name="download",
+        order=1000,
+    )
+
+
+class ProcessingPanel(Panel):
+    """The processing status of a video file and each of its steps; the page
+    refreshes itself while the work goes on."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "videos/processing_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["asset"] = self.instance
+            return context
+
+        @property
+        def is_shown_flag(self):
+            return bool(self.instance.pk)
+
+        def is_shown(self):
+            return bool(self.instance and self.instance.pk)
