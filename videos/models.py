@@ -569,8 +569,8 @@ class VideoRelatedRelease(Orderable):
 class TimedSegment(TranslatableMixin, Orderable):
     """A stretch of the video between two timecodes (a shot, a soundbite)."""
 
-    start = TimecodeField(_("in"), help_text=_("Seconds or HH:MM:SS.mmm"))
-    end = TimecodeField(_("out"), help_text=_("Seconds or HH:MM:SS.mmm"))
+    start = TimecodeField(_("in point"), help_text=_("Seconds or HH:MM:SS.mmm"))
+    end = TimecodeField(_("out point"), help_text=_("Seconds or HH:MM:SS.mmm"))
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         abstract = True
