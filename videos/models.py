@@ -31,6 +31,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.graphql.pages import HeadlessPageMixin, translation_graphql_fields
 
+from .panels import SegmentPreviewPanel
 from .timecode import TimecodeField, format_timecode
 
 VIDEO_EXTENSIONS = ["mp4", "mov", "mxf", "mkv", "m4v", "avi", "webm", "mpg", "ts"]
@@ -381,6 +382,7 @@ class VideoPage(HeadlessPageMixin, Page):
         InlinePanel("related_releases", label=_("Related press releases")),
         InlinePanel("shots", label=_("Shotlist")),
         InlinePanel("soundbites", label=_("Soundbites")),
+        SegmentPreviewPanel(heading=_("Preview shots and soundbites")),
         FieldPanel("transcript"),
         FieldRowPanel([FieldPanel("credit"), FieldPanel("usage_terms")]),
         FieldPanel("restrictions"),

@@ -1,19 +1,21 @@
 """Admin views of the videos app: the download report (with CSV and Excel export)
-and the processing panel shown on a video file's edit page."""
+and clip previews of a video page's shots and soundbites."""
 
 from __future__ import annotations
 
 import django_filters
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import Panel
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from .models import VideoDownload
+from .models import VideoDownload, VideoPage, VideoShot, VideoSoundbite
 
 download_permission_policy = ModelPermissionPolicy(VideoDownload)
 
@@ -103,21 +105,35 @@ def download_report_menu_item():
     )
 
 
-class ProcessingPanel(Panel):
-    """The processing status of a video file and each of its steps; the page
-    refreshes itself while the work goes on."""
+SEGMENT_MODELS = {"shot": VideoShot, "soundbite": VideoSoundbite}
 
-    class BoundPanel(Panel.BoundPanel):
-        template_name = "videos/processing_panel.html"
 
-        def get_context_data(self, parent_context=None):
-            context = super().get_context_data(parent_context)
-            context["asset"] = self.instance
-            return context
+def preview_segment(request, kind: str, pk: int):
+    """Make (or reuse) a FAST clip of the smallest rendition for one segment and
+    show it in a player. For anyone who may edit the video page."""
+    from . import downloads
 
-        @property
-        def is_shown_flag(self):
-            return bool(self.instance.pk)
-
-        def is_shown(self):
-            return bool(self.instance and self.instance.pk)
+    model = SEGMENT_MODELS.get(kind)
+    if model is None:
+        raise PermissionDenied
+    segment = get_object_or_404(model.objects.select_related("page"), pk=pk)
+    page = VideoPage.objects.select_related("asset").get(pk=segment.page_id)
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    context = {"page": page, "segment": segment, "kind": kind}
+    asset = page.asset
+    renditions = list(asset.renditions.order_by("height")) if asset else []
+    if not asset or not asset.is_ready or not renditions:
+        context["error"] = _("The video file is not ready yet.")
+    else:
+        try:
+            start, end = segment.seconds
+            downloads.check_range(page, start, end)
+            clip = downloads.obtain_clip(renditions[0], start, end, "FAST")
+            context["clip"] = clip
+            context["url"], _expires = downloads.signed_url(
+                request, clip.file.name, f"{page.slug}-{kind}-{segment.pk}.mp4"
+            )
+        except downloads.DownloadError as error:
+            context["error"] = error.message
+    return TemplateResponse(request, "videos/segment_preview.html", context)

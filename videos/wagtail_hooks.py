@@ -7,8 +7,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import VideoAsset
+from .panels import ProcessingPanel
 from .schema import VideosMutation, VideosQuery
-from .views import DownloadReportView, ProcessingPanel, download_report_menu_item
+from .views import DownloadReportView, download_report_menu_item, preview_segment
 
 
 class VideoAssetViewSet(SnippetViewSet):
@@ -38,6 +39,11 @@ def register_download_report_urls():
             "reports/video-downloads/",
             DownloadReportView.as_view(),
             name="video_downloads_report",
+        ),
+        path(
+            "videos/preview/<str:kind>/<int:pk>/",
+            preview_segment,
+            name="video_segment_preview",
         ),
         path(
             "reports/video-downloads/results/",

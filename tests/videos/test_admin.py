@@ -97,3 +97,24 @@ def test_download_report_lists_and_exports(admin_client, client):
     # Not for anyone: an account without the permission is refused.
     client.force_login(user)
     assert client.get("/admin/reports/video-downloads/").status_code in (302, 403)
+
+
+def test_a_shot_is_previewed_as_a_clip(admin_client, client):
+    from videos.models import VideoClip, VideoPage
+
+    video = VideoPage.objects.get(slug="secretary-general-meets-vjosa-osmani-video")
+    edit = admin_client.get(f"/admin/pages/{video.pk}/edit/").content.decode()
+    shot = video.shots.order_by("sort_order")[1]
+    assert f'data-preview-shot="{shot.pk}"' in edit
+    html = admin_client.get(f"/admin/videos/preview/shot/{shot.pk}/").content.decode()
+    assert 'data-clip-start="4.0"' in html and "<video" in html
+    clip = VideoClip.objects.get()
+    assert (clip.rendition.name, clip.precision) == ("144p", "FAST")
+    # Someone who may not edit the page cannot make clips through it.
+    outsider = get_user_model().objects.create_user("outsider@example.com", "x")
+    outsider.is_staff = True
+    outsider.save()
+    client.force_login(outsider)
+    response = client.get(f"/admin/videos/preview/shot/{shot.pk}/")
+    assert response.status_code in (302, 403)
+    assert VideoClip.objects.count() == 1

@@ -114,8 +114,18 @@ def test_a_truncated_video_fails_and_stores_nothing(
     ],
 )
 def test_ffmpeg_failing_or_timing_out_leaves_no_file(
-    db, source, django_capture_on_commit_callbacks, settings_change, expected, new_files
+    db,
+    source,
+    django_capture_on_commit_callbacks,
+    settings_change,
+    expected,
+    new_files,
+    tmp_path,
+    monkeypatch,
 ):
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(ffmpeg.tempfile, "tempdir", str(scratch))
     with override_settings(**settings_change):
         asset = upload("Fails", source, django_capture_on_commit_callbacks)
     assert asset.status == VideoAsset.Status.FAILED
@@ -125,7 +135,7 @@ def test_ffmpeg_failing_or_timing_out_leaves_no_file(
     assert not asset.renditions.exists()
     assert new_files() == set()
     # Nothing half-written left in the temporary folders either.
-    assert not list(Path(ffmpeg.tempfile.gettempdir()).glob("portal-video-*"))
+    assert list(scratch.iterdir()) == []
 
 
 def test_a_new_master_replaces_the_renditions(
