@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
 from django.core.validators import FileExtensionValidator
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from grapple.models import GraphQLField, GraphQLImage, GraphQLString
@@ -142,11 +142,15 @@ class VideoAsset(index.Indexed, ClusterableModel):
             self.status = self.Status.QUEUED
             self.status_message = ""
             self.steps = []
+        replaced = self._saved_master if queue else None
         super().save(*args, **kwargs)
         self._saved_master = self.master.name
         if queue:
             from .processing import queue_processing
 
+            if replaced:
+                storage = self.master.storage
+                transaction.on_commit(lambda: storage.delete(replaced), robust=True)
             queue_processing(self)
 
 

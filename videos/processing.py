@@ -218,13 +218,9 @@ def _probe(run: Run, source: str) -> ffmpeg.Probe:
 
 
 def _discard_previous(asset: VideoAsset) -> None:
-    """Renditions (and their clips) of an earlier master."""
-    old = list(VideoRendition.objects.filter(asset=asset).prefetch_related("clips"))
-    names = [r.file.name for r in old] + [
-        c.file.name for r in old for c in r.clips.all()
-    ]
-    VideoRendition.objects.filter(pk__in=[r.pk for r in old]).delete()
-    delete_stored(names)
+    """Renditions (and their clips) of an earlier master; their files go with
+    them (videos/signals.py)."""
+    VideoRendition.objects.filter(asset=asset).delete()
 
 
 def _make_rendition(

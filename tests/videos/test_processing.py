@@ -143,6 +143,7 @@ def test_a_new_master_replaces_the_renditions(
 ):
     asset = upload("Replaced", source, django_capture_on_commit_callbacks)
     old_files = new_files()
+    old_master = video_storage().path(asset.master.name)
     assert asset.status == VideoAsset.Status.READY and len(old_files) == 2
     replacement = tmp_path / "replacement.mp4"
     ffmpeg.generate_test_video(replacement, 3, width=480, height=270)
@@ -159,6 +160,19 @@ def test_a_new_master_replaces_the_renditions(
     current = {video_storage().path(r.file.name) for r in asset.renditions.all()}
     # Only the new master's renditions are in storage: the first ones are gone.
     assert new_files() == current and len(current) == len(old_files) == 2
+    assert not Path(old_master).exists()
+    assert Path(video_storage().path(asset.master.name)).exists()
+
+
+def test_deleting_a_video_file_deletes_its_files(
+    db, source, django_capture_on_commit_callbacks, new_files
+):
+    asset = upload("Deleted", source, django_capture_on_commit_callbacks)
+    master = video_storage().path(asset.master.name)
+    assert len(new_files()) == 2 and Path(master).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        asset.delete()
+    assert new_files() == set() and not Path(master).exists()
 
 
 def test_saving_without_a_new_master_does_not_reprocess(

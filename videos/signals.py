@@ -1,0 +1,32 @@
+"""Files follow their rows: when a video file, a rendition or a clip is deleted
+(directly or by cascade), its file leaves storage once the deletion commits."""
+
+from functools import partial
+
+from django.db import transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+
+from .models import VideoAsset, VideoClip, VideoRendition
+
+
+def _delete_file(field_file) -> None:
+    if field_file and field_file.name:
+        transaction.on_commit(
+            partial(field_file.storage.delete, field_file.name), robust=True
+        )
+
+
+@receiver(post_delete, sender=VideoAsset)
+def delete_master(sender, instance: VideoAsset, **kwargs):
+    _delete_file(instance.master)
+
+
+@receiver(post_delete, sender=VideoRendition)
+def delete_rendition_file(sender, instance: VideoRendition, **kwargs):
+    _delete_file(instance.file)
+
+
+@receiver(post_delete, sender=VideoClip)
+def delete_clip_file(sender, instance: VideoClip, **kwargs):
+    _delete_file(instance.file)
