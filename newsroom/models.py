@@ -350,32 +350,31 @@ class PressReleasePage(HeadlessPageMixin, Page):
         return resolve_related_releases(self, info)
 
 
-class PressReleasePerson(Orderable):
-    page = ParentalKey(
-        PressReleasePage, on_delete=models.CASCADE, related_name="release_people"
-    )
+class PersonLink(Orderable):
+    """A page names a person (the page's own model adds its ``page`` key)."""
+
     person = models.ForeignKey(
         Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="+"
     )
 
     panels = [FieldPanel("person")]
 
+    class Meta(Orderable.Meta):
+        abstract = True
 
-class PressReleaseTopic(Orderable):
-    page = ParentalKey(
-        PressReleasePage, on_delete=models.CASCADE, related_name="release_topics"
-    )
+
+class TopicLink(Orderable):
     topic = models.ForeignKey(
         Topic, verbose_name=_("topic"), on_delete=models.CASCADE, related_name="+"
     )
 
     panels = [FieldPanel("topic")]
 
+    class Meta(Orderable.Meta):
+        abstract = True
 
-class RelatedPressRelease(Orderable):
-    page = ParentalKey(
-        PressReleasePage, on_delete=models.CASCADE, related_name="related_releases"
-    )
+
+class ReleaseLink(Orderable):
     related = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("press release"),
@@ -384,3 +383,24 @@ class RelatedPressRelease(Orderable):
     )
 
     panels = [PageChooserPanel("related", "newsroom.PressReleasePage")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
+class PressReleasePerson(PersonLink):
+    page = ParentalKey(
+        PressReleasePage, on_delete=models.CASCADE, related_name="release_people"
+    )
+
+
+class PressReleaseTopic(TopicLink):
+    page = ParentalKey(
+        PressReleasePage, on_delete=models.CASCADE, related_name="release_topics"
+    )
+
+
+class RelatedPressRelease(ReleaseLink):
+    page = ParentalKey(
+        PressReleasePage, on_delete=models.CASCADE, related_name="related_releases"
+    )

@@ -100,17 +100,27 @@ class LocalizedLinksLoader(ListLoader):
         return found
 
 
-class ReleasePeopleLoader(LocalizedLinksLoader):
-    link_model = PressReleasePerson
+class PeopleLinksLoader(LocalizedLinksLoader):
+    """Subclasses name their ``link_model`` (a PersonLink)."""
+
     field = "person"
     related = ("portrait",)
     prefetch = ("positions",)
 
 
-class ReleaseTopicsLoader(LocalizedLinksLoader):
-    link_model = PressReleaseTopic
+class TopicLinksLoader(LocalizedLinksLoader):
+    """Subclasses name their ``link_model`` (a TopicLink)."""
+
     field = "topic"
     related = ("parent", "parent__locale")
+
+
+class ReleasePeopleLoader(PeopleLinksLoader):
+    link_model = PressReleasePerson
+
+
+class ReleaseTopicsLoader(TopicLinksLoader):
+    link_model = PressReleaseTopic
 
 
 class RelatedReleasesLoader(ListLoader):

@@ -23,13 +23,13 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultipleChooserPanel,
-    PageChooserPanel,
 )
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.graphql.pages import HeadlessPageMixin, translation_graphql_fields
+from newsroom.models import PersonLink, ReleaseLink, TopicLink
 
 from .panels import SegmentPreviewPanel
 from .timecode import TimecodeField, format_timecode
@@ -534,42 +534,18 @@ def _topic_type():
     return Topic.graphql_type()
 
 
-class VideoPerson(Orderable):
+class VideoPerson(PersonLink):
     page = ParentalKey(VideoPage, on_delete=models.CASCADE, related_name="video_people")
-    person = models.ForeignKey(
-        "newsroom.Person",
-        verbose_name=_("person"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-
-    panels = [FieldPanel("person")]
 
 
-class VideoTopic(Orderable):
+class VideoTopic(TopicLink):
     page = ParentalKey(VideoPage, on_delete=models.CASCADE, related_name="video_topics")
-    topic = models.ForeignKey(
-        "newsroom.Topic",
-        verbose_name=_("topic"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-
-    panels = [FieldPanel("topic")]
 
 
-class VideoRelatedRelease(Orderable):
+class VideoRelatedRelease(ReleaseLink):
     page = ParentalKey(
         VideoPage, on_delete=models.CASCADE, related_name="related_releases"
     )
-    related = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("press release"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-
-    panels = [PageChooserPanel("related", "newsroom.PressReleasePage")]
 
 
 class TimedSegment(TranslatableMixin, Orderable):

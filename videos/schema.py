@@ -18,8 +18,9 @@ from cms.graphql.pagination import paginate, paginated, pagination_arguments
 from cms.graphql.views import mark_private
 from newsroom.models import Person
 from newsroom.schema import (
-    LocalizedLinksLoader,
+    PeopleLinksLoader,
     RelatedReleasesLoader,
+    TopicLinksLoader,
     _variants,
     dated_pages,
     linked_people,
@@ -219,17 +220,12 @@ class SpeakerLoader(BatchLoader):
         return found
 
 
-class VideoPeopleLoader(LocalizedLinksLoader):
+class VideoPeopleLoader(PeopleLinksLoader):
     link_model = VideoPerson
-    field = "person"
-    related = ("portrait",)
-    prefetch = ("positions",)
 
 
-class VideoTopicsLoader(LocalizedLinksLoader):
+class VideoTopicsLoader(TopicLinksLoader):
     link_model = VideoTopic
-    field = "topic"
-    related = ("parent", "parent__locale")
 
 
 class VideoReleasesLoader(RelatedReleasesLoader):
