@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run migrate demo worker test lint format schema bench load
+.PHONY: install run migrate demo worker test lint format schema bench load bench-clips
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required (set PYTHON=python3.11).")'
@@ -58,3 +58,7 @@ bench: install
 
 load: install
 	$(PY) bench/load.py
+
+# Cutting 10 s clips: a 1-minute against a 60-minute source, FAST against EXACT.
+bench-clips: install
+	$(PY) bench/clips.py

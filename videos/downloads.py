@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from cms.graphql.errors import ApiError
@@ -261,18 +262,30 @@ def _make_clip(
         VideoClip.objects.filter(pk=clip.pk).update(
             status=VideoClip.Status.FAILED, message=str(error)[:2000]
         )
-        if isinstance(error, ffmpeg.MediaError):
+        if isinstance(error, ffmpeg.MediaError) and _storage_reachable(
+            storage, rendition.file.name
+        ):
             logger.error("Clip %s failed: %s", clip.pk, error)
             raise DownloadError(
                 CLIP_FAILED, _("The clip could not be made. Try again later.")
             ) from error
-        logger.exception("Clip %s failed", clip.pk)
+        logger.error(
+            "Clip %s failed: the storage cannot be reached: %s", clip.pk, error
+        )
         raise DownloadError(
             STORAGE_UNAVAILABLE,
             _("The video storage cannot be reached. Try again later."),
         ) from error
     clip.refresh_from_db()
     return clip
+
+
+def _storage_reachable(storage, name: str) -> bool:
+    """Whether a failed cut is ffmpeg's fault, or the storage's (S3 down)."""
+    try:
+        return storage.exists(name)
+    except Exception:
+        return False
 
 
 def _keyframe_before(rendition: VideoRendition, start: float) -> float:
@@ -301,7 +314,9 @@ def signed_url(request, name: str, filename: str) -> tuple[str, object]:
         url = storage.url(
             name,
             parameters={
-                "ResponseContentDisposition": f'attachment; filename="{filename}"',
+                "ResponseContentDisposition": content_disposition_header(
+                    True, filename
+                ),
                 "ResponseContentType": "video/mp4",
             },
             expire=seconds,

@@ -10,6 +10,7 @@ decodes a frame: it reads headers and packet indexes only.
 from __future__ import annotations
 
 import math
+import re
 import shutil
 import subprocess
 import tempfile
@@ -76,9 +77,19 @@ def run_ffmpeg(arguments: list[str], timeout: float | None = None) -> None:
         ) from error
     if completed.returncode != 0:
         tail = completed.stderr.decode("utf-8", "replace").strip().splitlines()[-3:]
+        tail = [without_signatures(line) for line in tail]
         raise MediaError(
             _("ffmpeg failed: %(detail)s") % {"detail": " / ".join(tail) or "?"}
         )
+
+
+def without_signatures(text: str) -> str:
+    """ffmpeg repeats the URLs it read in its errors; a presigned URL's query is a
+    credential that must not reach logs or the database."""
+    return _SIGNED_QUERY.sub(r"\1?…", text)
+
+
+_SIGNED_QUERY = re.compile(r"(https?://[^\s?'\"]+)\?[^\s'\"]+")
 
 
 @contextmanager

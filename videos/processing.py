@@ -47,10 +47,12 @@ def local_file(storage: Storage, name: str) -> Iterator[str]:
     """A local path to read ``name`` from: the file itself on local disk, a
     temporary copy when the storage is remote."""
     try:
-        yield storage.path(name)
-        return
+        path = storage.path(name)
     except NotImplementedError:
-        pass
+        path = None
+    if path is not None:
+        yield path
+        return
     suffix = Path(name).suffix
     with tempfile.NamedTemporaryFile(suffix=suffix, prefix="portal-src-") as copy:
         with storage.open(name, "rb") as source:

@@ -175,7 +175,12 @@ PRIVATE_MEDIA_ROOT = Path(
 if AWS_STORAGE_BUCKET_NAME:
     VIDEO_STORAGE = {
         "BACKEND": MEDIA_STORAGE_BACKEND,
-        "OPTIONS": {"location": "private", "querystring_auth": True},
+        # Always signed links to the bucket: never a public CDN address.
+        "OPTIONS": {
+            "location": "private",
+            "querystring_auth": True,
+            "custom_domain": None,
+        },
     }
 else:
     VIDEO_STORAGE = {

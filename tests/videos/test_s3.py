@@ -1,0 +1,335 @@
+"""The videos' storage path on S3, against moto's standalone S3 server started on
+loopback by this module: the master and renditions stored in the bucket under the
+private prefix, presigned attachment links, a FAST clip cut by ffmpeg over HTTP
+from the presigned rendition URL, and an unreachable storage answered with an error
+that leaves no clip behind.
+
+moto does not check signatures, so the links are checked for being presigned by
+their query string (SigV4, the configured lifetime); what they download (status,
+attachment name, bytes) is checked by fetching them."""
+
+from __future__ import annotations
+
+import socket
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import boto3
+import pytest
+from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import storages
+from django.test import override_settings
+from moto.server import ThreadedMotoServer
+
+from tests.conftest import error_codes
+from videos import ffmpeg
+from videos.downloads import CLIP_FAILED, STORAGE_UNAVAILABLE
+from videos.models import (
+    VideoAsset,
+    VideoClip,
+    VideoDownload,
+    VideoIndexPage,
+    VideoPage,
+    VideoRendition,
+)
+from videos.processing import readable_location
+
+BUCKET = "portal-videos"
+CREDENTIALS = {"access_key": "testing-key", "secret_key": "testing-secret"}
+REGION = "us-east-1"
+SOURCE_SECONDS = 6
+
+DOWNLOAD = """mutation($input: VideoDownloadInput!) {
+  requestVideoDownload(input: $input) {
+    url expiresAt filename rendition start end sizeBytes precision
+  }
+}"""
+
+
+@pytest.fixture(scope="module")
+def s3_server() -> Iterator[tuple[str, object]]:
+    """moto's S3 on a free loopback port, with an empty bucket; and a boto3
+    client to look into the bucket."""
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    try:
+        host, port = server.get_host_and_port()
+        endpoint = f"http://{host}:{port}"
+        client = boto3.client(
+            "s3",
+            endpoint_url=endpoint,
+            region_name=REGION,
+            aws_access_key_id=CREDENTIALS["access_key"],
+            aws_secret_access_key=CREDENTIALS["secret_key"],
+        )
+        client.create_bucket(Bucket=BUCKET)
+        yield endpoint, client
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="module")
+def master_file(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("s3-master") / "s3-master.mp4"
+    ffmpeg.generate_test_video(path, seconds=SOURCE_SECONDS, width=320, height=180)
+    return path
+
+
+@contextmanager
+def videos_on_s3(endpoint: str) -> Iterator[object]:
+    """STORAGES["videos"] on S3 at ``endpoint``, for the video file fields too:
+    a FileField evaluates its storage callable once, when the model is imported."""
+    config = {
+        **settings.STORAGES,
+        "videos": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": BUCKET,
+                "endpoint_url": endpoint,
+                "region_name": REGION,
+                "location": "private",
+                "querystring_auth": True,
+                "addressing_style": "path",
+                "signature_version": "s3v4",
+                **CREDENTIALS,
+            },
+        },
+    }
+    fields = [
+        VideoAsset._meta.get_field("master"),
+        VideoRendition._meta.get_field("file"),
+        VideoClip._meta.get_field("file"),
+    ]
+    saved = [field.storage for field in fields]
+    with override_settings(STORAGES=config):
+        storage = storages["videos"]
+        for field in fields:
+            field.storage = storage
+        try:
+            yield storage
+        finally:
+            for field, previous in zip(fields, saved, strict=True):
+                field.storage = previous
+
+
+@pytest.fixture
+def s3(s3_server):
+    endpoint, client = s3_server
+    with videos_on_s3(endpoint) as storage:
+        yield endpoint, client, storage
+
+
+@pytest.fixture
+def s3_asset(s3, master_file, django_capture_on_commit_callbacks) -> VideoAsset:
+    """A master uploaded to the bucket and processed (the task runs on commit)."""
+    asset = VideoAsset(title="S3 test video")
+    with master_file.open("rb") as handle:
+        asset.master.save(master_file.name, File(handle), save=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        asset.save()
+    asset.refresh_from_db()
+    return asset
+
+
+@pytest.fixture
+def s3_video(s3_asset) -> VideoPage:
+    """A published English video page presenting the processed asset."""
+    index = VideoIndexPage.objects.get(locale__language_code="en")
+    page = VideoPage(
+        title="Video stored on S3",
+        slug="video-stored-on-s3",
+        locale=index.locale,
+        asset=s3_asset,
+    )
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def keys(client, prefix: str) -> set[str]:
+    listing = client.list_objects_v2(Bucket=BUCKET, Prefix=prefix)
+    return {item["Key"] for item in listing.get("Contents", [])}
+
+
+def object_bytes(client, key: str) -> bytes:
+    return client.get_object(Bucket=BUCKET, Key=key)["Body"].read()
+
+
+def request_download(gql, video: VideoPage, **fields) -> dict:
+    values = {"videoId": str(video.pk), "rendition": "180p", **fields}
+    return gql(DOWNLOAD, {"input": values})
+
+
+def downloaded(gql, video: VideoPage, **fields) -> dict:
+    answer = request_download(gql, video, **fields)
+    assert "errors" not in answer, answer["errors"]
+    return answer["data"]["requestVideoDownload"]
+
+
+def assert_presigned(url: str, endpoint: str, key: str) -> None:
+    """A SigV4 presigned GET of ``key`` in the bucket, path style, living as long
+    as the setting says."""
+    parts = urllib.parse.urlsplit(url)
+    assert f"{parts.scheme}://{parts.netloc}" == endpoint
+    assert urllib.parse.unquote(parts.path) == f"/{BUCKET}/{key}"
+    query = urllib.parse.parse_qs(parts.query)
+    assert query["X-Amz-Algorithm"] == ["AWS4-HMAC-SHA256"]
+    assert query["X-Amz-Credential"][0].startswith(CREDENTIALS["access_key"] + "/")
+    assert query["X-Amz-Signature"][0]
+    assert query["X-Amz-Expires"] == [str(settings.VIDEO_DOWNLOAD_URL_SECONDS)]
+
+
+def fetch(url: str):
+    """GET ``url``: the status, the headers (names in any case) and the body."""
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.status, response.headers, response.read()
+
+
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.mark.django_db
+def test_upload_is_processed_into_renditions_in_the_bucket(s3, s3_asset, tmp_path):
+    endpoint, client, storage = s3
+    assert s3_asset.status == VideoAsset.Status.READY, s3_asset.status_message
+    assert [step["status"] for step in s3_asset.steps] == ["done"] * 4
+    assert (s3_asset.width, s3_asset.height) == (320, 180)
+    assert abs(s3_asset.duration - SOURCE_SECONDS) < 0.1
+    assert f"private/{s3_asset.master.name}" in keys(client, "private/videos/masters/")
+    assert s3_asset.size_bytes == storage.size(s3_asset.master.name)
+
+    stored = keys(client, "private/videos/renditions/")
+    renditions = {r.name: r for r in s3_asset.renditions.all()}
+    assert set(renditions) == {"180p", "144p"}
+    for name, height in (("180p", 180), ("144p", 144)):
+        rendition = renditions[name]
+        key = f"private/{rendition.file.name}"
+        assert key.startswith(f"private/videos/renditions/{s3_asset.pk}/")
+        assert key in stored
+        head = client.head_object(Bucket=BUCKET, Key=key)
+        assert head["ContentLength"] == rendition.size_bytes
+        # What the bucket holds is the promised rendition.
+        local = tmp_path / f"{name}.mp4"
+        local.write_bytes(object_bytes(client, key))
+        probe = ffmpeg.probe(str(local), keyframes=True)
+        assert (probe.width, probe.height) == (rendition.width, rendition.height)
+        assert probe.height == height
+        assert probe.keyframes[:SOURCE_SECONDS] == [
+            float(s) for s in range(SOURCE_SECONDS)
+        ]
+    # Nothing of the videos went to local disk.
+    assert not Path(settings.PRIVATE_MEDIA_ROOT, s3_asset.master.name).exists()
+
+
+@pytest.mark.django_db
+def test_full_download_is_a_presigned_attachment_link(s3, s3_video, gql, signed_in):
+    endpoint, client, storage = s3
+    rendition = s3_video.asset.renditions.get(name="180p")
+    key = f"private/{rendition.file.name}"
+
+    result = downloaded(gql, s3_video)
+
+    filename = f"{s3_video.slug}-180p.mp4"
+    assert result["filename"] == filename
+    assert (result["start"], result["end"], result["precision"]) == (None,) * 3
+    assert result["sizeBytes"] == rendition.size_bytes
+    assert_presigned(result["url"], endpoint, key)
+    status, headers, body = fetch(result["url"])
+    assert status == 200
+    assert headers["Content-Disposition"] == f'attachment; filename="{filename}"'
+    assert headers["Content-Type"] == "video/mp4"
+    assert body == object_bytes(client, key)
+    assert VideoDownload.objects.filter(
+        user=signed_in, video=s3_video, kind=VideoDownload.Kind.FULL, rendition="180p"
+    ).exists()
+
+
+@pytest.mark.django_db
+def test_fast_clip_is_cut_over_http_and_stored_in_the_bucket(
+    s3, s3_video, gql, signed_in, tmp_path
+):
+    endpoint, client, storage = s3
+    rendition = s3_video.asset.renditions.get(name="180p")
+    # ffmpeg reads the rendition through a presigned URL (HTTP range requests),
+    # not through a local copy of it.
+    location = readable_location(storage, rendition.file.name)
+    assert location.startswith(f"{endpoint}/{BUCKET}/private/videos/renditions/")
+
+    result = downloaded(gql, s3_video, start=1.0, end=3.0, precision="FAST")
+
+    clip = VideoClip.objects.get(rendition=rendition, start_ms=1000, end_ms=3000)
+    assert clip.status == VideoClip.Status.READY and clip.precision == "FAST"
+    key = f"private/{clip.file.name}"
+    assert key.startswith(f"private/videos/clips/{s3_video.asset_id}/")
+    assert key in keys(client, "private/videos/clips/")
+    assert_presigned(result["url"], endpoint, key)
+    assert result["precision"] == "FAST"
+    # A keyframe every second: the FAST cut starts on the one at 1.0.
+    assert (result["start"], result["end"]) == (clip.actual_start, clip.actual_end)
+    assert result["start"] == pytest.approx(1.0, abs=0.001)
+    assert result["filename"].startswith(f"{s3_video.slug}-180p-")
+
+    status, headers, body = fetch(result["url"])
+    assert status == 200
+    assert headers["Content-Disposition"] == (
+        f'attachment; filename="{result["filename"]}"'
+    )
+    assert body == object_bytes(client, key)
+    assert len(body) == clip.size_bytes == result["sizeBytes"]
+    local = tmp_path / "clip.mp4"
+    local.write_bytes(body)
+    probe = ffmpeg.probe(str(local))
+    assert abs((probe.video_duration or probe.duration) - 2.0) <= 1.0
+    assert (probe.width, probe.height) == (320, 180)
+
+    # The same request again is the same clip: nothing cut, nothing stored anew.
+    again = downloaded(gql, s3_video, start="00:00:01.000", end=3, precision="FAST")
+    assert urllib.parse.urlsplit(again["url"]).path == (
+        urllib.parse.urlsplit(result["url"]).path
+    )
+    assert VideoClip.objects.filter(rendition=rendition).count() == 1
+    assert (
+        VideoDownload.objects.filter(
+            user=signed_in, video=s3_video, kind=VideoDownload.Kind.PARTIAL
+        ).count()
+        == 2
+    )
+
+
+@pytest.mark.django_db
+def test_unreachable_storage_answers_an_error_and_keeps_no_clip(
+    s3, s3_video, gql, signed_in
+):
+    endpoint, client, storage = s3
+    rendition = s3_video.asset.renditions.get(name="180p")
+    clip_keys = f"private/videos/clips/{s3_video.asset_id}/"
+    before = keys(client, clip_keys)
+
+    # The same bucket, behind an address where nothing answers.
+    with videos_on_s3(f"http://127.0.0.1:{closed_port()}"):
+        answer = request_download(gql, s3_video, start=2.0, end=4.0, precision="FAST")
+
+    assert (answer.get("data") or {}).get("requestVideoDownload") is None
+    assert error_codes(answer) in ([STORAGE_UNAVAILABLE], [CLIP_FAILED])
+    assert "Traceback" not in str(answer)
+    assert not VideoClip.objects.filter(
+        rendition=rendition, status=VideoClip.Status.READY
+    ).exists()
+    assert keys(client, clip_keys) == before
+    assert not VideoDownload.objects.filter(video=s3_video).exists()
+
+    # Once the storage answers again, the same request makes the clip.
+    result = downloaded(gql, s3_video, start=2.0, end=4.0, precision="FAST")
+    clip = VideoClip.objects.get(rendition=rendition, start_ms=2000, end_ms=4000)
+    assert clip.status == VideoClip.Status.READY
+    assert keys(client, clip_keys) == before | {f"private/{clip.file.name}"}
+    status, _headers, body = fetch(result["url"])
+    assert status == 200 and len(body) == clip.size_bytes
