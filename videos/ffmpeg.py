@@ -161,11 +161,26 @@ def _keyframes(container, video) -> list[float]:
     return sorted(round(max(0.0, t - start), 3) for t in times)
 
 
+# Renditions are fragmented MP4, one fragment per keyframe, with a global segment
+# index at the front: a reader (a player, or ffmpeg cutting a clip, over HTTP too)
+# finds any second through that small index and reads only the fragments it needs.
+# A classic MP4 holds one table entry per frame and audio packet, which ffmpeg
+# parses whole before its first seek: the cost of a clip would grow with the
+# length of the video. Browsers, VLC, QuickTime and editing suites read both.
+RENDITION_LAYOUT = [
+    "-movflags",
+    "+frag_keyframe+empty_moov+default_base_moof+global_sidx",
+    # The encoder delay goes into an edit list, so keyframes fall on the second.
+    "-use_editlist",
+    "1",
+]
+
+
 def make_rendition(
     source: str, target: Path, height: int, frame_rate: float, keyframe_seconds: float
 ) -> None:
     """H.264/AAC MP4 at ``height`` lines, a keyframe every ``keyframe_seconds``,
-    the index at the front (so a player, or a clip cut over HTTP, can seek)."""
+    laid out for seeking (``RENDITION_LAYOUT``)."""
     gop = max(1, round(frame_rate * keyframe_seconds)) if frame_rate else 25
     run_ffmpeg(
         [
@@ -199,10 +214,16 @@ def make_rendition(
             "128k",
             "-ac",
             "2",
-            "-movflags",
-            "+faststart",
+            *RENDITION_LAYOUT,
             str(target),
         ]  # fmt: skip
+    )
+
+
+def remux_as_rendition(source: str, target: Path) -> None:
+    """An already encoded H.264/AAC file, rewritten in the renditions' layout."""
+    run_ffmpeg(
+        ["-i", source, "-map", "0", "-c", "copy", *RENDITION_LAYOUT, str(target)]
     )
 
 
@@ -216,9 +237,9 @@ def cut_clip(source: str, target: Path, start: float, end: float, exact: bool) -
     """Cut [start, end) out of ``source``.
 
     Both modes seek in the input (``-ss`` before ``-i``): ffmpeg jumps through the
-    container's index to the keyframe before ``start`` instead of reading the file
-    from the top, so a clip from a long video costs what one from a short video
-    does. FAST copies the streams from that keyframe on; EXACT decodes from it,
+    rendition's segment index to the keyframe before ``start`` instead of reading
+    the file from the top, so a clip from a long video costs what one from a short
+    video does. FAST copies the streams from that keyframe on; EXACT decodes from it,
     drops the frames before ``start`` and re-encodes."""
     duration = f"{end - start:.3f}"
     if exact:
@@ -230,6 +251,10 @@ def cut_clip(source: str, target: Path, start: float, end: float, exact: bool) -
         codecs = ["-c", "copy", "-avoid_negative_ts", "make_zero"]
     run_ffmpeg(
         [
+            # One seek for all streams, to the video keyframe at or before the in
+            # point (seeking each stream on its own lands a fragment earlier).
+            "-seek_streams_individually",
+            "0",
             "-ss",
             f"{start:.3f}",
             "-i",
