@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run migrate demo worker test lint format schema bench load bench-clips
+.PHONY: install run migrate demo worker test lint format schema bench bench-search load bench-clips
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required (set PYTHON=python3.11).")'
@@ -58,6 +58,10 @@ bench: install
 
 load: install
 	$(PY) bench/load.py
+
+# Search latency on 50,000 releases: SQLite, or PostgreSQL with DATABASE_URL set.
+bench-search: install
+	$(PY) bench/search.py
 
 # Cutting 10 s clips: a 1-minute against a 60-minute source, FAST against EXACT.
 bench-clips: install

@@ -11,8 +11,8 @@ from cms.graphql.views import PortalGraphQLView
 from videos.downloads import serve_signed
 
 urlpatterns = [
-    # GraphQL before Wagtail's catch-all. Read-only for now, so no CSRF token is
-    # needed; the accounts work adds CSRF-protected mutations.
+    # GraphQL before Wagtail's catch-all. The view checks CSRF itself, for
+    # mutations only: reads stay token-free and cacheable (cms/graphql/views.py).
     path(
         "graphql/",
         csrf_exempt(PortalGraphQLView.as_view(graphiql=settings.GRAPHIQL)),
@@ -20,6 +20,8 @@ urlpatterns = [
     ),
     # Short-lived signed links to video files kept off public media (local disk).
     path("videos/download/<str:token>/", serve_signed, name="video-download"),
+    # One-click unsubscribe links of the newsletter (RFC 8058).
+    path("newsletter/", include("newsletter.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("django-admin/", admin.site.urls),

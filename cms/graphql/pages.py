@@ -149,9 +149,6 @@ def find_by_url_path(url_path: str, request=None) -> Page | None:
     )
 
 
-SEARCH_LIMIT = 50
-
-
 def preview_page(token: str, request) -> Page:
     """The unsaved state an editor is previewing, if the token is genuine and
     recent; anything else is an INVALID_PREVIEW_TOKEN error."""
@@ -225,15 +222,6 @@ class PageQuery:
                 )
             pages = pages.filter(wanted)
         return resolve_queryset(pages.specific(), info, **kwargs)
-
-    @staticmethod
-    def resolve_search(root, info, query=None, **kwargs):
-        """grapple's stock ``search`` looks in every indexed model, drafts included;
-        here it only finds published, public pages."""
-        if not query or not query.strip():
-            return []
-        pages = published(Page.objects.filter(depth__gt=1))
-        return list(pages.specific().search(query[:200])[:SEARCH_LIMIT])
 
     @staticmethod
     def resolve_page(root, info, id=None, slug=None, url_path=None, locale=None, **kw):

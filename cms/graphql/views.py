@@ -1,9 +1,15 @@
 """The GraphQL endpoint: graphene-django's executor behind our front door.
 
 In order, a request meets: method, size and content-type checks; automatic
-persisted queries; for anonymous readers, the shared response cache; the query
-limits (depth, aliases, fields, introspection); execution in one batch scope.
-Every error carries ``extensions.code``."""
+persisted queries; for mutations, the CSRF check; for anonymous reads, the shared
+response cache; the query limits (depth, aliases, fields, introspection); execution
+in one batch scope. Every error carries ``extensions.code``.
+
+CSRF: Django's middleware is bypassed for this URL (``csrf_exempt`` in cms/urls.py)
+and the same check runs here for mutations only. Queries change nothing, so they
+need no token, whether or not a session cookie comes along (a cross-origin page
+cannot read their answers: CORS allows only FRONTEND_ORIGINS). Every mutation needs
+the token, signed in or not: ``login`` and ``register`` too, against login CSRF."""
 
 from __future__ import annotations
 
@@ -14,6 +20,7 @@ import logging
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware
 from django.utils import translation
 from django.utils.cache import (
     get_conditional_response,
@@ -22,7 +29,8 @@ from django.utils.cache import (
 )
 from django.utils.translation import gettext as _
 from graphene_django.views import GraphQLView, HttpError
-from graphql import GraphQLError, specified_rules
+from graphql import GraphQLError, OperationType, parse, specified_rules
+from graphql.language import OperationDefinitionNode
 
 from . import cache, errors, persisted
 from .limits import IntrospectionDisabledRule, QueryLimitsRule
@@ -46,6 +54,46 @@ def mark_private(request) -> None:
     """This answer depends on who asks (a preview, a signed-in user): never share
     it through the response cache or a CDN."""
     request.graphql_private = True
+
+
+def is_mutation(query: str | None, operation_name: str | None) -> bool:
+    """Whether the operation to run is a mutation (or a subscription): anything but
+    a read. Unparsable documents count as reads; they fail validation anyway."""
+    # Cheap test first: the keyword is case-sensitive and must appear literally.
+    if not query or ("mutation" not in query and "subscription" not in query):
+        return False
+    try:
+        document = parse(query)
+    except GraphQLError:
+        return False
+    operations = [
+        node
+        for node in document.definitions
+        if isinstance(node, OperationDefinitionNode)
+    ]
+    chosen = [
+        node
+        for node in operations
+        if operation_name is None or (node.name and node.name.value == operation_name)
+    ]
+    # Ambiguous (several operations, no name) or unknown name: be careful.
+    candidates = chosen if len(chosen) == 1 else operations
+    return any(node.operation != OperationType.QUERY for node in candidates)
+
+
+class _CsrfCheck(CsrfViewMiddleware):
+    """Django's CSRF check (Origin/Referer against CSRF_TRUSTED_ORIGINS, then the
+    csrftoken cookie against the X-CSRFToken header), answering with the reason
+    for a refusal instead of a response."""
+
+    def _reject(self, request, reason):
+        return reason
+
+
+def csrf_failure_reason(request) -> str | None:
+    check = _CsrfCheck(lambda _request: None)
+    check.process_request(request)
+    return check.process_view(request, lambda _request: None, (), {})
 
 
 def validation_rules():
@@ -120,7 +168,22 @@ class PortalGraphQLView(GraphQLView):
         except errors.ApiError as error:
             return self.respond(request, self.errors_body(error), 200, shared=False)
 
-        shared = self.may_share(request)
+        # A mutation is never looked up in, nor stored to, the shared cache, and
+        # needs the CSRF token.
+        mutation = is_mutation(query, operation_name)
+        if mutation and request.method == "POST":
+            reason = csrf_failure_reason(request)
+            if reason is not None:
+                logger.warning("GraphQL mutation refused: CSRF: %s", reason)
+                raise RequestRefused(
+                    403,
+                    "CSRF_FAILED",
+                    _(
+                        "The CSRF check failed: send the token from the csrfToken "
+                        "query in the X-CSRFToken header, with cookies."
+                    ),
+                )
+        shared = not mutation and self.may_share(request)
         key = generation = None
         if shared:
             key = cache.response_key(

@@ -5,12 +5,15 @@ Everything that differs between a laptop and production comes from the environme
 media on local disk, an in-process cache and a database-backed task queue.
 """
 
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from search.config import search_backends
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -50,6 +53,8 @@ INSTALLED_APPS = [
     "newsroom",
     "videos",
     "webhooks",
+    "newsletter",
+    "search",
     # Translation of pages and snippets.
     "wagtail_headless_preview",
     "wagtail_localize",
@@ -82,6 +87,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Sign-in lockout (accounts) and country names in both languages.
+    "axes",
+    "django_countries",
 ]
 
 MIDDLEWARE = [
@@ -95,6 +103,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns an admin lockout into its answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -127,12 +137,18 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+# django-axes first: a locked-out client is refused before a password is checked.
+AUTHENTICATION_BACKENDS = [
+    "accounts.backends.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "django.contrib.auth.password_validation."
         "UserAttributeSimilarityValidator"
     },
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    # At least 12 characters, no spaces, upper- and lower-case, digits, symbols.
+    {"NAME": "accounts.passwords.PortalPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -224,12 +240,22 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 EMAIL_BACKEND = env(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
+# Used by the SMTP backend (production's default, or DJANGO_EMAIL_BACKEND).
+EMAIL_HOST = env("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "30"))
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "media-portal@localhost")
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "Media portal"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search: the database's full-text search (per-language on PostgreSQL), or
+# Elasticsearch/OpenSearch with SEARCH_BACKEND and SEARCH_URL (search/config.py).
+WAGTAILSEARCH_BACKENDS = search_backends()
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "pdf", "pptx", "txt", "xlsx", "zip"]
 
@@ -270,6 +296,30 @@ GRAPHQL_LOCALE_FALLBACK = env_bool("GRAPHQL_LOCALE_FALLBACK", False)
 # CORS: frontends on other origins may call the API (only the API).
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", "http://localhost:3000")
 CORS_URLS_REGEX = r"^/graphql/?$"
+
+# Accounts: frontends sign users in with the session cookie, so the allowed origins
+# may send cookies (CORS with credentials) and are trusted by the CSRF check. A
+# password reset's `next` must point to one of FRONTEND_ORIGINS (or be a path).
+FRONTEND_ORIGINS = env_list("FRONTEND_ORIGINS", ",".join(CORS_ALLOWED_ORIGINS))
+CORS_ALLOW_CREDENTIALS = True
+CSRF_TRUSTED_ORIGINS = [*FRONTEND_ORIGINS, *env_list("DJANGO_CSRF_TRUSTED_ORIGINS")]
+# "Lax" works when the frontend and the CMS share a site (www. and cms.example.org);
+# a frontend on another site needs "None" (and HTTPS).
+SESSION_COOKIE_SAMESITE = env("SESSION_COOKIE_SAMESITE", "Lax")
+CSRF_COOKIE_SAMESITE = env("CSRF_COOKIE_SAMESITE", "Lax")
+# Sign-in lockout (django-axes): five failures from one address and client lock
+# that pair out for AXES_COOLOFF_MINUTES; the Wagtail admin's sign-in included.
+AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "accounts.backends.axes_username"
+AXES_RESET_ON_SUCCESS = True
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+# Links in e-mails: the frontend (newsletter confirmation) and this CMS (one-click
+# unsubscribe, which must work without the frontend).
+FRONTEND_BASE_URL = env("FRONTEND_BASE_URL", (FRONTEND_ORIGINS or [""])[0])
+CMS_BASE_URL = env("CMS_BASE_URL", WAGTAILADMIN_BASE_URL)
+NEWSLETTER_BATCH_SIZE = int(env("NEWSLETTER_BATCH_SIZE", "100"))
 
 # CDN purge on publish (Wagtail's frontend cache), when a purge endpoint is set:
 # e.g. FRONTEND_CACHE_PURGE_URL=http://varnish:8000 for an HTTP PURGE backend.

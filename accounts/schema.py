@@ -1,0 +1,452 @@
+"""GraphQL for accounts: ``me``, ``csrfToken`` and the account mutations.
+
+Every field here depends on who asks, so each calls ``mark_private``: its answer is
+never shared through the response cache or a CDN. Mutations also need a CSRF token
+(see cms/graphql/views.py and the README)."""
+
+from __future__ import annotations
+
+import graphene
+from django.contrib import auth
+from django.db import IntegrityError, transaction
+from django.middleware.csrf import get_token
+from django.utils.translation import gettext as _
+from django_countries import countries
+
+from cms.graphql.errors import InvalidArgument
+from cms.graphql.views import mark_private
+
+from . import clock
+from .codes import RESEND_COOLDOWN, check_cooldown, consume_code, start_cooldown
+from .errors import (
+    EmailNotVerified,
+    EmailTaken,
+    InvalidCredentials,
+    LockedOut,
+    NotAuthenticated,
+    TermsNotAccepted,
+    UnsafeRedirect,
+)
+from .models import CodePurpose, MediaType, User
+from .ratelimit import client_ip, hit, hit_all
+from .redirects import is_safe_next
+from .signals import account_deleting, email_verified, user_registered
+from .tasks import send_code
+from .validation import clean_email, clean_language, clean_password, clean_text
+
+MediaTypeEnum = graphene.Enum(
+    "MediaType", [(member.name, member.value) for member in MediaType]
+)
+CodePurposeEnum = graphene.Enum(
+    "CodePurpose", [(member.name, member.value) for member in CodePurpose]
+)
+RESEND_SECONDS = int(RESEND_COOLDOWN.total_seconds())
+
+
+class AccountType(graphene.ObjectType):
+    """The signed-in user's own account."""
+
+    email = graphene.String(required=True)
+    first_name = graphene.String(required=True)
+    last_name = graphene.String(required=True)
+    name = graphene.String(required=True)
+    organisation = graphene.String(required=True)
+    media_type = graphene.Field(MediaTypeEnum)
+    country = graphene.String(description="ISO 3166-1 alpha-2 code, e.g. FR.")
+    country_name = graphene.String(description="In the request's language.")
+    preferred_language = graphene.String(required=True)
+    email_verified = graphene.Boolean(required=True)
+    terms_accepted_at = graphene.DateTime()
+    date_joined = graphene.DateTime(required=True)
+
+    @staticmethod
+    def resolve_name(user: User, info) -> str:
+        return user.get_full_name() or user.email
+
+    @staticmethod
+    def resolve_media_type(user: User, info):
+        return user.media_type or None
+
+    @staticmethod
+    def resolve_country(user: User, info):
+        return user.country.code or None
+
+    @staticmethod
+    def resolve_country_name(user: User, info):
+        return str(user.country.name) if user.country else None
+
+
+# --- helpers ------------------------------------------------------------------------
+
+
+def current_user(request) -> User:
+    mark_private(request)
+    user = request.user
+    if not user.is_authenticated:
+        raise NotAuthenticated(_("Sign in first."))
+    return user
+
+
+def check_password_of(request, email: str, password: str) -> User:
+    """authenticate() through django-axes: failures are counted, and a locked-out
+    client is refused even with the right password."""
+    user = auth.authenticate(request, username=email, password=password or "")
+    if user is None:
+        if getattr(request, "axes_locked_out", False):
+            # Answered here as a GraphQL error rather than by axes' middleware.
+            request.axes_locked_out = False
+            raise LockedOut(
+                _(
+                    "Too many failed sign-in attempts. Try again later or reset "
+                    "your password."
+                )
+            )
+        raise InvalidCredentials(_("The e-mail address or the password is wrong."))
+    return user
+
+
+def clean_country(value: str | None) -> str:
+    value = (value or "").strip().upper()
+    if value and value not in countries:
+        raise InvalidArgument(
+            _("“%(code)s” is not a country code (ISO 3166-1, e.g. FR).")
+            % {"code": value[:10]},
+            argument="country",
+            reason="UNKNOWN_COUNTRY",
+        )
+    return value
+
+
+def request_code(request, email: str, purpose: str) -> None:
+    """Send a code to ``email`` if it has an account; the answer (and the work
+    done here) is the same when it has none."""
+    check_cooldown(purpose, email)
+    hit_all(request, "code-send", email)
+    start_cooldown(purpose, email)
+    send_code.enqueue(email, purpose)
+
+
+def forget_failed_sign_ins(email: str) -> None:
+    from axes.utils import reset
+
+    reset(username=email)
+
+
+# --- queries ------------------------------------------------------------------------
+
+
+class AccountsQuery(graphene.ObjectType):
+    me = graphene.Field(
+        AccountType, description="The signed-in user, or null when signed out."
+    )
+    csrf_token = graphene.String(
+        required=True,
+        description=(
+            "A CSRF token for the mutations; the answer also sets the csrftoken "
+            "cookie. Send the token in the X-CSRFToken header."
+        ),
+    )
+
+    @staticmethod
+    def resolve_me(root, info):
+        request = info.context
+        mark_private(request)
+        return request.user if request.user.is_authenticated else None
+
+    @staticmethod
+    def resolve_csrf_token(root, info) -> str:
+        mark_private(info.context)
+        return get_token(info.context)
+
+
+# --- mutations ----------------------------------------------------------------------
+
+
+class Register(graphene.Mutation):
+    """Create an account and e-mail a code to confirm the address."""
+
+    class Arguments:
+        email = graphene.String(required=True)
+        password = graphene.String(required=True)
+        first_name = graphene.String(required=True)
+        last_name = graphene.String(required=True)
+        organisation = graphene.String(required=True)
+        media_type = MediaTypeEnum(required=True)
+        country = graphene.String(required=True)
+        preferred_language = graphene.String(required=True)
+        accept_terms = graphene.Boolean(required=True)
+        newsletter = graphene.Boolean(default_value=False)
+        newsletter_topics = graphene.List(graphene.NonNull(graphene.String))
+
+    email = graphene.String(required=True)
+    retry_after = graphene.Int(
+        required=True, description="Seconds before a new code can be asked for."
+    )
+
+    @staticmethod
+    def mutate(root, info, **args):
+        request = info.context
+        mark_private(request)
+        hit("register:ip", client_ip(request))
+        email = clean_email(args["email"])
+        user = User(
+            email=email,
+            first_name=clean_text(args["first_name"], "firstName", 150, required=True),
+            last_name=clean_text(args["last_name"], "lastName", 150, required=True),
+            organisation=clean_text(
+                args["organisation"], "organisation", 200, required=True
+            ),
+            media_type=MediaType(_enum_value(args["media_type"])),
+            country=clean_country(args["country"]) or None,
+            preferred_language=clean_language(
+                args["preferred_language"], "preferredLanguage"
+            ),
+        )
+        if not user.country:
+            raise InvalidArgument(
+                _("country is required."), argument="country", reason="REQUIRED"
+            )
+        topics = [
+            clean_text(slug, "newsletterTopics", 100, required=True)
+            for slug in args.get("newsletter_topics") or []
+        ]
+        if not args["accept_terms"]:
+            raise TermsNotAccepted(_("Accept the terms of use to register."))
+        password = clean_password(args["password"], user)
+        if User.objects.filter(email__iexact=email).exists():
+            raise EmailTaken(_("An account with this e-mail address already exists."))
+        check_cooldown(CodePurpose.EMAIL_CONFIRMATION, email)
+        try:
+            with transaction.atomic():
+                user.set_password(password)
+                user.terms_accepted_at = clock.now()
+                user.save()
+                # Listeners may refuse (an unknown newsletter topic): then nothing
+                # of the account remains.
+                user_registered.send(
+                    sender=User,
+                    user=user,
+                    newsletter=bool(args.get("newsletter")),
+                    newsletter_topics=topics,
+                )
+                start_cooldown(CodePurpose.EMAIL_CONFIRMATION, email)
+                # Queued in the same transaction: the e-mail goes only if the
+                # account exists.
+                send_code.enqueue(email, CodePurpose.EMAIL_CONFIRMATION)
+        except IntegrityError:
+            raise EmailTaken(
+                _("An account with this e-mail address already exists.")
+            ) from None
+        return Register(email=email, retry_after=RESEND_SECONDS)
+
+
+def _enum_value(value):
+    return getattr(value, "value", value)
+
+
+class VerifyEmail(graphene.Mutation):
+    """Confirm the address with the code sent at registration."""
+
+    class Arguments:
+        email = graphene.String(required=True)
+        code = graphene.String(required=True)
+
+    ok = graphene.Boolean(required=True)
+
+    @staticmethod
+    def mutate(root, info, email, code):
+        request = info.context
+        mark_private(request)
+        email = clean_email(email)
+        hit_all(request, "code-check", email)
+        user = User.objects.filter(email__iexact=email, is_active=True).first()
+
+        def confirm():
+            if user.email_verified_at is None:
+                user.email_verified_at = clock.now()
+                user.save(update_fields=["email_verified_at"])
+            email_verified.send(sender=User, user=user)
+
+        consume_code(user, CodePurpose.EMAIL_CONFIRMATION, code.strip(), then=confirm)
+        return VerifyEmail(ok=True)
+
+
+class ResendCode(graphene.Mutation):
+    """Send a new code (the previous one stops working). Answers the same whether
+    or not the address has an account."""
+
+    class Arguments:
+        email = graphene.String(required=True)
+        purpose = CodePurposeEnum(required=True)
+
+    ok = graphene.Boolean(required=True)
+    retry_after = graphene.Int(required=True)
+
+    @staticmethod
+    def mutate(root, info, email, purpose):
+        request = info.context
+        mark_private(request)
+        request_code(request, clean_email(email), _enum_value(purpose))
+        return ResendCode(ok=True, retry_after=RESEND_SECONDS)
+
+
+class Login(graphene.Mutation):
+    """Sign in: the answer sets the session cookie. The CSRF token changes on
+    sign-in: use the ``csrfToken`` returned here for the next mutations."""
+
+    class Arguments:
+        email = graphene.String(required=True)
+        password = graphene.String(required=True)
+
+    account = graphene.Field(AccountType, required=True)
+    csrf_token = graphene.String(required=True)
+
+    @staticmethod
+    def mutate(root, info, email, password):
+        request = info.context
+        mark_private(request)
+        email = clean_email(email)
+        if len(password) > 128:
+            raise InvalidCredentials(_("The e-mail address or the password is wrong."))
+        hit_all(request, "login")
+        user = check_password_of(request, email, password)
+        if not user.email_verified:
+            raise EmailNotVerified(
+                _("Confirm your e-mail address with the code we sent you first.")
+            )
+        auth.login(request, user)
+        return Login(account=user, csrf_token=get_token(request))
+
+
+class Logout(graphene.Mutation):
+    ok = graphene.Boolean(required=True)
+    csrf_token = graphene.String(required=True)
+
+    @staticmethod
+    def mutate(root, info):
+        request = info.context
+        mark_private(request)
+        auth.logout(request)
+        return Logout(ok=True, csrf_token=get_token(request))
+
+
+class RequestPasswordReset(graphene.Mutation):
+    """E-mail a code to reset the password. The answer is the same whether or not
+    the address has an account."""
+
+    class Arguments:
+        email = graphene.String(required=True)
+
+    ok = graphene.Boolean(required=True)
+    retry_after = graphene.Int(required=True)
+
+    @staticmethod
+    def mutate(root, info, email):
+        request = info.context
+        mark_private(request)
+        request_code(request, clean_email(email), CodePurpose.PASSWORD_RESET)
+        return RequestPasswordReset(ok=True, retry_after=RESEND_SECONDS)
+
+
+class ResetPassword(graphene.Mutation):
+    """Set a new password with the e-mailed code. Every session of the account is
+    signed out. ``next`` comes back only if it is on an allowed frontend."""
+
+    class Arguments:
+        email = graphene.String(required=True)
+        code = graphene.String(required=True)
+        new_password = graphene.String(required=True)
+        next = graphene.String()
+
+    ok = graphene.Boolean(required=True)
+    next = graphene.String(description="The validated return address, or null.")
+
+    @staticmethod
+    def mutate(root, info, email, code, new_password, next=None):
+        request = info.context
+        mark_private(request)
+        if next and not is_safe_next(next):
+            raise UnsafeRedirect(
+                _("next must be a path or an address on the portal's frontends."),
+                argument="next",
+            )
+        email = clean_email(email)
+        hit_all(request, "code-check", email)
+        user = User.objects.filter(email__iexact=email, is_active=True).first()
+        password = clean_password(new_password, user, "newPassword")
+
+        def apply():
+            newly_verified = user.email_verified_at is None
+            user.set_password(password)
+            if newly_verified:  # the code reached the inbox: the address works
+                user.email_verified_at = clock.now()
+            user.save(update_fields=["password", "email_verified_at"])
+            if newly_verified:
+                email_verified.send(sender=User, user=user)
+
+        consume_code(user, CodePurpose.PASSWORD_RESET, code.strip(), then=apply)
+        # A new password changes the session hash: every other session is over.
+        if request.user.is_authenticated and request.user.pk == user.pk:
+            auth.update_session_auth_hash(request, user)
+        forget_failed_sign_ins(email)
+        return ResetPassword(ok=True, next=next or None)
+
+
+class ChangePassword(graphene.Mutation):
+    """Change the password of the signed-in user; other sessions are signed out,
+    this one stays signed in."""
+
+    class Arguments:
+        current_password = graphene.String(required=True)
+        new_password = graphene.String(required=True)
+
+    ok = graphene.Boolean(required=True)
+
+    @staticmethod
+    def mutate(root, info, current_password, new_password):
+        request = info.context
+        user = current_user(request)
+        password = clean_password(new_password, user, "newPassword")
+        check_password_of(request, user.email, current_password)
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        auth.update_session_auth_hash(request, user)
+        return ChangePassword(ok=True)
+
+
+class DeleteAccount(graphene.Mutation):
+    """Delete the signed-in user's account, personal data and newsletter
+    subscription. Needs the password."""
+
+    class Arguments:
+        password = graphene.String(required=True)
+
+    ok = graphene.Boolean(required=True)
+
+    @staticmethod
+    def mutate(root, info, password):
+        from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+        request = info.context
+        user = current_user(request)
+        check_password_of(request, user.email, password)
+        email = user.email
+        with transaction.atomic():
+            account_deleting.send(sender=User, user=user)
+            for model in (AccessAttempt, AccessLog, AccessFailureLog):
+                model.objects.filter(username__iexact=email).delete()
+            user.delete()
+        auth.logout(request)
+        return DeleteAccount(ok=True)
+
+
+class AccountsMutation(graphene.ObjectType):
+    register = Register.Field()
+    verify_email = VerifyEmail.Field()
+    resend_code = ResendCode.Field()
+    login = Login.Field()
+    logout = Logout.Field()
+    request_password_reset = RequestPasswordReset.Field()
+    reset_password = ResetPassword.Field()
+    change_password = ChangePassword.Field()
+    delete_account = DeleteAccount.Field()

@@ -1,0 +1,165 @@
+"""E-mails of the newsletter: the double opt-in confirmation, and an issue sent to
+its subscribers in batches by a background task that can run again safely.
+
+No double sends: every recipient has one NewsletterDelivery per issue (a unique
+constraint), and a delivery is claimed (waiting → being sent, a conditional
+UPDATE) before its message goes out. A second run of the task, or two at once,
+skip what is sent or being sent and only try what is waiting or failed."""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.core.mail import get_connection
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+from django_tasks import task
+
+from cms.mail import build_templated_email, send_templated_email
+
+from .models import NewsletterDelivery, NewsletterIssue, Subscriber, issue_context
+
+logger = logging.getLogger(__name__)
+
+ERROR_CHARS = 500
+
+
+def confirm_url(subscriber: Subscriber) -> str:
+    base = settings.FRONTEND_BASE_URL.rstrip("/")
+    return f"{base}/{subscriber.language}/newsletter/confirm?token={subscriber.token}"
+
+
+def unsubscribe_url(subscriber: Subscriber) -> str:
+    path = reverse("newsletter-unsubscribe", args=[subscriber.token])
+    return settings.CMS_BASE_URL.rstrip("/") + path
+
+
+def unsubscribe_headers(subscriber: Subscriber) -> dict[str, str]:
+    """RFC 2369 and RFC 8058: mail programs show an unsubscribe button that POSTs
+    ``List-Unsubscribe=One-Click`` to the link."""
+    return {
+        "List-Unsubscribe": f"<{unsubscribe_url(subscriber)}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+
+
+@task()
+def send_confirmation(subscriber_id: int) -> str:
+    subscriber = Subscriber.objects.filter(
+        pk=subscriber_id, status=Subscriber.Status.PENDING
+    ).first()
+    if subscriber is None:
+        return "nothing-to-confirm"
+    send_templated_email(
+        "newsletter/email/confirm",
+        subscriber.email,
+        subscriber.language,
+        {
+            "confirm_url": confirm_url(subscriber),
+            "topics": list(subscriber.topics.all()),
+        },
+    )
+    return "sent"
+
+
+@task()
+def send_issue(issue_id: int) -> dict[str, int]:
+    """Send ``issue`` to the confirmed subscribers of its language, in batches of
+    NEWSLETTER_BATCH_SIZE over one SMTP connection each. Run it again to retry the
+    failed deliveries: nobody gets the issue twice."""
+    issue = NewsletterIssue.objects.filter(pk=issue_id).first()
+    if issue is None:
+        return {"sent": 0, "failed": 0}
+    NewsletterIssue.objects.filter(
+        pk=issue.pk, status=NewsletterIssue.Status.DRAFT
+    ).update(status=NewsletterIssue.Status.SENDING, send_started_at=timezone.now())
+    # One delivery per recipient; those of an earlier run stay as they are.
+    NewsletterDelivery.objects.bulk_create(
+        [
+            NewsletterDelivery(issue=issue, subscriber_id=pk)
+            for pk in issue.recipients().values_list("pk", flat=True)
+        ],
+        ignore_conflicts=True,
+        batch_size=1000,
+    )
+    entries = issue.entries()
+    sent = failed = 0
+    last_pk = 0
+    batch_size = max(1, settings.NEWSLETTER_BATCH_SIZE)
+    while True:
+        batch = list(
+            issue.deliveries.filter(
+                pk__gt=last_pk,
+                status__in=[
+                    NewsletterDelivery.Status.PENDING,
+                    NewsletterDelivery.Status.FAILED,
+                ],
+            )
+            .select_related("subscriber")
+            .order_by("pk")[:batch_size]
+        )
+        if not batch:
+            break
+        last_pk = batch[-1].pk
+        with get_connection() as connection:
+            for delivery in batch:
+                outcome = _deliver(issue, entries, delivery, connection)
+                sent += outcome == NewsletterDelivery.Status.SENT
+                failed += outcome == NewsletterDelivery.Status.FAILED
+    if not issue.deliveries.filter(
+        status__in=[
+            NewsletterDelivery.Status.PENDING,
+            NewsletterDelivery.Status.SENDING,
+        ]
+    ).exists():
+        NewsletterIssue.objects.filter(pk=issue.pk).update(
+            status=NewsletterIssue.Status.SENT, sent_at=timezone.now()
+        )
+    return {"sent": sent, "failed": failed}
+
+
+def _deliver(issue, entries, delivery: NewsletterDelivery, connection) -> str | None:
+    claimed = NewsletterDelivery.objects.filter(
+        pk=delivery.pk, status=delivery.status
+    ).update(
+        status=NewsletterDelivery.Status.SENDING,
+        attempts=F("attempts") + 1,
+        updated_at=timezone.now(),
+    )
+    if not claimed:  # sent or being sent by another run
+        return None
+    subscriber = delivery.subscriber
+    if subscriber.status != Subscriber.Status.CONFIRMED:
+        return _finish(delivery, NewsletterDelivery.Status.SKIPPED)
+    context = {
+        **issue_context(issue, unsubscribe_url(subscriber)),
+        "entries": entries,
+    }
+    try:
+        build_templated_email(
+            "newsletter/email/issue",
+            subscriber.email,
+            issue.language,
+            context,
+            headers=unsubscribe_headers(subscriber),
+            connection=connection,
+        ).send()
+    except Exception as error:  # SMTP refusal, lost connection, …: retry later
+        logger.warning("Newsletter %s to %s failed: %s", issue.pk, subscriber.pk, error)
+        return _finish(
+            delivery, NewsletterDelivery.Status.FAILED, str(error)[:ERROR_CHARS]
+        )
+    return _finish(delivery, NewsletterDelivery.Status.SENT)
+
+
+def _finish(delivery: NewsletterDelivery, status: str, error: str = "") -> str:
+    now = timezone.now()
+    NewsletterDelivery.objects.filter(pk=delivery.pk).update(
+        status=status,
+        error=error,
+        sent_at=now if status == NewsletterDelivery.Status.SENT else None,
+        updated_at=now,
+    )
+    return status

@@ -1,0 +1,79 @@
+"""The database search backend, language-aware on PostgreSQL.
+
+Wagtail's PostgreSQL backend stems every document and every query with one text
+search configuration. Here each object is indexed with the configuration of its
+own language (``LOCALE_CONFIGS``: French stemming for French content, English for
+English, both folding accents with ``unaccent``), and ``for_locale`` gives a backend
+that parses queries the same way. Results are always filtered to one language, so
+a French query only meets French vectors. Autocomplete uses ``simple_unaccent``:
+no stemming, accents folded.
+
+On SQLite, Wagtail's FTS5 table uses FTS5's default ``unicode61`` tokenizer, which
+already removes diacritics: "securite" finds "sécurité" there too (no stemming).
+
+Use it as ``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}``
+(see search/config.py)."""
+
+from __future__ import annotations
+
+import copy
+from collections import defaultdict
+
+from django.db import connection
+from wagtail.search.backends.database import SearchBackend as _vendor_backend
+
+
+def SearchBackend(params):  # noqa: N802 (the name Wagtail looks for)
+    if connection.vendor == "postgresql":
+        return LocalizedPostgresSearchBackend(params)
+    return _vendor_backend(params)
+
+
+if connection.vendor == "postgresql":
+    from wagtail.search.backends.database.postgres.postgres import (
+        PostgresIndex,
+        PostgresSearchBackend,
+    )
+
+    class LocalizedPostgresIndex(PostgresIndex):
+        def add_items(self, model, objs):
+            # Wagtail builds every vector with ``backend.config``: index each
+            # language's objects with a backend configured for that language.
+            groups = defaultdict(list)
+            codes = self.backend.locale_codes()
+            for obj in objs:
+                code = codes.get(getattr(obj, "locale_id", None))
+                groups[self.backend.config_for(code)].append(obj)
+            backend = self.backend
+            try:
+                for config, group in groups.items():
+                    self.backend = backend.with_config(config)
+                    super().add_items(model, group)
+            finally:
+                self.backend = backend
+
+    class LocalizedPostgresSearchBackend(PostgresSearchBackend):
+        index_class = LocalizedPostgresIndex
+
+        def __init__(self, params):
+            super().__init__(params)
+            self.locale_configs = dict(params.get("LOCALE_CONFIGS") or {})
+            self.autocomplete_config = params.get("AUTOCOMPLETE_CONFIG", "simple")
+
+        def config_for(self, code: str | None) -> str | None:
+            return self.locale_configs.get(code, self.config)
+
+        def with_config(self, config: str | None):
+            clone = copy.copy(self)
+            clone.config = config
+            return clone
+
+        def for_locale(self, code: str | None):
+            """This backend, parsing queries as text of language ``code``."""
+            return self.with_config(self.config_for(code))
+
+        @staticmethod
+        def locale_codes() -> dict:
+            from wagtail.models import Locale
+
+            return dict(Locale.objects.values_list("pk", "language_code"))

@@ -1,0 +1,208 @@
+"""GraphQL for the portal's search: ``search`` and ``searchSuggest``.
+
+``search`` replaces grapple's stock field of that name."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import graphene
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from cms.graphql.locale import activate_locale, check_date_range, parse_date
+from cms.graphql.pagination import Pagination, pagination_arguments
+
+from . import engine
+from .registry import kinds
+
+
+@cache
+def search_object_type() -> type[graphene.Union]:
+    """The union of every registered kind's GraphQL type, built once the types
+    exist (when the schema is built)."""
+    members = tuple(dict.fromkeys(kind.graphql_type() for kind in kinds()))
+    by_model = {kind.model: kind.graphql_type() for kind in kinds()}
+
+    class Meta:
+        types = members
+        description = "A press release, video, person or topic; see __typename."
+
+    def resolve_type(cls, instance, info):
+        return by_model.get(type(instance))
+
+    return type(
+        "SearchObject",
+        (graphene.Union,),
+        {"Meta": Meta, "resolve_type": classmethod(resolve_type)},
+    )
+
+
+class SearchHit(graphene.ObjectType):
+    """One hit. ``snippet`` is safe HTML: the text is escaped and the words that
+    match the query are wrapped in ``<mark>…</mark>``; nothing else is markup."""
+
+    type = graphene.String(
+        required=True, description="pressRelease, video, person or topic."
+    )
+    score = graphene.Float(required=True, description="Relevance; higher is better.")
+    title = graphene.String(required=True, description="Title, or the name.")
+    snippet = graphene.String(
+        required=True,
+        description="Safe HTML: escaped text with the matches in <mark>.",
+    )
+    url = graphene.String(description="The page's URL; null for people and topics.")
+    locale = graphene.String(required=True)
+    is_fallback = graphene.Boolean(
+        required=True,
+        description="True when the hit is in the default language, standing in "
+        "for a missing translation (fallback: true).",
+    )
+    object = graphene.Field(lambda: search_object_type(), required=True)
+
+    @staticmethod
+    def resolve_url(hit, info):
+        if not hit.kind.is_page:
+            return None
+        return hit.object.get_url(request=info.context)
+
+    @staticmethod
+    def resolve_locale(hit, info):
+        return hit.locale.language_code
+
+
+class FacetCount(graphene.ObjectType):
+    value = graphene.String(required=True, description="Type name, topic slug or year.")
+    label = graphene.String(description="The topic's name in the requested language.")
+    count = graphene.Int(required=True)
+
+
+class SearchFacets(graphene.ObjectType):
+    """Counts over every match (not only this page), with the filters applied.
+    ``types`` ignores the ``types`` argument, so a client can show every tab."""
+
+    types = graphene.List(graphene.NonNull(FacetCount), required=True)
+    topics = graphene.List(graphene.NonNull(FacetCount), required=True)
+    years = graphene.List(graphene.NonNull(FacetCount), required=True)
+
+
+class SearchResults(graphene.ObjectType):
+    items = graphene.List(graphene.NonNull(SearchHit), required=True)
+    pagination = graphene.Field(Pagination, required=True)
+    facets = graphene.Field(SearchFacets, required=True)
+
+
+class SearchSuggestion(graphene.ObjectType):
+    text = graphene.String(required=True, description="A title or a name.")
+    type = graphene.String(required=True)
+    slug = graphene.String(required=True)
+    url = graphene.String(description="The page's URL; null for people and topics.")
+
+    @staticmethod
+    def resolve_slug(suggestion, info):
+        return suggestion.object.slug
+
+    @staticmethod
+    def resolve_url(suggestion, info):
+        if not suggestion.kind.is_page:
+            return None
+        return suggestion.object.get_url(request=info.context)
+
+
+def _strings(values) -> list[str]:
+    return [v.strip() for v in values or [] if v and v.strip()]
+
+
+class SearchQuery:
+    search = graphene.Field(
+        SearchResults,
+        required=True,
+        query=graphene.String(description="Words to find; 200 characters at most."),
+        locale=graphene.String(description="en or fr (default: en)."),
+        types=graphene.List(
+            graphene.NonNull(graphene.String),
+            description="Only these types: pressRelease, video, person, topic.",
+        ),
+        topics=graphene.List(
+            graphene.NonNull(graphene.String),
+            description="Topic slugs (any of them; sub-topics included).",
+        ),
+        people=graphene.List(
+            graphene.NonNull(graphene.String), description="Person slugs (any of them)."
+        ),
+        date_from=graphene.String(description="YYYY-MM-DD, inclusive."),
+        date_to=graphene.String(description="YYYY-MM-DD, inclusive."),
+        fallback=graphene.Boolean(
+            description="Also find default-language items that have no variant in "
+            "this language (default: the GRAPHQL_LOCALE_FALLBACK setting)."
+        ),
+        **pagination_arguments(),
+        description="Published press releases, videos, people and topics of one "
+        "language, best first, with snippets and facets. Topic, person and date "
+        "filters leave out the types they do not apply to (people, topics).",
+    )
+    search_suggest = graphene.List(
+        graphene.NonNull(SearchSuggestion),
+        required=True,
+        prefix=graphene.String(required=True, description="What has been typed."),
+        locale=graphene.String(description="en or fr (default: en)."),
+        limit=graphene.Int(default_value=engine.MAX_SUGGESTIONS),
+        description="Titles and names that complete what has been typed.",
+    )
+
+    @staticmethod
+    def resolve_search(
+        root,
+        info,
+        query=None,
+        locale=None,
+        types=None,
+        topics=None,
+        people=None,
+        date_from=None,
+        date_to=None,
+        fallback=None,
+        page=1,
+        per_page=10,
+    ):
+        start, end = parse_date(date_from, "dateFrom"), parse_date(date_to, "dateTo")
+        check_date_range(start, end)
+        request = engine.SearchRequest(
+            query=engine.clean_query(query),
+            locale=activate_locale(locale),
+            types=engine.parse_types(types),
+            topics=_strings(topics),
+            people=_strings(people),
+            date_from=start,
+            date_to=end,
+            fallback=settings.GRAPHQL_LOCALE_FALLBACK if fallback is None else fallback,
+            page=page,
+            per_page=per_page,
+        )
+        engine.check_window(page, per_page)
+        outcome = engine.run_search(request)
+        return SearchResults(
+            items=outcome.items,
+            pagination=Pagination(
+                total=outcome.total,
+                total_pages=-(-outcome.total // per_page),
+                current_page=page,
+                per_page=per_page,
+            ),
+            facets=SearchFacets(
+                types=outcome.types, topics=outcome.topics, years=outcome.years
+            ),
+        )
+
+    @staticmethod
+    def resolve_search_suggest(root, info, prefix, locale=None, limit=None):
+        limit = engine.MAX_SUGGESTIONS if limit is None else limit
+        if not 1 <= limit <= engine.MAX_SUGGESTIONS:
+            raise engine.InvalidArgument(
+                _("limit must be between 1 and %(max)d.")
+                % {"max": engine.MAX_SUGGESTIONS},
+                argument="limit",
+                reason="LIMIT_OUT_OF_RANGE",
+            )
+        prefix = engine.clean_query(prefix, argument="prefix")
+        return engine.suggest(prefix, activate_locale(locale), limit)

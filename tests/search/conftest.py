@@ -1,0 +1,57 @@
+import pytest
+from django.apps import apps
+from django.db import connection
+
+SEARCH = """
+query Search($query: String, $locale: String, $types: [String!], $topics: [String!],
+             $people: [String!], $dateFrom: String, $dateTo: String,
+             $fallback: Boolean, $page: Int, $perPage: Int) {
+  search(query: $query, locale: $locale, types: $types, topics: $topics,
+         people: $people, dateFrom: $dateFrom, dateTo: $dateTo,
+         fallback: $fallback, page: $page, perPage: $perPage) {
+    items {
+      type score title snippet url locale isFallback
+      object {
+        __typename
+        ... on PressReleasePage { slug date topics { slug } }
+        ... on Person { slug name }
+        ... on Topic { slug name }%s
+      }
+    }
+    pagination { total totalPages currentPage perPage }
+    facets {
+      types { value count }
+      topics { value label count }
+      years { value count }
+    }
+  }
+}
+""" % (
+    "\n        ... on VideoPage { slug date }" if apps.is_installed("videos") else ""
+)
+
+postgres_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="stemming needs PostgreSQL"
+)
+
+
+@pytest.fixture
+def search(gql):
+    """Run ``search`` with these arguments; return its data, or the whole answer
+    when it has errors."""
+
+    def run(query, **arguments):
+        answer = gql(SEARCH, {"query": query, **arguments})
+        if "errors" in answer:
+            return answer
+        return answer["data"]["search"]
+
+    return run
+
+
+def slugs(result) -> list[str]:
+    return [item["object"]["slug"] for item in result["items"]]
+
+
+def hits(result) -> list[tuple[str, str]]:
+    return [(item["type"], item["object"]["slug"]) for item in result["items"]]
