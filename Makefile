@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run migrate demo worker test lint format schema bench bench-search load bench-clips
+.PHONY: install run migrate demo worker test lint format schema bench bench-search load bench-clips test-production
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required (set PYTHON=python3.11).")'
@@ -66,3 +66,17 @@ bench-search: install
 # Cutting 10 s clips: a 1-minute against a 60-minute source, FAST against EXACT.
 bench-clips: install
 	$(PY) bench/clips.py
+
+# The production-like run: PostgreSQL, Redis, S3 (moto), two gunicorn processes and
+# a worker on loopback, then the smoke and fault tests (deploy/README.md).
+test-production: install
+	bash deploy/ci-production.sh
+
+# Browser tests (Playwright driving Debian's Chromium, /usr/bin/chromium) against
+# the CMS started on loopback; `make screenshots` saves each flow's last step.
+.PHONY: e2e screenshots
+e2e: install
+	E2E=1 $(PY) -m pytest tests/e2e -p no:cacheprovider
+
+screenshots: install
+	E2E=1 E2E_SCREENSHOTS=docs/screenshots $(PY) -m pytest tests/e2e -p no:cacheprovider

@@ -7,10 +7,17 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import health
 from cms.graphql.views import PortalGraphQLView
 from videos.downloads import serve_signed
 
+# An unreachable database, storage or queue answers 503 with a code (cms/health.py).
+handler500 = "cms.health.server_error"
+
 urlpatterns = [
+    # Probes (answered first by cms.health.HealthProbeMiddleware, whatever the host).
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     # GraphQL before Wagtail's catch-all. The view checks CSRF itself, for
     # mutations only: reads stay token-free and cacheable (cms/graphql/views.py).
     path(

@@ -448,7 +448,11 @@ def _partial(request, video, rendition, start, end, precision) -> Download:
 
 
 def _link(request, name: str, filename: str):
+    """A link to a file that is there: presigning needs no call to S3, so ask it
+    first rather than hand out a link that fails when followed."""
     try:
+        if not video_storage().exists(name):
+            raise FileNotFoundError(name)
         return signed_url(request, name, filename)
     except Exception as error:
         logger.exception("Could not sign a download link for %s", name)

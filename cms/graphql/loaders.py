@@ -20,6 +20,7 @@ from typing import Any, ClassVar
 
 from django.db import models
 from wagtail import blocks
+from wagtail.blocks.field_block import ChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
@@ -122,12 +123,18 @@ class BatchedChooserMixin:
         return [known.get(v) for v in values]
 
 
+# Wagtail builds a chooser block's widget, and the form field that holds it, once per
+# process, with its button texts in the language active at that moment: a French
+# editor's "Choisir personne" then showed for everyone. These blocks build both per
+# use, in the language of the editor at hand.
 class BatchedSnippetChooserBlock(BatchedChooserMixin, SnippetChooserBlock):
-    pass
+    widget = property(SnippetChooserBlock.widget.func)
+    field = property(ChooserBlock.field.func)
 
 
 class BatchedImageChooserBlock(BatchedChooserMixin, ImageChooserBlock):
-    pass
+    widget = property(ImageChooserBlock.widget.func)
+    field = property(ChooserBlock.field.func)
 
 
 def _collect_chooser_ids(block, raw, wanted: dict[type, set]) -> None:

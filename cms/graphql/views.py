@@ -19,6 +19,7 @@ import logging
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.utils import translation
@@ -101,6 +102,15 @@ def validation_rules():
     if not settings.GRAPHQL_INTROSPECTION:
         rules.append(IntrospectionDisabledRule)
     return tuple(rules)
+
+
+def raise_unavailable_database(result) -> None:
+    """A resolver that lost the database fails the whole request: handler500
+    (cms/health.py) answers 503 with DATABASE_UNAVAILABLE, not a partial 200."""
+    for error in getattr(result, "errors", None) or ():
+        original = getattr(error, "original_error", None)
+        if isinstance(original, OperationalError | InterfaceError):
+            raise original
 
 
 class PortalGraphQLView(GraphQLView):
@@ -255,6 +265,7 @@ class PortalGraphQLView(GraphQLView):
         # fields may switch the active language (activate_locale): restore it after.
         with batch_scope(), translation.override(translation.get_language()):
             result = super().execute_graphql_request(request, *args, **kwargs)
+        raise_unavailable_database(result)
         if result is not None:
             request.graphql_errors = bool(result.errors)
             request.graphql_validated = not result.errors or all(

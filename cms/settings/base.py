@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "webhooks",
     "newsletter",
     "search",
+    "editorial",  # roles, admin listings and dashboard panels (before localize)
     # Translation of pages and snippets.
     "wagtail_headless_preview",
     "wagtail_localize",
@@ -105,6 +106,14 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: turns an admin lockout into its answer.
     "axes.middleware.AxesMiddleware",
+]
+
+# Health probes are answered first (any host, no HTTPS redirect, not logged); then
+# every request gets its id and one JSON log line (cms/health.py, cms/logging.py).
+MIDDLEWARE = [
+    "cms.health.HealthProbeMiddleware",
+    "cms.logging.RequestLogMiddleware",
+    *MIDDLEWARE,
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -236,6 +245,30 @@ CACHES["renditions"] = {
 
 # Background work: tasks are stored in the database and run by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Or on Redis (TASKS_BACKEND=rq): django-tasks-rq, run by `manage.py portal_worker`.
+# A task enqueued while Redis is unreachable waits in the database ("fallback") and
+# is moved to Redis when it answers; a task whose worker died runs again up to
+# TASKS_CRASH_RETRIES times (cms/tasks.py). TASKS_REDIS_URL defaults to REDIS_URL.
+TASKS_BACKEND = env("TASKS_BACKEND", "database")
+if TASKS_BACKEND == "rq":
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {
+        "default": {
+            "URL": env("TASKS_REDIS_URL") or env_required("REDIS_URL"),
+            # The longest a task may run (video processing of long masters).
+            "DEFAULT_TIMEOUT": int(env("TASKS_TIMEOUT_SECONDS", "14400")),
+        }
+    }
+    TASKS = {
+        "default": {"BACKEND": "cms.tasks.PortalRQBackend", "QUEUES": ["default"]},
+        "fallback": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    }
+elif TASKS_BACKEND != "database":
+    raise ImproperlyConfigured("TASKS_BACKEND must be database or rq.")
+TASKS_CRASH_RETRIES = int(env("TASKS_CRASH_RETRIES", "3"))
+TASKS_MAINTENANCE_SECONDS = int(env("TASKS_MAINTENANCE_SECONDS", "10"))
+TASKS_WORKER_TTL = int(env("TASKS_WORKER_TTL", "60"))
+TASKS_WORKER_LOG_LEVEL = env("TASKS_WORKER_LOG_LEVEL", "INFO")
 
 EMAIL_BACKEND = env(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"

@@ -1,0 +1,98 @@
+"""Admin comfort: the press release listing and the dashboard panels, and the page
+permission checks added to wagtail-localize's Translate and Sync actions."""
+
+import pytest
+from wagtail.models import Locale
+from wagtail_localize.models import TranslationSource
+
+from newsroom.models import PressReleasePage, Topic
+from videos.models import VideoAsset, VideoDownload
+
+pytestmark = pytest.mark.django_db
+
+
+def test_press_release_listing_has_its_columns_and_filters(client, editor):
+    client.force_login(editor)
+    response = client.get("/admin/press_releases/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    for heading in ("Date", "Topics", "Language", "Status"):
+        assert heading in html
+    kfor = Topic.objects.get(slug="kfor", locale__language_code="fr")
+    response = client.get(f"/admin/press_releases/?topics={kfor.pk}&locale=fr")
+    shown = {page.pk for page in response.context["pages"]}
+    expected = set(
+        PressReleasePage.objects.filter(
+            locale__language_code="fr", release_topics__topic=kfor
+        ).values_list("pk", flat=True)
+    )
+    assert shown == expected and expected
+
+
+def test_translations_panel_shows_a_synced_source_to_its_translator(
+    client, editor, translator_fr, translator_en, django_capture_on_commit_callbacks
+):
+    english = PressReleasePage.objects.filter(locale__language_code="en").last()
+    french_locale = Locale.objects.get(language_code="fr")
+    client.force_login(editor)
+    french = english.get_translation_or_none(french_locale)
+    if french is not None:  # demo content: start from a release with no French
+        french.delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/admin/localize/submit/page/{english.pk}/",
+            {"locales": [french_locale.pk]},
+        )
+    client.force_login(translator_fr)
+    html = client.get("/admin/").content.decode()
+    assert 'data-editorial-panel="translations"' in html
+    assert "strings to translate" in html
+    # The English translator has nothing to do in French.
+    client.force_login(translator_en)
+    html = client.get("/admin/").content.decode()
+    assert 'data-editorial-panel="translations"' not in html
+
+
+def test_sync_and_publish_needs_rights_on_the_source(
+    client, editor, producer, django_capture_on_commit_callbacks
+):
+    english = PressReleasePage.objects.filter(locale__language_code="en").last()
+    french_locale = Locale.objects.get(language_code="fr")
+    french = english.get_translation_or_none(french_locale)
+    if french is not None:
+        french.delete()
+    client.force_login(editor)
+    client.post(
+        f"/admin/localize/submit/page/{english.pk}/", {"locales": [french_locale.pk]}
+    )
+    source = TranslationSource.objects.get(object_id=english.translation_key)
+    # A producer may not even open the sync of a press release.
+    client.force_login(producer)
+    response = client.post(
+        f"/admin/localize/update/{source.pk}/", {"publish_translations": "on"}
+    )
+    assert response.status_code == 302 and response["Location"] == "/admin/"
+    assert not english.get_translation(french_locale).live
+
+
+def test_video_and_download_panels_for_those_who_may_see_them(
+    client, producer, media_office, editor
+):
+    VideoAsset.objects.filter(pk=VideoAsset.objects.first().pk).update(
+        status=VideoAsset.Status.FAILED, status_message="Not a video."
+    )
+    VideoDownload.objects.create(
+        video_title="Demo", language="en", rendition="180p", kind="full"
+    )
+    client.force_login(producer)
+    html = client.get("/admin/").content.decode()
+    assert 'data-editorial-panel="videos"' in html and "Not a video." in html
+    assert "Recent video downloads" not in html
+    client.force_login(media_office)
+    html = client.get("/admin/").content.decode()
+    assert 'data-editorial-panel="downloads"' in html
+    assert 'data-editorial-panel="videos"' not in html
+    client.force_login(editor)
+    html = client.get("/admin/").content.decode()
+    assert "Recent video downloads" not in html
+    assert 'data-editorial-panel="videos"' not in html
