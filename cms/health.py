@@ -55,8 +55,10 @@ def healthz(request):
 
 def check_database(alias: str = "default") -> None:
     connection = connections[alias]
-    # A connection broken by a server restart is replaced, not reused.
-    connection.close_if_unusable_or_obsolete()
+    # A connection broken by a server restart is replaced, not reused (never in the
+    # middle of a transaction, which closing would break).
+    if not connection.in_atomic_block:
+        connection.close_if_unusable_or_obsolete()
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
         cursor.fetchone()

@@ -153,6 +153,18 @@ class VideoAsset(index.Indexed, ClusterableModel):
                 transaction.on_commit(lambda: storage.delete(replaced), robust=True)
             queue_processing(self)
 
+    def process_again(self) -> None:
+        """Run the processing again on the same master (after a failure that was
+        not the file's fault: storage down, a timeout)."""
+        from .processing import queue_processing
+
+        self.revision += 1
+        self.status = self.Status.QUEUED
+        self.status_message = ""
+        self.steps = []
+        super().save(update_fields=["revision", "status", "status_message", "steps"])
+        queue_processing(self)
+
 
 class VideoSubtitle(Orderable):
     asset = ParentalKey(VideoAsset, on_delete=models.CASCADE, related_name="subtitles")

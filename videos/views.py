@@ -4,8 +4,9 @@ and clip previews of a video page's shots and soundbites."""
 from __future__ import annotations
 
 import django_filters
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +16,7 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from .models import VideoDownload, VideoPage, VideoShot, VideoSoundbite
+from .models import VideoAsset, VideoDownload, VideoPage, VideoShot, VideoSoundbite
 
 download_permission_policy = ModelPermissionPolicy(VideoDownload)
 
@@ -137,3 +138,15 @@ def preview_segment(request, kind: str, pk: int):
         except downloads.DownloadError as error:
             context["error"] = error.message
     return TemplateResponse(request, "videos/segment_preview.html", context)
+
+
+def process_again(request, pk: int):
+    """POST: process a video file again (the button shows when it failed)."""
+    asset = get_object_or_404(VideoAsset, pk=pk)
+    if request.method != "POST" or not request.user.has_perm(
+        "videos.change_videoasset"
+    ):
+        raise PermissionDenied
+    asset.process_again()
+    messages.success(request, _("The video file is queued for processing again."))
+    return redirect("wagtailsnippets_videos_videoasset:edit", asset.pk)

@@ -9,7 +9,12 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from .models import VideoAsset
 from .panels import ProcessingPanel
 from .schema import VideosMutation, VideosQuery
-from .views import DownloadReportView, download_report_menu_item, preview_segment
+from .views import (
+    DownloadReportView,
+    download_report_menu_item,
+    preview_segment,
+    process_again,
+)
 
 
 class VideoAssetViewSet(SnippetViewSet):
@@ -39,6 +44,11 @@ def register_download_report_urls():
             "reports/video-downloads/",
             DownloadReportView.as_view(),
             name="video_downloads_report",
+        ),
+        path(
+            "videos/process-again/<int:pk>/",
+            process_again,
+            name="video_process_again",
         ),
         path(
             "videos/preview/<str:kind>/<int:pk>/",

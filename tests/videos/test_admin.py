@@ -118,3 +118,25 @@ def test_a_shot_is_previewed_as_a_clip(admin_client, client):
     response = client.get(f"/admin/videos/preview/shot/{shot.pk}/")
     assert response.status_code in (302, 403)
     assert VideoClip.objects.count() == 1
+
+
+def test_a_failed_video_file_can_be_processed_again(
+    admin_client, django_capture_on_commit_callbacks
+):
+    asset = VideoAsset.objects.get(title__startswith="Demo:")
+    VideoAsset.objects.filter(pk=asset.pk).update(
+        status="failed", status_message="The storage cannot be reached."
+    )
+    edit = f"/admin/snippets/videos/videoasset/edit/{asset.pk}/"
+    assert "data-process-again" in admin_client.get(edit).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(f"/admin/videos/process-again/{asset.pk}/")
+    assert response.status_code == 302 and response["Location"] == edit
+    asset.refresh_from_db()
+    assert asset.status == VideoAsset.Status.READY and asset.revision == 2
+    assert asset.renditions.count() == 2
+    # Not by GET: refused, and nothing queued again.
+    response = admin_client.get(f"/admin/videos/process-again/{asset.pk}/")
+    assert response.status_code in (302, 403)
+    asset.refresh_from_db()
+    assert asset.revision == 2
