@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from tests.videos.test_processing import upload
 from videos import ffmpeg
 from videos.models import VideoAsset, VideoDownload
 
@@ -121,9 +122,13 @@ def test_a_shot_is_previewed_as_a_clip(admin_client, client):
 
 
 def test_a_failed_video_file_can_be_processed_again(
-    admin_client, django_capture_on_commit_callbacks
+    admin_client, django_capture_on_commit_callbacks, tmp_path
 ):
-    asset = VideoAsset.objects.get(title__startswith="Demo:")
+    # Its own file: processing again replaces the renditions on disk, which the
+    # database rollback after the test would not bring back.
+    path = tmp_path / "again.mp4"
+    ffmpeg.generate_test_video(path, 2, width=320, height=180)
+    asset = upload("Processed again", path, django_capture_on_commit_callbacks)
     VideoAsset.objects.filter(pk=asset.pk).update(
         status="failed", status_message="The storage cannot be reached."
     )
