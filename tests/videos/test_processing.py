@@ -165,14 +165,17 @@ def test_a_new_master_replaces_the_renditions(
 
 
 def test_deleting_a_video_file_deletes_its_files(
-    db, source, django_capture_on_commit_callbacks, new_files
+    db, source, django_capture_on_commit_callbacks
 ):
     asset = upload("Deleted", source, django_capture_on_commit_callbacks)
-    master = video_storage().path(asset.master.name)
-    assert len(new_files()) == 2 and Path(master).exists()
+    storage = video_storage()
+    files = [Path(storage.path(asset.master.name))] + [
+        Path(storage.path(r.file.name)) for r in asset.renditions.all()
+    ]
+    assert len(files) == 3 and all(path.exists() for path in files)
     with django_capture_on_commit_callbacks(execute=True):
         asset.delete()
-    assert new_files() == set() and not Path(master).exists()
+    assert not any(path.exists() for path in files)
 
 
 def test_saving_without_a_new_master_does_not_reprocess(
