@@ -6,7 +6,9 @@ own language (``LOCALE_CONFIGS``: French stemming for French content, English fo
 English, both folding accents with ``unaccent``), and ``for_locale`` gives a backend
 that parses queries the same way. Results are always filtered to one language, so
 a French query only meets French vectors. Autocomplete uses ``simple_unaccent``:
-no stemming, accents folded.
+no stemming, accents folded. Whatever the index writes or deletes, it also writes
+or deletes in the search documents (search/documents.py), which the portal's
+search reads on PostgreSQL.
 
 On SQLite, Wagtail's FTS5 table uses FTS5's default ``unicode61`` tokenizer, which
 already removes diacritics: "securite" finds "sécurité" there too (no stemming).
@@ -35,6 +37,8 @@ if connection.vendor == "postgresql":
         PostgresSearchBackend,
     )
 
+    from . import documents
+
     class LocalizedPostgresIndex(PostgresIndex):
         def add_items(self, model, objs):
             # Wagtail builds every vector with ``backend.config``: index each
@@ -51,9 +55,24 @@ if connection.vendor == "postgresql":
                     super().add_items(model, group)
             finally:
                 self.backend = backend
+            documents.sync(model, objs)
+
+        def delete_item(self, item):
+            super().delete_item(item)
+            documents.delete(item)
+
+        def delete_stale_entries(self):
+            super().delete_stale_entries()
+            documents.delete_stale()
+
+        def reset(self):
+            super().reset()
+            documents.reset()
 
     class LocalizedPostgresSearchBackend(PostgresSearchBackend):
         index_class = LocalizedPostgresIndex
+        #: The engine searches search/documents.py's table, kept by the index.
+        uses_documents = True
 
         def __init__(self, params):
             super().__init__(params)

@@ -1,9 +1,12 @@
 """Cross-type search: press releases, videos, people and topics in one ranked list.
 
-Each kind (search/registry.py) is searched with Wagtail's search backend, within
-its published, public objects of the requested language; the hits of every kind
-are merged by score. A request costs a fixed number of SQL queries whatever the
-page size: per kind, one count and one page of hits (plus the facets), then the
+Each kind (search/registry.py) is searched within its published, public objects
+of the requested language; the hits of every kind are merged by score. On
+PostgreSQL one statement on the search documents (search/documents.py) finds,
+ranks and counts every kind at once, then each kind's window of hits is fetched
+by id; elsewhere (SQLite, Elasticsearch) each kind goes through Wagtail's search
+backend: one count and one page of hits per kind, plus the facets. Either way a
+request costs a fixed number of SQL queries whatever the page size, and the
 shared loaders batch the fields of all hits.
 
 Scores: the backend's relevance (PostgreSQL ``ts_rank``, SQLite FTS5 BM25 turned
@@ -22,6 +25,7 @@ from dataclasses import dataclass, field
 from heapq import merge
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
@@ -33,8 +37,9 @@ from wagtail.search.backends.base import EmptySearchResults
 
 from cms.graphql.errors import ApiError, InvalidArgument
 from cms.graphql.pages import published
-from newsroom.models import Topic
+from newsroom.models import Person, Topic
 
+from . import documents
 from .registry import SearchKind, get_kind, kinds
 
 MAX_QUERY_LENGTH = 200
@@ -365,30 +370,16 @@ def run_search(request: SearchRequest) -> Outcome:
         topic_keys |= topic_and_descendants(slug)
     terms = query_terms(request.query)
     window = request.page * request.per_page + LOOKAHEAD
-    ranked: list[list[tuple]] = []
-    type_facets, matched = [], []
     candidates = [k for k in kinds() if eligible(k, request)]
-    for kind in candidates:
-        count = 0
-        searched = kind in request.types
-        for locale, objects in kind_querysets(kind, request, topic_keys):
-            backend = backend_for(locale)
-            results = backend.search(request.query, objects, operator="and")
-            if isinstance(results, EmptySearchResults):
-                continue
-            count += results.count()
-            if not searched:
-                continue
-            hits = []
-            for obj in results.annotate_score("_search_score")[:window]:
-                score = normalised_score(backend, getattr(obj, "_search_score", None))
-                score *= kind.weight * title_bonus(kind.title_of(obj), terms)
-                hits.append((-score, len(hits), kind.name, obj, locale))
-            hits.sort(key=lambda hit: hit[:2])
-            ranked.append(hits)
-            matched.append((kind, backend, results))
-        if count:
-            type_facets.append(Facet(value=kind.name, count=count))
+    backend = get_search_backend()
+    if getattr(backend, "uses_documents", False):
+        ranked, type_facets, topics, years = _search_documents(
+            backend, request, candidates, topic_keys, terms, window
+        )
+    else:
+        ranked, type_facets, topics, years = _search_backend(
+            request, candidates, topic_keys, terms, window
+        )
     total = sum(f.count for f in type_facets if get_kind(f.value) in request.types)
     start = (request.page - 1) * request.per_page
     page = list(merge(*ranked))[start : start + request.per_page]
@@ -415,9 +406,156 @@ def run_search(request: SearchRequest) -> Outcome:
         items=items,
         total=total,
         types=type_facets,
-        topics=topic_facets(matched, request.locale),
-        years=year_facets(matched),
+        topics=topics,
+        years=years,
     )
+
+
+def _search_backend(request, candidates, topic_keys, terms, window):
+    """Each kind through Wagtail's search backend: a count, a window of hits and
+    the facets per kind and language (SQLite, Elasticsearch, OpenSearch)."""
+    ranked: list[list[tuple]] = []
+    type_facets, matched = [], []
+    for kind in candidates:
+        count = 0
+        searched = kind in request.types
+        for locale, objects in kind_querysets(kind, request, topic_keys):
+            backend = backend_for(locale)
+            results = backend.search(request.query, objects, operator="and")
+            if isinstance(results, EmptySearchResults):
+                continue
+            count += results.count()
+            if not searched:
+                continue
+            hits = []
+            for obj in results.annotate_score("_search_score")[:window]:
+                score = normalised_score(backend, getattr(obj, "_search_score", None))
+                score *= kind.weight * title_bonus(kind.title_of(obj), terms)
+                hits.append((-score, len(hits), kind.name, obj, locale))
+            hits.sort(key=lambda hit: hit[:2])
+            ranked.append(hits)
+            matched.append((kind, backend, results))
+        if count:
+            type_facets.append(Facet(value=kind.name, count=count))
+    return (
+        ranked,
+        type_facets,
+        topic_facets(matched, request.locale),
+        year_facets(matched),
+    )
+
+
+def _search_documents(backend, request, candidates, topic_keys, terms, window):
+    """Every kind in one statement on the search documents (PostgreSQL, see
+    search/documents.py), then each kind's window of hits fetched by id."""
+    locales = {request.locale.pk: request.locale}
+    segments = [
+        documents.Segment(
+            request.locale.pk, backend.for_locale(request.locale.language_code).config
+        )
+    ]
+    default = Locale.get_default()
+    if request.fallback and request.locale != default:
+        locales[default.pk] = default
+        segments.append(
+            documents.Segment(
+                default.pk,
+                backend.for_locale(default.language_code).config,
+                fallback_for=request.locale.pk,
+            )
+        )
+    type_of = {
+        kind.name: ContentType.objects.get_for_model(kind.model).pk
+        for kind in candidates
+    }
+    searched = [kind for kind in candidates if kind in request.types]
+    topics = people = None
+    if request.topics:
+        topics = list(
+            Topic.objects.filter(translation_key__in=topic_keys).values_list(
+                "pk", flat=True
+            )
+        )
+    if request.people:
+        people = list(
+            Person.objects.filter(slug__in=request.people).values_list("pk", flat=True)
+        )
+    found = documents.search(
+        request.query,
+        segments,
+        [type_of[kind.name] for kind in candidates],
+        [type_of[kind.name] for kind in searched],
+        window,
+        topics=topics,
+        people=people,
+        date_from=_day_start(request.date_from) if request.date_from else None,
+        date_before=(
+            _day_start(request.date_to + datetime.timedelta(days=1))
+            if request.date_to
+            else None
+        ),
+        restricted=documents.restricted_paths(),
+    )
+    ranked: list[list[tuple]] = []
+    for kind in searched:
+        found_hits = found.hits[type_of[kind.name]]
+        if not found_hits:
+            continue
+        objects = kind.model.objects.filter(pk__in=[pk for pk, _l, _r in found_hits])
+        if kind.is_page:
+            objects = objects.live()  # in case it was unpublished a moment ago
+        objects = objects.select_related(*kind.select_related)
+        objects = objects.prefetch_related(*kind.prefetch_related)
+        by_pk = {obj.pk: obj for obj in objects}
+        hits = []
+        for pk, locale_id, rank in found_hits:
+            obj = by_pk.get(pk)
+            if obj is None:
+                continue
+            score = rank * kind.weight * title_bonus(kind.title_of(obj), terms)
+            hits.append((-score, len(hits), kind.name, obj, locales[locale_id]))
+        hits.sort(key=lambda hit: hit[:2])
+        ranked.append(hits)
+    type_facets = [
+        Facet(value=kind.name, count=found.counts[type_of[kind.name]])
+        for kind in candidates
+        if found.counts.get(type_of[kind.name])
+    ]
+    years = [
+        Facet(value=str(year), count=found.years[year])
+        for year in sorted(found.years, reverse=True)
+    ]
+    return (
+        ranked,
+        type_facets,
+        _topic_set_facets(found.topic_sets, request.locale),
+        years,
+    )
+
+
+def _topic_set_facets(topic_sets, locale: Locale) -> list[Facet]:
+    """Topic facets from ``[(topic ids, count)]``: each topic counted once per
+    hit, by translation key, named in the requested language."""
+    ids = {pk for topic_ids, _count in topic_sets for pk in topic_ids}
+    if not ids:
+        return []
+    variants = Topic.objects.filter(
+        translation_key__in=Topic.objects.filter(pk__in=ids).values("translation_key")
+    )
+    key_of, named = {}, {}
+    for topic in variants:
+        key_of[topic.pk] = topic.translation_key
+        if topic.translation_key not in named or topic.locale_id == locale.pk:
+            named[topic.translation_key] = topic
+    counts: dict = {}
+    for topic_ids, count in topic_sets:
+        for key in {key_of[pk] for pk in topic_ids if pk in key_of}:
+            counts[key] = counts.get(key, 0) + count
+    facets = [
+        Facet(value=named[key].slug, label=named[key].name, count=count)
+        for key, count in counts.items()
+    ]
+    return sorted(facets, key=lambda f: (-f.count, f.label or ""))
 
 
 def topic_facets(matched, locale: Locale) -> list[Facet]:

@@ -43,6 +43,10 @@ class SearchKind:
     #: Related objects to fetch with the hits.
     select_related: tuple[str, ...] = ()
     prefetch_related: tuple[str, ...] = ()
+    #: The field an object's other-language variants share: with ``fallback``, a
+    #: default-language object is left out when a variant in the requested
+    #: language exists.
+    variant_field: str = "translation_key"
     #: Whether the kind appears in ``searchSuggest``.
     suggest: bool = True
     extra: dict = field(default_factory=dict)
@@ -128,6 +132,7 @@ def register_default_kinds() -> None:
             texts=lambda person: [person.biography],
             title_field="name",
             weight=1.5,
+            variant_field="slug",
             select_related=("locale", "portrait"),
             prefetch_related=("positions", "portrait__renditions"),
         )
@@ -140,6 +145,7 @@ def register_default_kinds() -> None:
             texts=lambda topic: [topic.description],
             title_field="name",
             weight=1.5,
+            variant_field="slug",
             select_related=("locale", "parent", "parent__locale"),
         )
     )
