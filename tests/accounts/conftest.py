@@ -23,9 +23,7 @@ class FrozenClock:
         # Just after midnight UTC: rate-limit windows are aligned on multiples of
         # their length (a minute, an hour, a day), so a test that moves time by
         # minutes never crosses a window's end by chance of the real time.
-        self.current = timezone.now().replace(
-            hour=0, minute=0, second=1, microsecond=0
-        )
+        self.current = timezone.now().replace(hour=0, minute=0, second=1, microsecond=0)
 
     def __call__(self) -> datetime.datetime:
         return self.current

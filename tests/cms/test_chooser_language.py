@@ -25,9 +25,7 @@ def test_the_edit_form_of_an_english_editor_after_a_french_one(client):
 
     from newsroom.models import PressReleasePage
 
-    release = PressReleasePage.objects.get(
-        slug="secretary-general-meets-vjosa-osmani"
-    )
+    release = PressReleasePage.objects.get(slug="secretary-general-meets-vjosa-osmani")
     admin = get_user_model().objects.get(email="admin@example.com")
     profile = UserProfile.get_for_user(admin)
     client.force_login(admin)
