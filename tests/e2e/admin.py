@@ -10,6 +10,19 @@ def modal(page: Page):
     return page.locator(".modal.fade.show, .modal[style*='display: block']").last
 
 
+def open_chooser(page: Page, button) -> None:
+    """Click a chooser button until its modal shows: a click that lands while a
+    just-closed modal's backdrop still fades out opens nothing."""
+    for _attempt in range(3):
+        button.click()
+        try:
+            expect(modal(page)).to_be_visible(timeout=5_000)
+            return
+        except AssertionError:
+            continue
+    expect(modal(page)).to_be_visible()
+
+
 def choose_in_modal(page: Page, name: str, search: str | None = None) -> None:
     """Pick ``name`` in the chooser modal that is open (pages, images, snippets),
     after typing ``search`` in its search box if given."""
