@@ -12,6 +12,8 @@ search reads on PostgreSQL.
 
 On SQLite, Wagtail's FTS5 table uses FTS5's default ``unicode61`` tokenizer, which
 already removes diacritics: "securite" finds "sécurité" there too (no stemming).
+Its index writes the search documents too (search/documents.py), which the
+portal's search reads on SQLite as well.
 
 Use it as ``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}``
 (see search/config.py)."""
@@ -19,6 +21,7 @@ Use it as ``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
 from __future__ import annotations
 
 import copy
+import functools
 from collections import defaultdict
 
 from django.db import connection
@@ -28,7 +31,55 @@ from wagtail.search.backends.database import SearchBackend as _vendor_backend
 def SearchBackend(params):  # noqa: N802 (the name Wagtail looks for)
     if connection.vendor == "postgresql":
         return LocalizedPostgresSearchBackend(params)
-    return _vendor_backend(params)
+    backend = _vendor_backend(params)
+    if (
+        connection.vendor == "sqlite"
+        and type(backend).__name__ == "SQLiteSearchBackend"
+    ):
+        return _sqlite_backend()(params)
+    return backend
+
+
+@functools.cache
+def _sqlite_backend():
+    """Wagtail's SQLite (FTS5) backend, writing the search documents too."""
+    from wagtail.search.backends.database.sqlite.sqlite import (
+        SQLiteIndex,
+        SQLiteSearchBackend,
+    )
+
+    from . import documents
+
+    class DocumentsSQLiteIndex(SQLiteIndex):
+        def add_items(self, model, objs):
+            super().add_items(model, objs)
+            documents.sync(model, objs)
+
+        def delete_item(self, item):
+            super().delete_item(item)
+            documents.delete(item)
+
+        def delete_stale_entries(self):
+            super().delete_stale_entries()
+            documents.delete_stale()
+
+        def reset(self):
+            super().reset()
+            documents.reset()
+
+    class DocumentsSQLiteSearchBackend(SQLiteSearchBackend):
+        index_class = DocumentsSQLiteIndex
+        config = None
+
+        @property
+        def uses_documents(self) -> bool:
+            # The engine searches search/documents.py's table when it exists.
+            return documents.enabled()
+
+        def for_locale(self, code: str | None):
+            return self
+
+    return DocumentsSQLiteSearchBackend
 
 
 if connection.vendor == "postgresql":

@@ -2,12 +2,12 @@
 
 Each kind (search/registry.py) is searched within its published, public objects
 of the requested language; the hits of every kind are merged by score. On
-PostgreSQL one statement on the search documents (search/documents.py) finds,
-ranks and counts every kind at once, then each kind's window of hits is fetched
-by id; elsewhere (SQLite, Elasticsearch) each kind goes through Wagtail's search
-backend: one count and one page of hits per kind, plus the facets. Either way a
-request costs a fixed number of SQL queries whatever the page size, and the
-shared loaders batch the fields of all hits.
+PostgreSQL and SQLite one statement on the search documents (search/documents.py)
+finds, ranks and counts every kind at once, then each kind's window of hits is
+fetched by id; elsewhere (Elasticsearch, SQLite without FTS5) each kind goes
+through Wagtail's search backend: one count and one page of hits per kind, plus
+the facets. Either way a request costs a fixed number of SQL queries whatever the
+page size, and the shared loaders batch the fields of all hits.
 
 Scores: the backend's relevance (PostgreSQL ``ts_rank``, SQLite FTS5 BM25 turned
 so that higher is better, Elasticsearch's score) times the kind's weight, times a
@@ -169,7 +169,7 @@ def normalised_score(backend, score) -> float:
     if score is None:
         return 0.0
     # SQLite's BM25 is negative, lower meaning better.
-    if type(backend).__name__ == "SQLiteSearchBackend":
+    if any(cls.__name__ == "SQLiteSearchBackend" for cls in type(backend).__mro__):
         return -float(score)
     return float(score)
 
