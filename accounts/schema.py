@@ -135,7 +135,7 @@ def forget_failed_sign_ins(email: str) -> None:
 # --- queries ------------------------------------------------------------------------
 
 
-class AccountsQuery(graphene.ObjectType):
+class AccountsQuery:
     me = graphene.Field(
         AccountType, description="The signed-in user, or null when signed out."
     )
@@ -440,7 +440,7 @@ class DeleteAccount(graphene.Mutation):
         return DeleteAccount(ok=True)
 
 
-class AccountsMutation(graphene.ObjectType):
+class AccountsMutation:
     register = Register.Field()
     verify_email = VerifyEmail.Field()
     resend_code = ResendCode.Field()

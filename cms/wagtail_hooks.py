@@ -1,3 +1,4 @@
+import graphene
 from wagtail import hooks
 
 from cms.graphql.pages import PageQuery
@@ -7,3 +8,11 @@ from cms.graphql.pages import PageQuery
 def register_page_query(query_mixins: list) -> None:
     # First in the list so our exact, locale-aware `page` replaces grapple's.
     query_mixins.insert(0, PageQuery)
+
+
+@hooks.register("register_schema_mutation", order=1000)
+def finish_mutation_type(mutation_mixins: list) -> None:
+    # Apps register plain mixins, as for queries; grapple adds graphene.ObjectType
+    # to the query's bases itself but not to the mutation's: add it last, once.
+    if mutation_mixins and graphene.ObjectType not in mutation_mixins:
+        mutation_mixins.append(graphene.ObjectType)

@@ -95,7 +95,7 @@ class Unsubscribe(graphene.Mutation):
         return Unsubscribe(ok=True)
 
 
-class NewsletterMutation(graphene.ObjectType):
+class NewsletterMutation:
     subscribe_newsletter = SubscribeNewsletter.Field()
     confirm_subscription = ConfirmSubscription.Field()
     unsubscribe = Unsubscribe.Field()

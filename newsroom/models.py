@@ -27,7 +27,11 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from cms.graphql.pages import HeadlessPageMixin, translation_graphql_fields
+from cms.graphql.pages import (
+    HeadlessPageMixin,
+    resolved_by,
+    translation_graphql_fields,
+)
 
 from .blocks import PressReleaseBodyBlock
 
@@ -333,21 +337,10 @@ class PressReleasePage(HeadlessPageMixin, Page):
         verbose_name = _("press release")
         verbose_name_plural = _("press releases")
 
-    # Resolvers live in newsroom/schema.py; these hooks let grapple find them.
-    def graphql_people(self, info, **kwargs):
-        from .schema import resolve_release_people
-
-        return resolve_release_people(self, info)
-
-    def graphql_topics(self, info, **kwargs):
-        from .schema import resolve_release_topics
-
-        return resolve_release_topics(self, info)
-
-    def graphql_related(self, info, **kwargs):
-        from .schema import resolve_related_releases
-
-        return resolve_related_releases(self, info)
+    # Resolvers live in newsroom/schema.py.
+    graphql_people = resolved_by("newsroom.schema.resolve_release_people")
+    graphql_topics = resolved_by("newsroom.schema.resolve_release_topics")
+    graphql_related = resolved_by("newsroom.schema.resolve_related_releases")
 
 
 class PersonLink(Orderable):

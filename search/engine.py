@@ -24,7 +24,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from heapq import merge
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
@@ -37,6 +36,7 @@ from wagtail.search.backends.base import EmptySearchResults
 
 from cms.graphql.errors import ApiError, InvalidArgument
 from cms.graphql.pages import published
+from cms.graphql.pagination import check_page
 from newsroom.models import Person, Topic
 
 from . import documents
@@ -266,17 +266,7 @@ def parse_types(names: list[str] | None) -> list[SearchKind]:
 
 
 def check_window(page: int, per_page: int) -> None:
-    maximum = settings.GRAPHQL_MAX_PER_PAGE
-    if per_page is None or not 1 <= per_page <= maximum:
-        raise InvalidArgument(
-            _("perPage must be between 1 and %(max)d.") % {"max": maximum},
-            argument="perPage",
-            reason="PER_PAGE_OUT_OF_RANGE",
-        )
-    if page is None or page < 1:
-        raise InvalidArgument(
-            _("page must be 1 or more."), argument="page", reason="PAGE_OUT_OF_RANGE"
-        )
+    check_page(page, per_page)
     if page * per_page > MAX_RESULT_WINDOW:
         raise InvalidArgument(
             _("Only the first %(max)d results can be paged through: narrow the search.")
@@ -359,10 +349,10 @@ def eligible(kind: SearchKind, request: SearchRequest) -> bool:
 
 
 def run_search(request: SearchRequest) -> Outcome:
+    check_window(request.page, request.per_page)
     empty = Outcome(items=[], total=0, types=[], topics=[], years=[])
     if not request.query:
         return empty
-    check_window(request.page, request.per_page)
     from newsroom.schema import topic_and_descendants
 
     topic_keys: set = set()

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from cms.graphql.locale import activate_locale, check_date_range, parse_date
 from cms.graphql.pagination import Pagination, pagination_arguments
+from cms.graphql.pagination import pagination as page_info
 
 from . import engine
 from .registry import kinds
@@ -179,16 +180,10 @@ class SearchQuery:
             page=page,
             per_page=per_page,
         )
-        engine.check_window(page, per_page)
         outcome = engine.run_search(request)
         return SearchResults(
             items=outcome.items,
-            pagination=Pagination(
-                total=outcome.total,
-                total_pages=-(-outcome.total // per_page),
-                current_page=page,
-                per_page=per_page,
-            ),
+            pagination=page_info(outcome.total, page, per_page),
             facets=SearchFacets(
                 types=outcome.types, topics=outcome.topics, years=outcome.years
             ),

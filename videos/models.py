@@ -28,7 +28,11 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from cms.graphql.pages import HeadlessPageMixin, translation_graphql_fields
+from cms.graphql.pages import (
+    HeadlessPageMixin,
+    resolved_by,
+    translation_graphql_fields,
+)
 from newsroom.models import PersonLink, ReleaseLink, TopicLink
 
 from .panels import SegmentPreviewPanel
@@ -480,64 +484,18 @@ class VideoPage(HeadlessPageMixin, Page):
         verbose_name = _("video")
         verbose_name_plural = _("videos")
 
-    # Resolvers live in videos/schema.py; these hooks let grapple find them.
-    def graphql_duration(self, info, **kwargs):
-        from .schema import resolve_asset
-
-        asset = resolve_asset(self)
-        return asset.duration if asset else None
-
-    def graphql_duration_timecode(self, info, **kwargs):
-        from .schema import resolve_asset
-
-        asset = resolve_asset(self)
-        return asset.duration_timecode if asset else None
-
-    def graphql_status(self, info, **kwargs):
-        from .schema import resolve_asset
-
-        asset = resolve_asset(self)
-        return asset.status if asset else None
-
-    def graphql_poster(self, info, **kwargs):
-        from .schema import resolve_poster
-
-        return resolve_poster(self)
-
-    def graphql_people(self, info, **kwargs):
-        from .schema import resolve_video_people
-
-        return resolve_video_people(self, info)
-
-    def graphql_topics(self, info, **kwargs):
-        from .schema import resolve_video_topics
-
-        return resolve_video_topics(self, info)
-
-    def graphql_related(self, info, **kwargs):
-        from .schema import resolve_video_related
-
-        return resolve_video_related(self, info)
-
-    def graphql_renditions(self, info, **kwargs):
-        from .schema import resolve_renditions
-
-        return resolve_renditions(self)
-
-    def graphql_shots(self, info, **kwargs):
-        from .schema import resolve_shots
-
-        return resolve_shots(self)
-
-    def graphql_soundbites(self, info, **kwargs):
-        from .schema import resolve_soundbites
-
-        return resolve_soundbites(self)
-
-    def graphql_subtitles(self, info, **kwargs):
-        from .schema import resolve_subtitles
-
-        return resolve_subtitles(self, info)
+    # Resolvers live in videos/schema.py.
+    graphql_duration = resolved_by("videos.schema.resolve_duration")
+    graphql_duration_timecode = resolved_by("videos.schema.resolve_duration_timecode")
+    graphql_status = resolved_by("videos.schema.resolve_status")
+    graphql_poster = resolved_by("videos.schema.resolve_poster")
+    graphql_people = resolved_by("videos.schema.resolve_video_people")
+    graphql_topics = resolved_by("videos.schema.resolve_video_topics")
+    graphql_related = resolved_by("videos.schema.resolve_video_related")
+    graphql_renditions = resolved_by("videos.schema.resolve_renditions")
+    graphql_shots = resolved_by("videos.schema.resolve_shots")
+    graphql_soundbites = resolved_by("videos.schema.resolve_soundbites")
+    graphql_subtitles = resolved_by("videos.schema.resolve_subtitles")
 
 
 def _topic_type():

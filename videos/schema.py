@@ -260,14 +260,27 @@ def resolve_asset(video: VideoPage) -> VideoAsset | None:
     return AssetLoader.load(video.asset_id)
 
 
-def resolve_poster(video: VideoPage):
+def _asset_attribute(attribute: str):
+    def resolve(video: VideoPage, info=None):
+        asset = resolve_asset(video)
+        return getattr(asset, attribute) if asset is not None else None
+
+    return resolve
+
+
+resolve_duration = _asset_attribute("duration")
+resolve_duration_timecode = _asset_attribute("duration_timecode")
+resolve_status = _asset_attribute("status")
+
+
+def resolve_poster(video: VideoPage, info=None):
     if video.poster_image_id:
         return video.poster_image
     asset = resolve_asset(video)
     return asset.poster if asset is not None else None
 
 
-def resolve_renditions(video: VideoPage):
+def resolve_renditions(video: VideoPage, info=None):
     asset = resolve_asset(video)
     if asset is None or not asset.is_ready:
         return []
@@ -280,13 +293,13 @@ def resolve_subtitles(video: VideoPage, info):
     return SubtitlesLoader.load(video.asset_id)
 
 
-def resolve_shots(video: VideoPage):
+def resolve_shots(video: VideoPage, info=None):
     if _is_preview(video):
         return list(video.shots.all())
     return ShotsLoader.load(video.pk)
 
 
-def resolve_soundbites(video: VideoPage):
+def resolve_soundbites(video: VideoPage, info=None):
     if _is_preview(video):
         return list(video.soundbites.all())
     return SoundbitesLoader.load(video.pk)

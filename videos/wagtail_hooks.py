@@ -1,4 +1,3 @@
-import graphene
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -83,5 +82,3 @@ def register_videos_query(query_mixins: list) -> None:
 @hooks.register("register_schema_mutation")
 def register_videos_mutation(mutation_mixins: list) -> None:
     mutation_mixins.insert(0, VideosMutation)
-    if graphene.ObjectType not in mutation_mixins:
-        mutation_mixins.append(graphene.ObjectType)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from functools import reduce
+from importlib import import_module
 from operator import or_
 
 import graphene
@@ -24,6 +25,19 @@ from .locale import activate_locale, content_language_codes, resolve_locale
 def published(queryset):
     """Only what the public may see: live, not under a view restriction."""
     return queryset.live().public()
+
+
+def resolved_by(path: str):
+    """A model method for grapple's ``source=``, answered by the function at
+    ``path`` ("app.schema.function", called with the instance and ``info``). The
+    schema module imports the models, so it is imported on first use."""
+    module_name, function_name = path.rsplit(".", 1)
+
+    def method(self, info, **kwargs):
+        return getattr(import_module(module_name), function_name)(self, info)
+
+    method.__name__ = function_name
+    return method
 
 
 class PageTranslationsLoader(ListLoader):

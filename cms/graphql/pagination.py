@@ -43,8 +43,8 @@ def pagination_arguments() -> dict:
     }
 
 
-def paginate(queryset, page: int, per_page: int) -> dict:
-    """Slice ``queryset``; two queries (count and page) whatever its size."""
+def check_page(page: int, per_page: int) -> None:
+    """The page arguments every list takes, or a coded INVALID_ARGUMENT."""
     maximum = settings.GRAPHQL_MAX_PER_PAGE
     if per_page is None or not 1 <= per_page <= maximum:
         raise InvalidArgument(
@@ -56,15 +56,21 @@ def paginate(queryset, page: int, per_page: int) -> dict:
         raise InvalidArgument(
             _("page must be 1 or more."), argument="page", reason="PAGE_OUT_OF_RANGE"
         )
+
+
+def pagination(total: int, page: int, per_page: int) -> Pagination:
+    return Pagination(
+        total=total,
+        total_pages=math.ceil(total / per_page),
+        current_page=page,
+        per_page=per_page,
+    )
+
+
+def paginate(queryset, page: int, per_page: int) -> dict:
+    """Slice ``queryset``; two queries (count and page) whatever its size."""
+    check_page(page, per_page)
     total = queryset.count()
     start = (page - 1) * per_page
     items = list(queryset[start : start + per_page]) if start < total else []
-    return {
-        "items": items,
-        "pagination": Pagination(
-            total=total,
-            total_pages=math.ceil(total / per_page),
-            current_page=page,
-            per_page=per_page,
-        ),
-    }
+    return {"items": items, "pagination": pagination(total, page, per_page)}

@@ -9,11 +9,10 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 ROOT = Path(__file__).resolve().parents[2]
-CATALOGS = sorted(
-    path
-    for path in ROOT.glob("*/**/locale/fr/LC_MESSAGES/django.po")
-    if ".venv" not in path.parts
-) + [ROOT / "locale" / "fr" / "LC_MESSAGES" / "django.po"]
+# The project's catalog (locale/) and each app's own (<app>/locale/).
+CATALOGS = sorted(ROOT.glob("*/locale/fr/LC_MESSAGES/django.po")) + [
+    ROOT / "locale" / "fr" / "LC_MESSAGES" / "django.po"
+]
 
 
 @pytest.mark.parametrize(

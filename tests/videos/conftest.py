@@ -1,7 +1,22 @@
+from pathlib import Path
+
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.files import File
 
-from videos.models import VideoPage
+from videos.models import VideoAsset, VideoPage
+
+
+def upload(title: str, path: Path, capture) -> VideoAsset:
+    """A video file uploaded as in the admin, processed once its save commits
+    (``capture`` is pytest-django's django_capture_on_commit_callbacks)."""
+    asset = VideoAsset(title=title)
+    with path.open("rb") as handle:
+        asset.master.save(path.name, File(handle), save=False)
+    with capture(execute=True):
+        asset.save()
+    asset.refresh_from_db()
+    return asset
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from tests.videos.test_processing import upload
+from tests.videos.conftest import upload
 from videos import ffmpeg
 from videos.models import VideoAsset, VideoDownload
 

@@ -8,6 +8,7 @@ from django.core.files import File
 from django.core.files.base import ContentFile
 from django.test import override_settings
 
+from tests.videos.conftest import upload
 from videos import ffmpeg
 from videos.models import VideoAsset, VideoRendition, video_storage
 
@@ -23,16 +24,6 @@ def new_files():
     disk while their rows are rolled back)."""
     before = stored_files()
     return lambda: stored_files() - before
-
-
-def upload(title: str, path: Path, capture) -> VideoAsset:
-    asset = VideoAsset(title=title)
-    with path.open("rb") as handle:
-        asset.master.save(path.name, File(handle), save=False)
-    with capture(execute=True):
-        asset.save()
-    asset.refresh_from_db()
-    return asset
 
 
 @pytest.fixture

@@ -20,12 +20,12 @@ from pathlib import Path
 import boto3
 import pytest
 from django.conf import settings
-from django.core.files import File
 from django.core.files.storage import storages
 from django.test import override_settings
 from moto.server import ThreadedMotoServer
 
 from tests.conftest import error_codes
+from tests.videos.conftest import upload
 from videos import ffmpeg
 from videos.downloads import CLIP_FAILED, STORAGE_UNAVAILABLE
 from videos.models import (
@@ -126,13 +126,7 @@ def s3(s3_server):
 @pytest.fixture
 def s3_asset(s3, master_file, django_capture_on_commit_callbacks) -> VideoAsset:
     """A master uploaded to the bucket and processed (the task runs on commit)."""
-    asset = VideoAsset(title="S3 test video")
-    with master_file.open("rb") as handle:
-        asset.master.save(master_file.name, File(handle), save=False)
-    with django_capture_on_commit_callbacks(execute=True):
-        asset.save()
-    asset.refresh_from_db()
-    return asset
+    return upload("S3 test video", master_file, django_capture_on_commit_callbacks)
 
 
 @pytest.fixture
