@@ -74,6 +74,12 @@ test-production: install
 
 # Browser tests (Playwright driving Debian's Chromium, /usr/bin/chromium) against
 # the CMS started on loopback; `make screenshots` saves each flow's last step.
+# Schemathesis against the running CMS, from schema.graphql (a bounded run: DEBUG
+# off with the response cache on, then DEBUG on): no 5xx, no INTERNAL_SERVER_ERROR.
+.PHONY: fuzz
+fuzz: install
+	$(PY) -m tests.fuzz
+
 .PHONY: e2e screenshots
 e2e: install
 	E2E=1 $(PY) -m pytest tests/e2e -p no:cacheprovider
