@@ -24,7 +24,3 @@ WAGTAILADMIN_BASE_URL = env("E2E_BASE_URL", "http://127.0.0.1:8000")
 # within that time: two revisions whose times are out of order, and a later edit
 # warns of "a new version in another window". People wait; a script does not.
 WAGTAIL_AUTOSAVE_INTERVAL = 0
-# DEBUG on as `make run` has it (graphene-django then adds its debug middleware),
-# and the shared response cache as production has it, when a run asks for them.
-DEBUG = env("E2E_DEBUG", "0") == "1"
-GRAPHQL_CACHE_ENABLED = env("E2E_GRAPHQL_CACHE", "0") == "1"

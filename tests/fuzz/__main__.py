@@ -1,8 +1,9 @@
 """Fuzz the GraphQL API with schemathesis: ``make fuzz`` (and .ci/run).
 
-Starts the CMS on loopback with the demo content (tests/live.py), once with DEBUG
-off and the response cache on (as production runs) and once with DEBUG on (as
-``make run`` does), and lets schemathesis generate queries and mutations from the
+Starts the CMS on loopback with the content the Node client tests read (the demo
+content, a translated release, two videos: tests/clients/site.py), once with
+DEBUG off (as production runs) and once with DEBUG on (as ``make run`` does),
+the response cache on in both (tests/clients/settings.py), and lets schemathesis generate queries and mutations from the
 committed schema.graphql. Mutations carry a CSRF cookie and header, so they run.
 The run is bounded (FUZZ_EXAMPLES cases per operation, FUZZ_SECONDS at most per
 mode) and reproducible (FUZZ_SEED). Exit status: schemathesis's, 0 when no answer
@@ -17,7 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests.live import ROOT, running_cms
+from tests import live
 
 EXAMPLES = os.environ.get("FUZZ_EXAMPLES", "30")
 SECONDS = os.environ.get("FUZZ_SECONDS", "150")
@@ -29,7 +30,7 @@ def fuzz(base_url: str, report: Path) -> int:
     command = [
         str(Path(sys.executable).with_name("schemathesis")),
         "run",
-        str(ROOT / "schema.graphql"),
+        str(live.ROOT / "schema.graphql"),
         "--url",
         f"{base_url}/graphql/",
         "--phases",
@@ -61,19 +62,21 @@ def fuzz(base_url: str, report: Path) -> int:
     env = {
         **os.environ,
         "SCHEMATHESIS_HOOKS": "tests.fuzz.checks",
-        "PYTHONPATH": str(ROOT),
+        "PYTHONPATH": str(live.ROOT),
     }
-    return subprocess.run(command, cwd=ROOT, env=env).returncode
+    return subprocess.run(command, cwd=live.ROOT, env=env).returncode
 
 
 def main() -> int:
     folder = Path(tempfile.mkdtemp(prefix="portal-fuzz-"))
+    env = live.site_env(folder, "tests.clients.settings")
+    live.prepare("tests.clients.site", env)
     status = 0
     for debug in (False, True):
-        mode = "DEBUG on" if debug else "DEBUG off, response cache on"
-        print(f"== Fuzzing the GraphQL API ({mode}) ==", flush=True)
-        with running_cms(folder, debug=debug, cache=not debug) as base_url:
-            name = "debug" if debug else "production"
+        name = "debug" if debug else "production"
+        print(f"== Fuzzing the GraphQL API ({name}) ==", flush=True)
+        server_env = {**env, "CLIENTS_DEBUG": "1" if debug else "0"}
+        with live.runserver(server_env, folder / f"server-{name}.log") as base_url:
             status = fuzz(base_url, folder / f"fuzz-{name}.xml") or status
     return status
 
