@@ -3,8 +3,9 @@
 Starts the CMS on loopback with the content the Node client tests read (the demo
 content, a translated release, two videos: tests/clients/site.py), once with
 DEBUG off (as production runs) and once with DEBUG on (as ``make run`` does),
-the response cache on in both (tests/clients/settings.py), and lets schemathesis generate queries and mutations from the
-committed schema.graphql. Mutations carry a CSRF cookie and header, so they run.
+the response cache on in both (tests/clients/settings.py), and lets schemathesis
+generate queries and mutations from the committed schema.graphql. Mutations carry
+a CSRF cookie and header, so they run.
 The run is bounded (FUZZ_EXAMPLES cases per operation, FUZZ_SECONDS at most per
 mode) and reproducible (FUZZ_SEED). Exit status: schemathesis's, 0 when no answer
 had a 5xx status or an INTERNAL_SERVER_ERROR."""
