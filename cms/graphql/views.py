@@ -33,7 +33,7 @@ import hashlib
 import json
 import logging
 from dataclasses import dataclass
-from urllib.parse import parse_qsl
+from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
@@ -317,17 +317,22 @@ def params_from(fields: dict) -> GraphQLParams:
 
 def query_string_fields(request) -> dict[str, str]:
     """The URL's parameters, decoded strictly: invalid UTF-8 is refused, not
-    replaced by U+FFFD as request.GET would (last value wins, as there)."""
+    replaced by U+FFFD as request.GET would (the last value wins, as there)."""
     raw = request.META.get("QUERY_STRING", "")
     try:
-        raw_bytes = raw.encode("iso-8859-1")  # WSGI: bytes as Latin-1 text
+        raw_bytes = raw.encode("iso-8859-1")  # WSGI hands bytes over as Latin-1
     except UnicodeEncodeError:
         raw_bytes = raw.encode("utf-8")
-    pairs = parse_qsl(raw_bytes, keep_blank_values=True)
-    return {
-        _utf8(name, _("query string")): _utf8(value, _("query string"))
-        for name, value in pairs
-    }
+    fields = {}
+    for pair in raw_bytes.split(b"&"):
+        if pair:
+            name, _sep, value = pair.partition(b"=")
+            fields[_url_decoded(name)] = _url_decoded(value)
+    return fields
+
+
+def _url_decoded(raw: bytes) -> str:
+    return _utf8(unquote_to_bytes(raw.replace(b"+", b" ")), _("query string"))
 
 
 class PortalGraphQLView(GraphQLView):
