@@ -228,16 +228,25 @@ class GraphQLParams:
     extensions: dict | None
 
 
-def _utf8(raw: bytes, what: str) -> str:
+def _utf8(raw: bytes, message: str) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise bad_request(
-            _("The %(what)s is not valid UTF-8.") % {"what": what}
-        ) from None
+        raise bad_request(message) from None
 
 
-def _check_json(value, parameter: str) -> None:
+def _body_utf8(request) -> str:
+    return _utf8(request.body, _("The request body is not valid UTF-8."))
+
+
+def _refusal(parameter: str | None, of_body: str, of_parameter: str, **values):
+    """A 400 about the request body (``parameter`` None) or one parameter."""
+    if parameter is None:
+        return bad_request(of_body % values)
+    return bad_request(of_parameter % {"parameter": parameter, **values}, parameter)
+
+
+def _check_json(value, parameter: str | None) -> None:
     """JSON nested at most MAX_JSON_DEPTH levels, whose strings are Unicode text
     (JSON's ``\\ud800`` escapes can smuggle lone surrogates in)."""
     stack = [(value, 1)]
@@ -254,30 +263,33 @@ def _check_json(value, parameter: str) -> None:
             try:
                 item.encode("utf-8")
             except UnicodeEncodeError:
-                raise bad_request(
-                    _("%(parameter)s contains text that is not valid Unicode.")
-                    % {"parameter": parameter},
+                raise _refusal(
                     parameter,
+                    _("The request body contains text that is not valid Unicode."),
+                    _("%(parameter)s contains text that is not valid Unicode."),
                 ) from None
 
 
-def _too_deep(parameter: str) -> RequestRefused:
-    return bad_request(
-        _("%(parameter)s is nested deeper than %(max)d levels.")
-        % {"parameter": parameter, "max": MAX_JSON_DEPTH},
+def _too_deep(parameter: str | None) -> RequestRefused:
+    return _refusal(
         parameter,
+        _("The request body is nested deeper than %(max)d levels."),
+        _("%(parameter)s is nested deeper than %(max)d levels."),
+        max=MAX_JSON_DEPTH,
     )
 
 
-def decode_json(text: str, parameter: str):
+def decode_json(text: str, parameter: str | None = None):
+    """``text`` decoded: the request body (``parameter`` None) or a parameter."""
     try:
         value = json.loads(text)
     except RecursionError:
         raise _too_deep(parameter) from None
     except ValueError:
-        raise bad_request(
-            _("%(parameter)s is not valid JSON.") % {"parameter": parameter},
+        raise _refusal(
             parameter,
+            _("The request body is not valid JSON."),
+            _("%(parameter)s is not valid JSON."),
         ) from None
     _check_json(value, parameter)
     return value
@@ -332,7 +344,8 @@ def query_string_fields(request) -> dict[str, str]:
 
 
 def _url_decoded(raw: bytes) -> str:
-    return _utf8(unquote_to_bytes(raw.replace(b"+", b" ")), _("query string"))
+    raw = unquote_to_bytes(raw.replace(b"+", b" "))
+    return _utf8(raw, _("The query string is not valid UTF-8."))
 
 
 class PortalGraphQLView(GraphQLView):
@@ -402,13 +415,13 @@ class PortalGraphQLView(GraphQLView):
             return params_from(query_string_fields(request))
         content_type = self.get_content_type(request)
         if content_type == "application/json":
-            body = decode_json(_utf8(request.body, _("request body")), "body")
+            body = decode_json(_body_utf8(request))
             if not isinstance(body, dict):
                 raise bad_request(_("The request body must be a JSON object."))
             return params_from(body)
         if content_type == "application/graphql":
             fields = query_string_fields(request)
-            fields["query"] = _utf8(request.body, _("request body"))
+            fields["query"] = _body_utf8(request)
             return params_from(fields)
         return params_from(request.POST.dict())
 

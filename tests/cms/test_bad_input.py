@@ -134,3 +134,17 @@ def test_null_and_empty_parameters_are_allowed(client):
     assert len(response.json()["data"]["people"]) == 3
     response = client.get("/graphql/", {"query": QUERY, "variables": ""})
     assert len(response.json()["data"]["people"]) == 3
+
+
+def test_refusals_are_in_the_reader_language(client):
+    body = json.dumps({"query": QUERY, "operationName": 1})
+    response = client.post(
+        "/graphql/", body, content_type="application/json", HTTP_ACCEPT_LANGUAGE="fr"
+    )
+    message = response.json()["errors"][0]["message"]
+    assert message == "operationName doit être une chaîne de caractères."
+    response = client.post(
+        "/graphql/", b"\xff", content_type="application/json", HTTP_ACCEPT_LANGUAGE="fr"
+    )
+    message = response.json()["errors"][0]["message"]
+    assert message == "Le corps de la requête n’est pas en UTF-8 valide."
