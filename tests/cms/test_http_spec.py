@@ -142,7 +142,7 @@ def test_mutations_are_refused_over_get_and_need_csrf_over_post(client, mailoutb
 
 def test_get_works_whatever_content_type_the_client_names(client):
     for content_type in ("application/json", "text/plain", "application/graphql"):
-        response = client.get("/graphql/", {"query": QUERY}, content_type=content_type)
+        response = client.get("/graphql/", {"query": QUERY}, CONTENT_TYPE=content_type)
         assert response.status_code == 200, response.content
         assert len(response.json()["data"]["people"]) == 3
 
@@ -153,14 +153,16 @@ def test_apollo_persisted_query_link_over_get(client):
     PERSISTED_QUERY_NOT_FOUND it posts the query with its hash, then GETs again."""
     digest = hashlib.sha256(QUERY.encode()).hexdigest()
     extensions = json.dumps({"persistedQuery": {"version": 1, "sha256Hash": digest}})
-    headers = {"content_type": "application/json", "HTTP_ACCEPT": APOLLO_ACCEPT}
+    headers = {"CONTENT_TYPE": "application/json", "HTTP_ACCEPT": APOLLO_ACCEPT}
     response = client.get("/graphql/", {"extensions": extensions}, **headers)
     assert response.status_code == 400  # graphql-response+json: no data, 4xx
     assert response["Content-Type"].startswith(GRAPHQL_RESPONSE)
     assert error_codes(response.json()) == ["PERSISTED_QUERY_NOT_FOUND"]
     assert "no-store" in response["Cache-Control"]
     body = json.dumps({"query": QUERY, "extensions": json.loads(extensions)})
-    response = client.post("/graphql/", body, **headers)
+    response = client.post(
+        "/graphql/", body, "application/json", HTTP_ACCEPT=APOLLO_ACCEPT
+    )
     assert len(response.json()["data"]["people"]) == 3
     response = client.get("/graphql/", {"extensions": extensions}, **headers)
     assert response.status_code == 200
@@ -171,7 +173,7 @@ def test_apollo_persisted_query_link_over_get(client):
     response = client.get(
         "/graphql/",
         {"extensions": json.dumps(extensions)},
-        content_type="application/json",
+        CONTENT_TYPE="application/json",
     )
     assert response.status_code == 200
     assert error_codes(response.json()) == ["PERSISTED_QUERY_NOT_FOUND"]
