@@ -10,6 +10,7 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
+from cms.graphql import documents
 from cms.graphql.views import response_media_type
 from tests.conftest import error_codes
 
@@ -281,3 +282,23 @@ def test_suggestions_are_given_only_with_introspection_on(client):
                 assert "pressReleases" not in error["message"]
         message = post(client, query).json()["errors"][0]["message"]
         assert message == "Cannot query field 'pressReleasez' on type 'Query'."
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        (
+            "Cannot query field 'x' on type 'Query'. Did you mean 'a', 'b', or 'c'?",
+            "Cannot query field 'x' on type 'Query'.",
+        ),
+        (
+            "Variable '$t' got invalid value 'BLOG'; Value 'BLOG' does not exist in "
+            "'MediaType' enum. Did you mean the enum value 'BLAG'?",
+            "Variable '$t' got invalid value 'BLOG'; Value 'BLOG' does not exist in "
+            "'MediaType' enum.",
+        ),
+        ("Unknown type 'Foo'.", "Unknown type 'Foo'."),
+    ],
+)
+def test_suggestions_are_cut_from_every_kind_of_message(message, expected):
+    assert documents.without_suggestions(message) == expected
