@@ -65,7 +65,7 @@ def may_use_replica(request) -> bool:
             return False  # the view refuses it anyway
         try:
             data = json.loads(request.body or b"{}")
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, RecursionError):  # bad JSON or bad UTF-8; too deep
             return False
         if not isinstance(data, dict) or not isinstance(data.get("query"), str):
             return False  # persisted queries by hash alone: be careful

@@ -98,7 +98,7 @@ def graphql_operation_name(request) -> str | None:
     ):
         try:
             data = json.loads(request.body or b"{}")
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, RecursionError):  # bad JSON or bad UTF-8; too deep
             return None
         if not isinstance(data, dict):
             return None

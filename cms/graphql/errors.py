@@ -22,6 +22,19 @@ class PageOutOfRange(ApiError):
     code = "PAGE_OUT_OF_RANGE"
 
 
+class ResponseTooLarge(ApiError):
+    """The answer would be larger than GRAPHQL_MAX_RESPONSE_BYTES."""
+
+    code = "RESPONSE_TOO_LARGE"
+
+
+# Codes of requests refused before any GraphQL work (cms/graphql/views.py).
+BAD_REQUEST = "BAD_REQUEST"
+METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED"
+REQUEST_TOO_LARGE = "REQUEST_TOO_LARGE"
+UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE"
+CSRF_FAILED = "CSRF_FAILED"
+
 # Codes given to errors raised by graphql-core itself or by unexpected failures.
 GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
 GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"

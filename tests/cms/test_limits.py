@@ -20,7 +20,7 @@ def codes(response) -> list[str]:
 
 def test_depth_bomb_is_refused(gql):
     nested = "parent { " * 20 + "slug" + " }" * 20
-    answer = gql("{ topics { %s } }" % nested, status=400)
+    answer = gql("{ topics { %s } }" % nested)
     assert error_codes(answer) == ["QUERY_TOO_DEEP"]
 
 
@@ -29,13 +29,13 @@ def test_depth_through_fragments_is_counted(gql):
         f"fragment F{n} on Topic {{ parent {{ ...F{n + 1} }} }}\n" for n in range(15)
     )
     query = "{ topics { ...F0 } }\n" + fragments + "fragment F15 on Topic { slug }"
-    answer = gql(query, status=400)
+    answer = gql(query)
     assert error_codes(answer) == ["QUERY_TOO_DEEP"]
 
 
 def test_alias_bomb_is_refused(gql):
     aliases = " ".join(f"a{n}: people {{ slug }}" for n in range(31))
-    answer = gql("{ %s }" % aliases, status=400)
+    answer = gql("{ %s }" % aliases)
     assert error_codes(answer) == ["TOO_MANY_ALIASES"]
     assert "30" in answer["errors"][0]["message"]
 
@@ -46,7 +46,7 @@ def test_fragment_bomb_is_refused_quickly(gql):
         f"fragment F{n} on Topic {{ ...F{n + 1} ...F{n + 1} }}\n" for n in range(20)
     )
     query = "{ topics { ...F0 } }\n" + fragments + "fragment F20 on Topic { slug }"
-    answer = gql(query, status=400)
+    answer = gql(query)
     assert error_codes(answer) == ["QUERY_TOO_COMPLEX"]
 
 
@@ -87,7 +87,7 @@ def test_graphql_content_type_is_accepted(client):
 def test_introspection_can_be_switched_off(gql):
     assert gql("{ __schema { queryType { name } } }")["data"]["__schema"]
     with override_settings(GRAPHQL_INTROSPECTION=False):
-        answer = gql("{ __schema { queryType { name } } }", status=400)
+        answer = gql("{ __schema { queryType { name } } }")
         assert error_codes(answer) == ["INTROSPECTION_DISABLED"]
         # __typename is still allowed: clients need it.
         answer = gql('{ people(locale: "en") { __typename } }')
