@@ -25,6 +25,8 @@ CODE_LENGTH = 6
 CODE_LIFETIME = datetime.timedelta(minutes=30)
 MAX_ATTEMPTS = 5
 RESEND_COOLDOWN = datetime.timedelta(seconds=60)
+# How long a code is remembered at all: past it, trying one is INVALID_CODE.
+CODE_RETENTION = datetime.timedelta(days=1)
 
 
 def _digest(salt: str, code: str) -> str:
@@ -51,6 +53,9 @@ def issue_code(user: User | None, purpose: str, email: str = "") -> str:
             code_hash=_digest(salt, code),
             created_at=clock.now(),
         )
+        # Forgotten after CODE_RETENTION, every address's alike (a code kept longer
+        # for accounts than for unknown addresses would tell them apart).
+        ResetCode.objects.filter(created_at__lt=clock.now() - CODE_RETENTION).delete()
     return code
 
 
@@ -83,7 +88,11 @@ def consume_code(
     with transaction.atomic():
         row = (
             ResetCode.objects.select_for_update()
-            .filter(**_owner(user, email), purpose=purpose)
+            .filter(
+                **_owner(user, email),
+                purpose=purpose,
+                created_at__gte=clock.now() - CODE_RETENTION,
+            )
             .order_by("-created_at", "-pk")
             .first()
         )

@@ -136,6 +136,14 @@ def test_reset_codes_answer_alike_for_unknown_addresses(gql, owner, clock):
             RESET, {"email": email, "code": "123456", "password": "Brand-New-Pw0rd"}
         )
         assert error_codes(answer) == ["CODE_EXPIRED"], email
+    # A day later no code is remembered, for either address.
+    clock.advance(days=1)
+    gql(FORGOT, {"email": "someone.else@example.org"})  # purges old codes
+    for email in (KNOWN, UNKNOWN):
+        answer = gql(
+            RESET, {"email": email, "code": "123456", "password": "Brand-New-Pw0rd"}
+        )
+        assert shape(answer)["errors"] == [{"code": "INVALID_CODE"}], email
 
 
 def test_a_password_like_the_address_is_refused_only_with_the_right_code(
