@@ -109,6 +109,10 @@ def remember(query: str, digest: str, request=None) -> None:
         return
     if _stored(digest):
         return
+    now = timezone.now()
+    # A row past its timeout (not purged yet) comes back to life.
+    if PersistedQuery.objects.filter(sha256=digest).update(query=query, used_at=now):
+        return
     client = ""
     if request is not None:
         try:
@@ -116,7 +120,6 @@ def remember(query: str, digest: str, request=None) -> None:
         except PersistedQueryRegistrationLimited:
             return
         client = _client_digest(request)
-    now = timezone.now()
     try:
         with transaction.atomic():
             PersistedQuery.objects.create(
@@ -152,7 +155,9 @@ def check_registrations(request) -> None:
 
 
 def _stored(digest: str) -> bool:
-    return PersistedQuery.objects.filter(sha256=digest).exists()
+    """Kept and not past its timeout."""
+    live_since = timezone.now() - _timeout()
+    return PersistedQuery.objects.filter(sha256=digest, used_at__gt=live_since).exists()
 
 
 def _client_digest(request) -> str:

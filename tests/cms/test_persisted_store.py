@@ -1,12 +1,14 @@
 """The persisted queries' own store (issue 18, finding 3): a bounded table, never
 the shared cache, with a registration allowance per client."""
 
+import datetime
 import hashlib
 import json
 
 import pytest
 from django.core.cache import cache
 from django.test import RequestFactory, override_settings
+from django.utils import timezone
 
 from cms.graphql import persisted
 from cms.models import PersistedQuery
@@ -48,6 +50,18 @@ def test_the_table_is_capped_and_keeps_the_most_recent(client):
     assert 10 <= PersistedQuery.objects.count() <= 20
     assert persisted.lookup(query_and_hash(49)[1]) is not None
     assert persisted.lookup(query_and_hash(0)[1]) is None
+
+
+def test_a_query_past_its_timeout_is_registered_again(client):
+    register(client, 7)
+    query, digest = query_and_hash(7)
+    PersistedQuery.objects.filter(sha256=digest).update(
+        used_at=timezone.now() - datetime.timedelta(days=31)
+    )
+    with pytest.raises(persisted.PersistedQueryNotFound):
+        persisted.resolve_query(None, digest)
+    register(client, 7)
+    assert persisted.resolve_query(None, digest) == query
 
 
 @override_settings(GRAPHQL_PERSISTED_QUERY_MAX_BYTES=100)
