@@ -6,6 +6,7 @@ media on local disk, an in-process cache and a database-backed task queue.
 """
 
 import datetime
+import ipaddress
 import os
 from pathlib import Path
 
@@ -367,6 +368,13 @@ AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 # X-Forwarded-For, read from the right, that is not one of them (cms/clientip.py).
 # Rate limits, lockouts and persisted-query registrations count by it.
 TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES")
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"DJANGO_TRUSTED_PROXIES: {_proxy!r} is not an IP address or network."
+        ) from None
 AXES_CLIENT_IP_CALLABLE = "cms.clientip.client_ip"
 # Links in e-mails: the frontend (newsletter confirmation) and this CMS (one-click
 # unsubscribe, which must work without the frontend).

@@ -2,6 +2,9 @@
 X-Forwarded-For counts only when it comes through TRUSTED_PROXIES, read from the
 right; rate limits and django-axes lockouts count by the same address."""
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -132,3 +135,21 @@ def test_the_shipped_proxy_gunicorn_and_app_agree():
         text = (deploy / name).read_text()
         assert default in text, name
         assert ":-*}" not in text and "allow-ips *" not in text, name
+
+
+def test_a_bad_proxy_entry_stops_the_start():
+    environ = {
+        "PATH": os.environ["PATH"],
+        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
+        "DJANGO_SECRET_KEY": "x",
+        "DJANGO_TRUSTED_PROXIES": "10.0.0.1,nginx",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=Path(__file__).resolve().parents[2],
+        env=environ,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert "DJANGO_TRUSTED_PROXIES: 'nginx' is not an IP address" in result.stderr
