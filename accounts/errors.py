@@ -15,10 +15,6 @@ class FieldTooLong(ApiError):
     code = "FIELD_TOO_LONG"
 
 
-class EmailTaken(ApiError):
-    code = "EMAIL_TAKEN"
-
-
 class TermsNotAccepted(ApiError):
     code = "TERMS_NOT_ACCEPTED"
 
@@ -32,7 +28,8 @@ class WeakPassword(ApiError):
 
 class InvalidCode(ApiError):
     """Wrong, already used or replaced, or no code for this address.
-    extensions: ``remainingAttempts`` when a live code was tried."""
+    extensions: ``remainingAttempts`` when a live code was tried (addresses
+    without an account have codes too: the answer is the same)."""
 
     code = "INVALID_CODE"
 

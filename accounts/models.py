@@ -119,7 +119,13 @@ class ResetCode(models.Model):
         on_delete=models.CASCADE,
         related_name="codes",
         verbose_name=_("user"),
+        null=True,
+        blank=True,
     )
+    # Set instead of ``user`` for an address without an account (or one that
+    # needs no code): a code nobody receives, tried and spent like a real one, so
+    # the answers never tell whether the address has an account.
+    identity = models.CharField(max_length=64, blank=True, default="")
     purpose = models.CharField(_("purpose"), max_length=20, choices=CodePurpose.choices)
     salt = models.CharField(max_length=32)
     code_hash = models.CharField(max_length=128)
@@ -133,7 +139,59 @@ class ResetCode(models.Model):
     class Meta:
         verbose_name = _("code")
         verbose_name_plural = _("codes")
-        indexes = [models.Index(fields=["user", "purpose", "status"])]
+        indexes = [
+            models.Index(fields=["user", "purpose", "status"]),
+            models.Index(fields=["identity", "purpose"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_purpose_display()} ({self.get_status_display()})"
+
+
+class RateLimitCounter(models.Model):
+    """The attempts of one client or address (``identity``, a keyed digest) against
+    one limit (``name``) in one fixed window (``period``, numbered from the epoch).
+
+    In the database rather than the cache: a cache evicts, and anyone can fill it
+    (issue 18), so a spent limit would come back. Rows are purged once their window
+    is over (``expires_at``)."""
+
+    name = models.CharField(max_length=40)
+    identity = models.CharField(max_length=64)
+    period = models.BigIntegerField()
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("rate-limit counter")
+        verbose_name_plural = _("rate-limit counters")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["name", "identity", "period"],
+                name="accounts_ratelimit_window_unique",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.identity[:8]}… {self.count}"
+
+
+class ResendCooldown(models.Model):
+    """When the next code of ``purpose`` may be sent to an address (``identity``, a
+    keyed digest), kept whether or not the address has an account."""
+
+    purpose = models.CharField(max_length=20, choices=CodePurpose.choices)
+    identity = models.CharField(max_length=64)
+    available_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("resend cool-down")
+        verbose_name_plural = _("resend cool-downs")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["purpose", "identity"], name="accounts_resend_cooldown_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.purpose} {self.identity[:8]}…"

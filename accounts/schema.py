@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import graphene
 from django.contrib import auth
+from django.contrib.auth.hashers import make_password
 from django.db import IntegrityError, transaction
 from django.middleware.csrf import get_token
 from django.utils.translation import gettext as _
@@ -20,7 +21,6 @@ from . import clock
 from .codes import RESEND_COOLDOWN, check_cooldown, consume_code, start_cooldown
 from .errors import (
     EmailNotVerified,
-    EmailTaken,
     InvalidCredentials,
     LockedOut,
     NotAuthenticated,
@@ -28,10 +28,15 @@ from .errors import (
     UnsafeRedirect,
 )
 from .models import CodePurpose, MediaType, User
-from .ratelimit import client_ip, hit, hit_all
+from .ratelimit import hit_all
 from .redirects import is_safe_next
-from .signals import account_deleting, email_verified, user_registered
-from .tasks import send_code
+from .signals import (
+    account_deleting,
+    email_verified,
+    registration_checking,
+    user_registered,
+)
+from .tasks import notify_registration_attempt, send_code
 from .validation import clean_email, clean_language, clean_password, clean_text
 
 MediaTypeEnum = graphene.Enum(
@@ -163,7 +168,11 @@ class AccountsQuery:
 
 
 class Register(graphene.Mutation):
-    """Create an account and e-mail a code to confirm the address."""
+    """Create an account and e-mail a code to confirm the address.
+
+    An address that already has an account gets the same answer (and a code is
+    checked the same way): its owner is e-mailed instead, so the answer never
+    tells whether an address is registered."""
 
     class Arguments:
         email = graphene.String(required=True)
@@ -187,7 +196,7 @@ class Register(graphene.Mutation):
     def mutate(root, info, **args):
         request = info.context
         mark_private(request)
-        hit("register:ip", client_ip(request))
+        hit_all(request, "register")
         email = clean_email(args["email"])
         user = User(
             email=email,
@@ -213,9 +222,15 @@ class Register(graphene.Mutation):
         if not args["accept_terms"]:
             raise TermsNotAccepted(_("Accept the terms of use to register."))
         password = clean_password(args["password"], user)
-        if User.objects.filter(email__iexact=email).exists():
-            raise EmailTaken(_("An account with this e-mail address already exists."))
+        registration_checking.send(
+            sender=User,
+            user=user,
+            newsletter=bool(args.get("newsletter")),
+            newsletter_topics=topics,
+        )
         check_cooldown(CodePurpose.EMAIL_CONFIRMATION, email)
+        if User.objects.filter(email__iexact=email).exists():
+            return Register.taken(email, password)
         try:
             with transaction.atomic():
                 user.set_password(password)
@@ -233,10 +248,16 @@ class Register(graphene.Mutation):
                 # Queued in the same transaction: the e-mail goes only if the
                 # account exists.
                 send_code.enqueue(email, CodePurpose.EMAIL_CONFIRMATION)
-        except IntegrityError:
-            raise EmailTaken(
-                _("An account with this e-mail address already exists.")
-            ) from None
+        except IntegrityError:  # registered by a concurrent request
+            return Register.taken(email, password)
+        return Register(email=email, retry_after=RESEND_SECONDS)
+
+    @staticmethod
+    def taken(email: str, password: str) -> Register:
+        """The answer for an address that has an account, after the same work."""
+        make_password(password)  # as long as set_password() for a new account
+        start_cooldown(CodePurpose.EMAIL_CONFIRMATION, email)
+        notify_registration_attempt.enqueue(email)
         return Register(email=email, retry_after=RESEND_SECONDS)
 
 
@@ -267,7 +288,13 @@ class VerifyEmail(graphene.Mutation):
                 user.save(update_fields=["email_verified_at"])
             email_verified.send(sender=User, user=user)
 
-        consume_code(user, CodePurpose.EMAIL_CONFIRMATION, code.strip(), then=confirm)
+        consume_code(
+            user,
+            CodePurpose.EMAIL_CONFIRMATION,
+            code.strip(),
+            then=confirm,
+            email=email,
+        )
         return VerifyEmail(ok=True)
 
 
@@ -373,9 +400,12 @@ class ResetPassword(graphene.Mutation):
         email = clean_email(email)
         hit_all(request, "code-check", email)
         user = User.objects.filter(email__iexact=email, is_active=True).first()
-        password = clean_password(new_password, user, "newPassword")
+        # The rules that do not depend on the account, for every address alike;
+        # those that do (not like the address) once the code proved the owner.
+        password = clean_password(new_password, None, "newPassword")
 
         def apply():
+            clean_password(password, user, "newPassword")
             newly_verified = user.email_verified_at is None
             user.set_password(password)
             if newly_verified:  # the code reached the inbox: the address works
@@ -384,7 +414,9 @@ class ResetPassword(graphene.Mutation):
             if newly_verified:
                 email_verified.send(sender=User, user=user)
 
-        consume_code(user, CodePurpose.PASSWORD_RESET, code.strip(), then=apply)
+        consume_code(
+            user, CodePurpose.PASSWORD_RESET, code.strip(), then=apply, email=email
+        )
         # A new password changes the session hash: every other session is over.
         if request.user.is_authenticated and request.user.pk == user.pk:
             auth.update_session_auth_hash(request, user)

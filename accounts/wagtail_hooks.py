@@ -2,6 +2,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from cms.exports import SafeExportIndexView
+
 from .models import User
 from .schema import AccountsMutation, AccountsQuery
 
@@ -22,6 +24,7 @@ class AccountViewSet(ModelViewSet):
     their profile can be corrected or the account switched off."""
 
     model = User
+    index_view_class = SafeExportIndexView
     icon = "user"
     menu_label = _("Accounts")
     menu_order = 650

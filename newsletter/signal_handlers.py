@@ -6,10 +6,20 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.db.models.signals import post_delete
 
-from accounts.signals import account_deleting, email_verified, user_registered
+from accounts.signals import (
+    account_deleting,
+    email_verified,
+    registration_checking,
+    user_registered,
+)
 
 from .models import Subscriber
 from .subscriptions import confirm, forget, resolve_topics, subscribe
+
+
+def on_registration_checking(sender, user, newsletter_topics=(), **kwargs):
+    """An unknown topic is refused for every address alike."""
+    resolve_topics(list(newsletter_topics or []), user.preferred_language)
 
 
 def on_registered(sender, user, newsletter=False, newsletter_topics=(), **kwargs):
@@ -33,6 +43,9 @@ def on_account_deleted(sender, user=None, instance=None, **kwargs):
 
 
 def connect_signals() -> None:
+    registration_checking.connect(
+        on_registration_checking, dispatch_uid="newsletter-registration-checking"
+    )
     user_registered.connect(on_registered, dispatch_uid="newsletter-registered")
     email_verified.connect(on_email_verified, dispatch_uid="newsletter-verified")
     account_deleting.connect(on_account_deleted, dispatch_uid="newsletter-deleting")

@@ -12,6 +12,8 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.exports import SafeExportSnippetIndexView
+
 from .admin_views import send_issue_view
 from .models import NewsletterDelivery, NewsletterIssue, Subscriber, item_page_models
 from .schema import NewsletterMutation
@@ -80,6 +82,7 @@ class NewsletterIssueViewSet(SnippetViewSet):
 
 class SubscriberViewSet(SnippetViewSet):
     model = Subscriber
+    index_view_class = SafeExportSnippetIndexView
     icon = "group"
     menu_label = _("Subscribers")
     url_prefix = "newsletter/subscribers"

@@ -16,6 +16,8 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from cms.exports import FormulaSafeExportMixin
+
 from .models import VideoAsset, VideoDownload, VideoPage, VideoShot, VideoSoundbite
 
 download_permission_policy = ModelPermissionPolicy(VideoDownload)
@@ -36,7 +38,7 @@ class DownloadFilterSet(WagtailFilterSet):
         fields = ["created_at", "kind", "rendition", "video_title"]
 
 
-class DownloadReportView(ReportView):
+class DownloadReportView(FormulaSafeExportMixin, ReportView):
     """Who downloaded what, and which parts: for the media office."""
 
     page_title = _("Video downloads")

@@ -447,7 +447,7 @@ class PortalGraphQLView(GraphQLView):
     def answer(self, request, params: GraphQLParams, media_type: str) -> HttpResponse:
         try:
             digest = persisted.persisted_hash(params.extensions)
-            query = persisted.resolve_query(params.query, digest)
+            query = persisted.resolve_query(params.query, digest, request=request)
         except errors.ApiError as error:
             body = json.dumps({"errors": [self.format_error(error)]})
             return self.respond(
@@ -485,7 +485,7 @@ class PortalGraphQLView(GraphQLView):
         )
         request_error = is_request_error(result)
         if digest and not request_error:
-            persisted.remember(query, digest)
+            persisted.remember(query, digest, request=request)
         body, too_large = self.encode(request, result)
         has_errors = bool(result.errors) or too_large
         shared = shared and not getattr(request, "graphql_private", False)

@@ -6,6 +6,7 @@ media on local disk, an in-process cache and a database-backed task queue.
 """
 
 import datetime
+import ipaddress
 import os
 from pathlib import Path
 
@@ -41,7 +42,8 @@ def env_required(name: str) -> str:
     return value
 
 
-SECRET_KEY = env("DJANGO_SECRET_KEY", "insecure-development-key-do-not-use")
+# No default: production requires it; development makes one per checkout (dev.py).
+SECRET_KEY = env("DJANGO_SECRET_KEY", "")
 DEBUG = env_bool("DJANGO_DEBUG", False)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 
@@ -325,6 +327,18 @@ GRAPHQL_CACHE_ALIAS = "default"
 GRAPHQL_CACHE_TIMEOUT = int(env("GRAPHQL_CACHE_TIMEOUT", "3600"))
 GRAPHQL_HTTP_MAX_AGE = int(env("GRAPHQL_HTTP_MAX_AGE", "60"))
 GRAPHQL_PERSISTED_QUERY_TIMEOUT = 30 * 24 * 3600
+# Persisted queries live in their own table (cms.PersistedQuery), never the cache:
+# at most this many rows, each at most this long, and this many new ones per client
+# per hour (PERSISTED_QUERY_REGISTRATION_LIMITED past it).
+GRAPHQL_PERSISTED_QUERY_MAX_ENTRIES = int(
+    env("GRAPHQL_PERSISTED_QUERY_MAX_ENTRIES", "5000")
+)
+GRAPHQL_PERSISTED_QUERY_MAX_BYTES = int(
+    env("GRAPHQL_PERSISTED_QUERY_MAX_BYTES", "32768")
+)
+GRAPHQL_PERSISTED_QUERY_REGISTRATIONS = int(
+    env("GRAPHQL_PERSISTED_QUERY_REGISTRATIONS", "100")
+)
 # A French query may answer with the English page where no French one exists.
 GRAPHQL_LOCALE_FALLBACK = env_bool("GRAPHQL_LOCALE_FALLBACK", False)
 
@@ -349,7 +363,21 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", "
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_CALLABLE = "accounts.backends.axes_username"
 AXES_RESET_ON_SUCCESS = True
+# Lockouts in the database (AccessAttempt), never the cache, like the rate limits.
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+# The client address: REMOTE_ADDR, or through the reverse proxies listed here
+# (addresses or networks, e.g. "10.0.0.0/8,127.0.0.1") the first address in
+# X-Forwarded-For, read from the right, that is not one of them (cms/clientip.py).
+# Rate limits, lockouts and persisted-query registrations count by it.
+TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES")
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"DJANGO_TRUSTED_PROXIES: {_proxy!r} is not an IP address or network."
+        ) from None
+AXES_CLIENT_IP_CALLABLE = "cms.clientip.client_ip"
 # Links in e-mails: the frontend (newsletter confirmation) and this CMS (one-click
 # unsubscribe, which must work without the frontend).
 FRONTEND_BASE_URL = env("FRONTEND_BASE_URL", (FRONTEND_ORIGINS or [""])[0])

@@ -17,6 +17,11 @@ SAFE = [
     "/en/newsroom/?page=2#top",
     "http://localhost:3000/en/videos/",
     "https://www.example.org/fr/",
+    "http://localhost:3000",
+    "/en/search?q=a%2Fb&next=http://x#top",
+    "/fr/communiqu%C3%A9s/2026/",
+    "/en/page.html",
+    "/en/..hidden/",
 ]
 UNSAFE = [
     "//evil.example",
@@ -38,6 +43,30 @@ UNSAFE = [
     "ftp://localhost:3000/",
     "relative/path",
     "/" + "a" * 2100,
+    # Normalised or decoded by a browser, a router or a proxy into another host.
+    "/..//evil.example",
+    "/../evil.example/..//x",
+    "/a/../..//evil.example",
+    "/.//evil.example",
+    "/%2F%2Fevil.example",
+    "/%2f/evil.example",
+    "/%252F%252Fevil.example",
+    "/%25252F%25252Fevil.example",
+    "/%5Cevil.example",
+    "/%5cevil.example",
+    "/%09/evil.example",
+    "/%0d%0a/evil.example",
+    "/%2E%2E//evil.example",
+    "/.%2e/%2fevil.example",
+    "/%3F//evil.example",
+    "/\uff0f\uff0fevil.example",  # fullwidth solidus: NFKC makes it "//"
+    "/%EF%BC%8F%EF%BC%8Fevil.example",
+    "/%ff",  # not UTF-8
+    "\\\\evil",
+    "/\t/evil",
+    "http://localhost:3000/..//evil.example",
+    "http://localhost:3000/%2F%2Fevil.example",
+    "http://localhost:3000//evil.example",
 ]
 
 

