@@ -15,6 +15,8 @@ here with a coded ``INVALID_ARGUMENT`` (``extensions.argument`` and ``.reason``)
   a decimal integer beyond 64 bits (SQLite cannot bind it);
 - no string argument holds a lone surrogate (it cannot be encoded for the
   database);
+- a site's host name (``site(hostname:)``, ``pages(site:)``) has at most a
+  numeric port after it;
 - ``rendition`` and ``srcSet`` ask only for the filters in
   ``GRAPPLE["ALLOWED_IMAGE_FILTERS"]``.
 
@@ -81,6 +83,10 @@ LOOKUPS = {
     ("Query", "site"),
     ("SiteObjectType", "page"),
 }
+# Host names, optionally with a port, that grapple looks sites up by.
+HOSTNAME_FIELDS = {("Query", "site"), ("Query", "pages")}
+HOSTNAME_ARGUMENTS = ("hostname", "site")
+HOSTNAME = re.compile(r"[^:]*(:[0-9]{1,5})?")
 MAX_BIGINT = 2**63 - 1
 INTEGER = re.compile(r"-?[0-9]+")
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -168,6 +174,18 @@ def check_primary_keys(field: GraphQLField, args: Args, _complete: bool) -> None
                 name,
                 "INVALID_ID",
                 _("%(argument)s must be a whole number of 1 to 19 digits.")
+                % {"argument": name},
+            )
+
+
+def check_hostname(field: GraphQLField, args: Args, _complete: bool) -> None:
+    for name in HOSTNAME_ARGUMENTS:
+        value = args.get(python_name(field, name)) if name in field.args else None
+        if value is not None and not HOSTNAME.fullmatch(str(value)):
+            raise invalid(
+                name,
+                "INVALID_HOSTNAME",
+                _("%(argument)s must be a host name, optionally with :port.")
                 % {"argument": name},
             )
 
@@ -281,6 +299,8 @@ def _checks(parent_name: str, field_name: str, field: GraphQLField) -> tuple:
         checks += [check_order, check_search, check_window, check_primary_keys]
     elif (parent_name, field_name) in LOOKUPS:
         checks.append(check_primary_keys)
+    if (parent_name, field_name) in HOSTNAME_FIELDS:
+        checks.append(check_hostname)
     if parent_name == "ImageObjectType" and field_name in IMAGE_FILTER_CHECKS:
         checks.append(IMAGE_FILTER_CHECKS[field_name])
     return tuple(checks)

@@ -144,6 +144,19 @@ def test_bad_ids_on_stock_lists_are_invalid_arguments(gql, query):
     assert reasons(refused(gql, query)) == ["INVALID_ID"]
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        '{ site(hostname: "a:b:c") { id } }',
+        '{ site(hostname: "localhost:abc") { id } }',
+        '{ pages(site: "localhost:1:2") { id } }',
+    ],
+)
+def test_host_names_with_a_bad_port_are_invalid_arguments(gql, query):
+    assert reasons(refused(gql, query)) == ["INVALID_HOSTNAME"]
+    assert gql('{ site(hostname: "localhost:8000") { id } }')["data"]["site"] is None
+
+
 def test_a_well_formed_id_that_matches_nothing_is_null(gql):
     answer = gql('{ document(id: "999999") { id } image(id: "999999") { id } }')
     assert answer["data"] == {"document": None, "image": None}
