@@ -211,10 +211,14 @@ def _leaves(value: Any, type_: GraphQLType) -> Iterator[tuple[GraphQLType, Any]]
 def check_values(field: GraphQLField, args: Args, _complete: bool) -> None:
     """Every field: strings the database can store, ids the database can bind."""
     for name, argument in field.args.items():
-        key = argument.out_name or name
-        if key not in args:
-            continue
-        for type_, value in _leaves(args[key], argument.type):
+        given = args.get(argument.out_name or name)
+        if given is None or isinstance(given, int | float):
+            continue  # the common cases first: absent, or a number
+        if isinstance(given, str):
+            leaves = [(get_named_type(argument.type), given)]
+        else:
+            leaves = _leaves(given, argument.type)
+        for type_, value in leaves:
             if not isinstance(value, str):
                 continue
             if LONE_SURROGATE.search(value):
