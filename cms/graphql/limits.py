@@ -37,11 +37,11 @@ from graphql import (
     GraphQLSchema,
     InlineFragmentNode,
     IntValueNode,
-    NullValueNode,
     OperationDefinitionNode,
     OperationType,
     SelectionSetNode,
     ValidationRule,
+    VariableNode,
     get_named_type,
     get_nullable_type,
     is_list_type,
@@ -178,9 +178,9 @@ class QueryCost:
             if name not in definition.args:
                 continue
             value = arguments.get(name)
-            if isinstance(value, IntValueNode):
-                return max(1, min(int(value.value), self.variable_size))
-            if value is not None and not isinstance(value, NullValueNode):
+            if isinstance(value, IntValueNode) and int(value.value) > 0:
+                return min(int(value.value), self.variable_size)
+            if isinstance(value, VariableNode):
                 return self.variable_size  # a variable: the largest allowed
             default = definition.args[name].default_value
             if isinstance(default, int) and default > 0:

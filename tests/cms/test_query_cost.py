@@ -111,6 +111,12 @@ def test_a_variable_page_size_counts_as_the_largest_allowed():
     assert default == 2 + 10 * (1 + 1 + 10 * 1)
 
 
+def test_a_zero_limit_counts_as_grapples_default():
+    # grapple reads limit 0 as "the default" (10), not as no items.
+    assert measure("{ pages(limit: 0) { title } }")[1].cost == 1 + 10 * 1
+    assert measure("{ pages { title } }")[1].cost == 1 + 10 * 1
+
+
 def test_the_ceiling_is_a_setting(gql):
     query = '{ people(locale: "en") { slug } }'
     assert measure(query)[1].cost == 11
