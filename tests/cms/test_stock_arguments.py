@@ -13,7 +13,10 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.sessions.backends.db import SessionStore
 from django.test import RequestFactory
 from graphene_django import settings as graphene_django_settings
+from graphene_django.settings import graphene_settings
+from graphql import get_named_type
 
+from cms.graphql.arguments import ORDER_FIELDS
 from cms.graphql.views import PortalGraphQLView
 from tests.conftest import error_codes
 
@@ -284,3 +287,14 @@ def test_reset_password_with_next_under_debug_middleware():
     answer = json.loads(view(request).content)
     assert "INTERNAL_SERVER_ERROR" not in error_codes(answer), answer
     assert error_codes(answer) == ["INVALID_CODE"]
+
+
+def test_every_sortable_list_in_the_schema_has_an_allow_list():
+    schema = graphene_settings.SCHEMA.graphql_schema
+    sortable = {
+        get_named_type(field.type).name
+        for type_ in schema.type_map.values()
+        for field in getattr(type_, "fields", {}).values()
+        if hasattr(field, "args") and "order" in field.args
+    }
+    assert sortable and sortable <= set(ORDER_FIELDS), sortable - set(ORDER_FIELDS)
