@@ -311,7 +311,12 @@ GRAPPLE = {
         for spec in (f"width-{width}", f"width-{width}|format-webp")
     ],
 }
-GRAPHENE = {"SCHEMA": "grapple.schema.schema"}
+# Middleware set explicitly: graphene-django would add its debug middleware under
+# DEBUG, whose resolve(next, …) clashes with an argument named next.
+GRAPHENE = {
+    "SCHEMA": "grapple.schema.schema",
+    "MIDDLEWARE": ["cms.graphql.arguments.StockArgumentsMiddleware"],
+}
 # Limits: each breach is refused before execution, with a coded error.
 GRAPHQL_MAX_DEPTH = int(env("GRAPHQL_MAX_DEPTH", "12"))
 GRAPHQL_MAX_ALIASES = int(env("GRAPHQL_MAX_ALIASES", "30"))
@@ -320,6 +325,11 @@ GRAPHQL_MAX_REQUEST_BYTES = int(env("GRAPHQL_MAX_REQUEST_BYTES", "100000"))
 # Larger answers are replaced by RESPONSE_TOO_LARGE (and never cached).
 GRAPHQL_MAX_RESPONSE_BYTES = int(env("GRAPHQL_MAX_RESPONSE_BYTES", "4000000"))
 GRAPHQL_MAX_PER_PAGE = 100
+# Cost (cms/graphql/limits.py): fields resolved, list sizes multiplied in.
+GRAPHQL_MAX_COST = int(env("GRAPHQL_MAX_COST", "100000"))
+GRAPHQL_COST_LIST_SIZE = 10  # items assumed in a list without limit or perPage
+GRAPHQL_COST_QUERY = 100  # a stock list sorted or filtered: one SQL query per parent
+GRAPHQL_COST_SEARCH = 1000  # a stock list searched (searchQuery): one search per parent
 GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", True)
 # Shared response cache for anonymous reads, and HTTP caching of GET answers.
 GRAPHQL_CACHE_ENABLED = env_bool("GRAPHQL_CACHE_ENABLED", True)

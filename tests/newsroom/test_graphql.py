@@ -200,11 +200,15 @@ def test_hero_image_src_set_offers_webp(gql):
 def test_image_sizes_outside_the_allow_list_are_refused(gql):
     answer = gql(
         '{ pressRelease(slug: "%s") { heroImage { srcSet(sizes: [123]) '
-        "rendition(width: 77) { url } } } }" % SEED_EN
+        "rendition(width: 77) { url } } } }" % SEED_EN,
+        status=400,
     )
-    image = answer["data"]["pressRelease"]["heroImage"]
-    assert image["srcSet"] == "" and image["rendition"] is None
-    assert answer["errors"]
+    # Both refused before anything runs, with a code (no silent empty srcSet).
+    assert [error["extensions"]["reason"] for error in answer["errors"]] == [
+        "RENDITION_NOT_ALLOWED",
+        "RENDITION_NOT_ALLOWED",
+    ]
+    assert "width-320" in answer["errors"][0]["message"]
 
 
 @pytest.mark.parametrize(
