@@ -57,7 +57,7 @@ def test_a_30_level_fragment_bomb_is_measured_in_linear_time():
 
 def test_a_30_level_fragment_bomb_is_refused(gql):
     # Was about 20 minutes of CPU; the walk above is what makes it instant.
-    answer = gql(fragment_bomb(30), status=400)
+    answer = gql(fragment_bomb(30), status=200)
     assert error_codes(answer) == ["QUERY_TOO_COMPLEX"]
 
 
@@ -67,7 +67,7 @@ def test_typename_counts():
 
 
 def test_siblings_nested_four_deep_are_too_costly(gql):
-    answer = gql(nested("siblings(limit: 100)", 4), status=400)
+    answer = gql(nested("siblings(limit: 100)", 4), status=200)
     assert error_codes(answer) == ["QUERY_TOO_COSTLY"]
     error = answer["errors"][0]
     cost = 1 + 100 * (1 + 100 * (1 + 100 * (1 + 100 * 1)))
@@ -84,7 +84,7 @@ def aliases(field: str, count: int = 30) -> str:
 def test_thirty_sorted_children_in_a_list_are_too_costly(gql):
     # One SQL query per page and alias: 3,000 queries.
     query = "{ pages(limit: 100) { %s } }" % aliases('children(order: "title")')
-    answer = gql(query, status=400)
+    answer = gql(query, status=200)
     assert error_codes(answer) == ["QUERY_TOO_COSTLY"]
     # The same without order is batched: one query per alias, and allowed.
     answer = gql("{ pages(limit: 100) { %s } }" % aliases("children"))
@@ -93,7 +93,7 @@ def test_thirty_sorted_children_in_a_list_are_too_costly(gql):
 
 def test_thirty_searched_siblings_are_too_costly(gql):
     query = "{ pages { %s } }" % aliases('siblings(searchQuery: "nato")')
-    assert error_codes(gql(query, status=400)) == ["QUERY_TOO_COSTLY"]
+    assert error_codes(gql(query, status=200)) == ["QUERY_TOO_COSTLY"]
     # One search under one page is fine.
     answer = gql('{ page(urlPath: "/") { siblings(searchQuery: "nato") { title } } }')
     assert "errors" not in answer, answer
@@ -121,7 +121,7 @@ def test_the_ceiling_is_a_setting(gql):
     query = '{ people(locale: "en") { slug } }'
     assert measure(query)[1].cost == 11
     with override_settings(GRAPHQL_MAX_COST=10):
-        answer = gql(query, status=400)
+        answer = gql(query, status=200)
     assert error_codes(answer) == ["QUERY_TOO_COSTLY"]
     assert answer["errors"][0]["extensions"] == {
         "code": "QUERY_TOO_COSTLY",
@@ -131,9 +131,9 @@ def test_the_ceiling_is_a_setting(gql):
 
 
 def test_depth_and_aliases_keep_their_codes(gql):
-    assert error_codes(gql(nested("parent", 12), status=400)) == ["QUERY_TOO_DEEP"]
+    assert error_codes(gql(nested("parent", 12), status=200)) == ["QUERY_TOO_DEEP"]
     query = "{ %s }" % " ".join(f"a{n}: __typename" for n in range(31))
-    assert error_codes(gql(query, status=400)) == ["TOO_MANY_ALIASES"]
+    assert error_codes(gql(query, status=200)) == ["TOO_MANY_ALIASES"]
 
 
 def test_graphiql_introspection_passes(gql):

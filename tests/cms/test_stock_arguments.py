@@ -180,7 +180,8 @@ def test_a_video_id_beyond_64_bits_is_an_invalid_argument(client, gql):
 
 
 def test_a_lone_surrogate_is_an_invalid_argument(client):
-    # Sent as a JSON escape, as a browser's JSON.stringify would send it.
+    # In a variable, sent as a JSON escape as a browser's JSON.stringify would
+    # send it: refused at the front door, before any GraphQL work.
     for body in (
         '{"query": "query($s: String!) { page(slug: $s) { id } }", '
         '"variables": {"s": "\\ud800"}}',
@@ -188,9 +189,19 @@ def test_a_lone_surrogate_is_an_invalid_argument(client):
         '"variables": {"s": "a\\udfffb"}}',
     ):
         response = client.post("/graphql/", body, content_type="application/json")
-        answer = response.json()
-        assert error_codes(answer) == ["INVALID_ARGUMENT"], answer
-        assert reasons(answer) == ["INVALID_STRING"]
+        assert response.status_code == 400
+        assert error_codes(response.json()) == ["BAD_REQUEST"]
+    # In the document itself, as a GraphQL string escape: graphql-core's parser
+    # refuses it (the argument check, INVALID_STRING, stays as a second line).
+    for query in (
+        '{ page(slug: "\\ud800") { id } }',
+        '{ video(slug: "a\\udfffb") { id } }',
+    ):
+        response = client.post(
+            "/graphql/", {"query": query}, content_type="application/json"
+        )
+        assert response.status_code == 200
+        assert error_codes(response.json()) == ["GRAPHQL_PARSE_FAILED"]
 
 
 # --- image renditions --------------------------------------------------------------
