@@ -1,0 +1,131 @@
+// Stock Apollo Client 4 against the running CMS: automatic persisted queries over
+// GET, two languages and two videos in one normalised cache, read back unchanged.
+import assert from "node:assert/strict";
+import { before, describe, test } from "node:test";
+
+import { gql } from "@apollo/client";
+
+import {
+  SERVERS,
+  fresh,
+  keyClashes,
+  makeClient,
+  networkAnswer,
+  possibleTypes,
+  recordingFetch,
+} from "./helpers.js";
+
+// Content of tests/clients/site.py: a release translated through wagtail-localize,
+// the demo's seed release (written in both languages) and two videos.
+const TRANSLATED = "allies-agree-on-cyber-defence";
+const SEED = { en: "secretary-general-meets-vjosa-osmani", fr: "le-secretaire-general-recoit-vjosa-osmani" };
+const VIDEOS = ["secretary-general-meets-vjosa-osmani-video", "press-point-on-cyber-defence"];
+
+export const RELEASE = gql`
+  query Release($slug: String!, $locale: String) {
+    pressRelease(slug: $slug, locale: $locale) {
+      id title locale date
+      translations { id locale slug title }
+      people { role person { id name slug } }
+      topics { id name slug }
+      body {
+        id blockType
+        ... on RichTextBlock { value }
+        ... on QuoteBlock { text speaker { id name } }
+        ... on KeyFigureBlock { figure description }
+      }
+    }
+  }
+`;
+
+export const VIDEO = gql`
+  query Video($slug: String!, $locale: String) {
+    video(slug: $slug, locale: $locale) {
+      id title duration
+      renditions { id label width height sizeBytes duration }
+      shotlist { id start end description }
+      soundbites { id start end text speaker { id name } }
+    }
+  }
+`;
+
+for (const { mode, url } of SERVERS) {
+  describe(`Apollo Client 4 (${mode})`, () => {
+    let types;
+    before(async () => {
+      types = await possibleTypes(url);
+    });
+
+    test("persisted queries over GET work unmodified: miss, retry with the query, then a GET hit", async () => {
+      const alias = fresh();
+      const query = gql`query Apq { ${alias}: topics(locale: "en") { id slug name } }`;
+
+      const first = recordingFetch();
+      const result = await makeClient({ url, types, fetch: first }).query({ query });
+      const steps = first.exchanges.map((e) => `${e.method} ${e.status}`);
+      assert.equal(first.exchanges[0].method, "GET", "the hashed query goes out as GET");
+      assert.match(first.exchanges[0].body, /PERSISTED_QUERY_NOT_FOUND/, steps.join(", "));
+      assert.deepEqual(steps.slice(1), ["POST 200"], "then the query once, with its hash");
+      assert.ok(result.data[alias].length > 0);
+
+      const second = recordingFetch();
+      const again = await makeClient({ url, types, fetch: second }).query({ query });
+      assert.deepEqual(second.exchanges.map((e) => `${e.method} ${e.status}`), ["GET 200"]);
+      assert.ok(!second.exchanges[0].url.includes("query="), "the hash alone, no query text");
+      assert.deepEqual(again.data, result.data);
+    });
+
+    test("a release in English and French and two videos in one cache read back unchanged", async () => {
+      // Without the persisted-query link: the subject is the cache (APQ has its test).
+      const client = makeClient({ url, types, persisted: false });
+      const english = await client.query({ query: RELEASE, variables: { slug: TRANSLATED, locale: "en" } });
+      const frenchSlug = english.data.pressRelease.translations.find((t) => t.locale === "fr").slug;
+      const loads = [
+        [RELEASE, { slug: TRANSLATED, locale: "en" }],
+        [RELEASE, { slug: frenchSlug, locale: "fr" }],
+        [RELEASE, { slug: SEED.en, locale: "en" }],
+        [RELEASE, { slug: SEED.fr, locale: "fr" }],
+        [VIDEO, { slug: VIDEOS[0], locale: "en" }],
+        [VIDEO, { slug: VIDEOS[1], locale: "en" }],
+      ];
+      for (const [query, variables] of loads) {
+        const { data } = await client.query({ query, variables, fetchPolicy: "network-only" });
+        assert.ok(Object.values(data)[0], `${JSON.stringify(variables)} exists`);
+      }
+      const differences = [];
+      for (const [query, variables] of loads) {
+        const name = query.definitions[0].name.value;
+        const fromNetwork = networkAnswer(client, name, variables);
+        const fromCache = client.cache.readQuery({ query, variables });
+        try {
+          assert.deepEqual(fromCache, fromNetwork);
+        } catch {
+          differences.push(`${name} ${JSON.stringify(variables)}`);
+        }
+      }
+      assert.deepEqual(differences, [], "read back from the cache differs from what the server said");
+    });
+
+    test("no cache key stands for two things across languages, videos and lists", async () => {
+      const client = makeClient({ url, types, persisted: false });
+      const lists = gql`
+        query Lists($locale: String) {
+          pressReleases(locale: $locale, perPage: 20) {
+            items { id title body { id blockType ... on RichTextBlock { value } } people { role person { id name } } }
+          }
+          videos(locale: $locale) {
+            items { id title renditions { id width sizeBytes duration } shotlist { id description } soundbites { id text } }
+          }
+          people(locale: $locale) { id name slug positions { title organisation } }
+          topics(locale: $locale) { id name slug }
+        }
+      `;
+      for (const locale of ["en", "fr"]) {
+        await client.query({ query: lists, variables: { locale }, fetchPolicy: "network-only" });
+      }
+      const answers = client.answers.filter((a) => a.result.data).map((a) => a.result.data);
+      const clashes = keyClashes(answers);
+      assert.deepEqual(clashes.slice(0, 10), [], `${clashes.length} clashing fields`);
+    });
+  });
+}
