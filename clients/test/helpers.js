@@ -142,7 +142,7 @@ export function keyedObjects(value, path = "data", found = []) {
  * on a field both carry (scalars only; nested objects are keyed on their own). */
 export function keyClashes(answers) {
   const seen = new Map();
-  const clashes = [];
+  const clashes = new Set();
   for (const answer of answers) {
     for (const [key, object, path] of keyedObjects(answer)) {
       const before = seen.get(key);
@@ -153,13 +153,23 @@ export function keyClashes(answers) {
       for (const [field, value] of Object.entries(object)) {
         if (value !== null && typeof value === "object") continue;
         if (field in before.object && before.object[field] !== value) {
-          clashes.push(
-            `${key}.${field}: ${JSON.stringify(before.object[field])} at ${before.path}` +
-              ` vs ${JSON.stringify(value)} at ${path}`,
-          );
+          clashes.add(`${key}.${field}: ${JSON.stringify(before.object[field])} vs ${JSON.stringify(value)}`);
         }
       }
     }
   }
-  return clashes;
+  return [...clashes];
+}
+
+/** Where two JSON values first differ: "path: a vs b", or null when equal. */
+export function firstDifference(a, b, path = "data") {
+  if (a === b) return null;
+  if (a && b && typeof a === "object" && typeof b === "object") {
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      const found = firstDifference(a[key], b[key], `${path}.${key}`);
+      if (found) return found;
+    }
+    return null;
+  }
+  return `${path}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`;
 }

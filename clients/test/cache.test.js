@@ -1,5 +1,5 @@
-// Stock Apollo Client 4 against the running CMS: automatic persisted queries over
-// GET, two languages and two videos in one normalised cache, read back unchanged.
+// Stock Apollo Client 4 against the running CMS: two languages and two videos in one
+// normalised cache, read back unchanged; no cache key stands for two things.
 import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
 
@@ -7,12 +7,11 @@ import { gql } from "@apollo/client";
 
 import {
   SERVERS,
-  fresh,
+  firstDifference,
   keyClashes,
   makeClient,
   networkAnswer,
   possibleTypes,
-  recordingFetch,
 } from "./helpers.js";
 
 // Content of tests/clients/site.py: a release translated through wagtail-localize,
@@ -50,29 +49,10 @@ export const VIDEO = gql`
 `;
 
 for (const { mode, url } of SERVERS) {
-  describe(`Apollo Client 4 (${mode})`, () => {
+  describe(`Apollo Client 4, one cache (${mode})`, () => {
     let types;
     before(async () => {
       types = await possibleTypes(url);
-    });
-
-    test("persisted queries over GET work unmodified: miss, retry with the query, then a GET hit", async () => {
-      const alias = fresh();
-      const query = gql`query Apq { ${alias}: topics(locale: "en") { id slug name } }`;
-
-      const first = recordingFetch();
-      const result = await makeClient({ url, types, fetch: first }).query({ query });
-      const steps = first.exchanges.map((e) => `${e.method} ${e.status}`);
-      assert.equal(first.exchanges[0].method, "GET", "the hashed query goes out as GET");
-      assert.match(first.exchanges[0].body, /PERSISTED_QUERY_NOT_FOUND/, steps.join(", "));
-      assert.deepEqual(steps.slice(1), ["POST 200"], "then the query once, with its hash");
-      assert.ok(result.data[alias].length > 0);
-
-      const second = recordingFetch();
-      const again = await makeClient({ url, types, fetch: second }).query({ query });
-      assert.deepEqual(second.exchanges.map((e) => `${e.method} ${e.status}`), ["GET 200"]);
-      assert.ok(!second.exchanges[0].url.includes("query="), "the hash alone, no query text");
-      assert.deepEqual(again.data, result.data);
     });
 
     test("a release in English and French and two videos in one cache read back unchanged", async () => {
@@ -97,13 +77,11 @@ for (const { mode, url } of SERVERS) {
         const name = query.definitions[0].name.value;
         const fromNetwork = networkAnswer(client, name, variables);
         const fromCache = client.cache.readQuery({ query, variables });
-        try {
-          assert.deepEqual(fromCache, fromNetwork);
-        } catch {
-          differences.push(`${name} ${JSON.stringify(variables)}`);
-        }
+        const difference = firstDifference(fromCache, fromNetwork);
+        if (difference) differences.push(`${name} ${JSON.stringify(variables)}: ${difference}`);
       }
-      assert.deepEqual(differences, [], "read back from the cache differs from what the server said");
+      // "cache vs network" for each query read back otherwise than it was answered.
+      assert.deepEqual(differences, []);
     });
 
     test("no cache key stands for two things across languages, videos and lists", async () => {
@@ -111,7 +89,11 @@ for (const { mode, url } of SERVERS) {
       const lists = gql`
         query Lists($locale: String) {
           pressReleases(locale: $locale, perPage: 20) {
-            items { id title body { id blockType ... on RichTextBlock { value } } people { role person { id name } } }
+            items {
+              id title
+              body { id blockType ... on RichTextBlock { value } ... on QuoteBlock { text } ... on KeyFigureBlock { figure description } }
+              people { role person { id name } }
+            }
           }
           videos(locale: $locale) {
             items { id title renditions { id width sizeBytes duration } shotlist { id description } soundbites { id text } }
@@ -125,7 +107,7 @@ for (const { mode, url } of SERVERS) {
       }
       const answers = client.answers.filter((a) => a.result.data).map((a) => a.result.data);
       const clashes = keyClashes(answers);
-      assert.deepEqual(clashes.slice(0, 10), [], `${clashes.length} clashing fields`);
+      assert.deepEqual(clashes, []);
     });
   });
 }
