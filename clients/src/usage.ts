@@ -5,20 +5,20 @@ import { ApolloClient, HttpLink, InMemoryCache } from "@apollo/client";
 import { graphql } from "../generated/gql";
 
 export const ReleaseCard = graphql(`
-  query ReleaseCard($slug: String!, $locale: String) {
-    pressRelease(slug: $slug, locale: $locale) {
+  query ReleaseCard($slug: String!) {
+    pressRelease(slug: $slug) {
       id
       title
       date
       translations { locale url }
-      body { blockType ... on RichTextBlock { value } }
+      body { __typename ... on RichTextBlock { value } }
     }
   }
 `);
 
 export const VideoPlayer = graphql(`
   query VideoPlayer($slug: String!) {
-    video(slug: $slug, locale: "en") {
+    video(slug: $slug) {
       id
       duration
       renditions { id label width height mimeType }
@@ -28,7 +28,7 @@ export const VideoPlayer = graphql(`
 `);
 
 export async function headline(client: ApolloClient, slug: string): Promise<string> {
-  const { data } = await client.query({ query: ReleaseCard, variables: { slug, locale: "fr" } });
+  const { data } = await client.query({ query: ReleaseCard, variables: { slug } });
   const release = data?.pressRelease;
   if (!release) return "";
   const published: Date = new Date(release.date); // DateTime travels as a string

@@ -11,6 +11,7 @@ import {
   keyClashes,
   makeClient,
   networkAnswer,
+  localeType,
   possibleTypes,
 } from "./helpers.js";
 
@@ -20,15 +21,15 @@ const TRANSLATED = "allies-agree-on-cyber-defence";
 const SEED = { en: "secretary-general-meets-vjosa-osmani", fr: "le-secretaire-general-recoit-vjosa-osmani" };
 const VIDEOS = ["secretary-general-meets-vjosa-osmani-video", "press-point-on-cyber-defence"];
 
-export const RELEASE = gql`
-  query Release($slug: String!, $locale: String) {
+const release = (Locale) => gql`
+  query Release($slug: String!, $locale: ${Locale}) {
     pressRelease(slug: $slug, locale: $locale) {
       id title locale date
       translations { id locale slug title }
       people { role person { id name slug } }
       topics { id name slug }
       body {
-        id blockType
+        id
         ... on RichTextBlock { value }
         ... on QuoteBlock { text speaker { id name } }
         ... on KeyFigureBlock { figure description }
@@ -37,8 +38,8 @@ export const RELEASE = gql`
   }
 `;
 
-export const VIDEO = gql`
-  query Video($slug: String!, $locale: String) {
+const video = (Locale) => gql`
+  query Video($slug: String!, $locale: ${Locale}) {
     video(slug: $slug, locale: $locale) {
       id title duration
       renditions { id label width height sizeBytes duration }
@@ -50,9 +51,12 @@ export const VIDEO = gql`
 
 for (const { mode, url } of SERVERS) {
   describe(`Apollo Client 4, one cache (${mode})`, () => {
-    let types;
+    let types, Locale, RELEASE, VIDEO;
     before(async () => {
       types = await possibleTypes(url);
+      Locale = await localeType(url); // String, or the LanguageCode enum
+      RELEASE = release(Locale);
+      VIDEO = video(Locale);
     });
 
     test("a release in English and French and two videos in one cache read back unchanged", async () => {
@@ -87,11 +91,11 @@ for (const { mode, url } of SERVERS) {
     test("no cache key stands for two things across languages, videos and lists", async () => {
       const client = makeClient({ url, types, persisted: false });
       const lists = gql`
-        query Lists($locale: String) {
+        query Lists($locale: ${Locale}) {
           pressReleases(locale: $locale, perPage: 20) {
             items {
               id title
-              body { id blockType ... on RichTextBlock { value } ... on QuoteBlock { text } ... on KeyFigureBlock { figure description } }
+              body { id ... on RichTextBlock { value } ... on QuoteBlock { text } ... on KeyFigureBlock { figure description } }
               people { role person { id name } }
             }
           }

@@ -30,8 +30,7 @@ export const fresh = () => `n${randomUUID().replaceAll("-", "")}`;
  * the committed possibleTypes.json (`make schema`), else read by introspection. */
 export async function possibleTypes(url = CMS_URL) {
   if (existsSync(POSSIBLE_TYPES)) {
-    const committed = JSON.parse(readFileSync(POSSIBLE_TYPES, "utf8"));
-    return committed.possibleTypes ?? committed;
+    return JSON.parse(readFileSync(POSSIBLE_TYPES, "utf8"));
   }
   const answer = await post(url, {
     query: "{ __schema { types { kind name possibleTypes { name } } } }",
@@ -41,6 +40,16 @@ export async function possibleTypes(url = CMS_URL) {
     if (type.possibleTypes) found[type.name] = type.possibleTypes.map((t) => t.name);
   }
   return found;
+}
+
+/** The type of the ``locale`` argument (a String, or a LanguageCode enum), for
+ * operations that pass the language as a variable. */
+export async function localeType(url = CMS_URL) {
+  const answer = await post(url, {
+    query: '{ __type(name: "Query") { fields { name args { name type { name } } } } }',
+  });
+  const field = answer.body.data.__type.fields.find((f) => f.name === "pressRelease");
+  return field.args.find((a) => a.name === "locale").type.name;
 }
 
 /** POST a GraphQL request with node's fetch; the status, headers and JSON body. */
