@@ -1,7 +1,8 @@
 """Stock frontend tools against the running CMS (issue 12): the Node suite in
 clients/ (graphql-http's audit, Apollo Client 4 with persisted queries over GET and
 one normalised cache for two languages and two videos, ETag/304, error routing by
-``extensions.code``, graphql-codegen + tsc over the README's operations).
+``extensions.code``, the README's operations run as written, and typed by
+graphql-codegen + tsc).
 
 The CMS is started once for the session, on the content of tests/clients/site.py,
 twice on the same files: DEBUG off (as in production) and DEBUG on (as under
