@@ -7,7 +7,7 @@ import type { CodegenConfig } from "@graphql-codegen/cli";
 export const scalars = {
   DateTime: "string", // ISO 8601 with offset: "2023-09-07T11:30:00+00:00"
   Date: "string", // ISO 8601 date: "2023-09-07"
-  Timecode: "string", // "HH:MM:SS.mmm", or seconds as a number in arguments
+  Timecode: { input: "number | string", output: "string" }, // seconds, or "HH:MM:SS.mmm"
   UUID: "string",
   PositiveInt: "number",
   JSONString: "string", // JSON text: JSON.parse it

@@ -36,6 +36,9 @@ export function writeDocuments() {
     );
     const named = print({ ...document, definitions });
     writeFileSync(`${FOLDER}/block-${number}.graphql`, `# README.md line ${line}\n${named}\n`);
+    blocks[index].names = definitions
+      .filter((definition) => definition.kind === Kind.OPERATION_DEFINITION)
+      .map((definition) => definition.name.value);
   });
   return blocks;
 }
