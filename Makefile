@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run migrate demo worker test lint format schema bench bench-search load bench-clips test-production
+.PHONY: install run migrate demo worker test lint format schema bench bench-search load bench-clips test-production clients clients-install
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required (set PYTHON=python3.11).")'
@@ -39,8 +39,25 @@ run: demo
 worker: install
 	$(PY) manage.py db_worker
 
-test: install
+# The Node client tests (clients/, tests/clients/) need its packages: installed
+# with `npm ci` when npm is on the machine (without Node the tests say so and skip).
+# --loglevel=error: codegen's URL loaders (unused here) warn that they want Node 22.
+CLIENTS_INSTALLED := clients/node_modules/.package-lock.json
+
+$(CLIENTS_INSTALLED): clients/package.json clients/package-lock.json
+	npm ci --prefix clients --no-audit --no-fund --loglevel=error
+	touch $@
+
+clients-install:
+	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory $(CLIENTS_INSTALLED); fi
+
+test: install clients-install
 	$(PY) -m pytest
+
+# Stock frontend tools against the running CMS: graphql-http's audit, Apollo Client 4
+# (persisted queries over GET, one cache in two languages), codegen + tsc.
+clients: install $(CLIENTS_INSTALLED)
+	$(PY) -m pytest tests/clients -p no:cacheprovider
 
 lint: install
 	$(VENV)/bin/ruff check .

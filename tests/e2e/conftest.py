@@ -11,19 +11,17 @@ from __future__ import annotations
 
 import json
 import os
-import socket
-import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
+from tests import live
+
 from .site import PASSWORD
 
-ROOT = Path(__file__).resolve().parents[2]
-FAILURES = ROOT / "var" / "e2e-failures"
+FAILURES = live.ROOT / "var" / "e2e-failures"
 CHROMIUM = os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -50,12 +48,6 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def cms(tmp_path_factory):
     """The CMS on http://127.0.0.1:<port>, prepared from scratch (or, while
@@ -64,55 +56,12 @@ def cms(tmp_path_factory):
         yield os.environ["E2E_SERVER_URL"]
         return
     folder = tmp_path_factory.mktemp("e2e-cms")
-    port = free_port()
+    port = live.free_port()
     base_url = f"http://127.0.0.1:{port}"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.e2e.settings",
-        "E2E_DATABASE": str(folder / "portal.sqlite3"),
-        "E2E_MEDIA_ROOT": str(folder / "media"),
-        "E2E_BASE_URL": base_url,
-        "PYTHONUNBUFFERED": "1",
-    }
-    env.pop("DATABASE_URL", None)
-    subprocess.run(
-        [sys.executable, "-m", "tests.e2e.site"], cwd=ROOT, env=env, check=True
-    )
-    log = (folder / "server.log").open("w")
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "manage.py",
-            "runserver",
-            f"127.0.0.1:{port}",
-            "--noreload",
-            "--insecure",  # static files of the admin, as in development
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        wait_for_port(port, server, folder / "server.log")
-        yield base_url
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
-        log.close()
-
-
-def wait_for_port(port: int, server: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"The CMS did not start:\n{log.read_text()}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.1)  # the server is starting; not a test wait
-    raise RuntimeError(f"The CMS did not open port {port}:\n{log.read_text()}")
+    env = live.site_env(folder, "tests.e2e.settings", E2E_BASE_URL=base_url)
+    live.prepare("tests.e2e.site", env)
+    with live.runserver(env, folder / "server.log", port) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
