@@ -12,7 +12,7 @@ class CmsConfig(AppConfig):
 
     def ready(self) -> None:
         from .graphql.cache import connect_signals
-        from .graphql.media import install_url_resolvers
+        from .graphql.stock import install_url_resolvers
 
         connect_signals()
         install_url_resolvers()

@@ -31,6 +31,11 @@ def _on(base: str, path: str) -> str:
     return base.rstrip("/") + "/" + path.lstrip("/")
 
 
+def on_public_base(path: str) -> str:
+    """A path of the public site made absolute on PUBLIC_BASE_URL."""
+    return _on(settings.PUBLIC_BASE_URL, path)
+
+
 def cms_url(path: str) -> str:
     """A path this CMS serves, or a media URL, made absolute on CMS_BASE_URL."""
     return _on(settings.CMS_BASE_URL, path)
@@ -41,7 +46,7 @@ def page_url(page, request=None) -> str | None:
     parts = page.get_url_parts(request=request)
     if parts is None:
         return None
-    return _on(settings.PUBLIC_BASE_URL, parts[2])
+    return on_public_base(parts[2])
 
 
 def media_item_url(item) -> str:
@@ -77,7 +82,7 @@ class PublicDocumentLinkHandler(DocumentLinkHandler):
 
     @classmethod
     def expand_db_attributes_many(cls, attrs_list: list[dict]) -> list[str]:
-        from cms.graphql.media import public_collection_ids
+        from cms.graphql.stock import public_collection_ids
 
         public = public_collection_ids()
         return [

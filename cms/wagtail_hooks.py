@@ -1,8 +1,8 @@
 import graphene
 from wagtail import hooks
 
-from cms.graphql.media import MediaQuery
 from cms.graphql.pages import PageQuery
+from cms.graphql.stock import MediaQuery
 from cms.public_urls import PublicDocumentLinkHandler, PublicPageLinkHandler
 
 

@@ -6,6 +6,7 @@ Wagtail's own view (it asks for the password)."""
 import importlib
 
 import pytest
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.urls import clear_url_caches
 from wagtail.documents import get_document_model
@@ -59,7 +60,7 @@ def test_the_api_hides_documents_under_a_private_collection(gql, documents):
     assert data["private"] is None
     assert (
         data["public"]["url"]
-        == f"http://localhost:8000/documents/{public.pk}/{public.filename}"
+        == f"{settings.CMS_BASE_URL}/documents/{public.pk}/{public.filename}"
     )
     assert {c["name"] for c in data["collections"]}.isdisjoint(
         {"Briefings", "Embargoed"}
@@ -82,9 +83,9 @@ def test_rich_text_links_only_to_what_the_public_may_see(gql, documents):
       ... on PressReleasePage { body { ... on RichTextBlock { value } } }
     } }"""
     value = gql(query, {"id": str(release.pk)})["data"]["page"]["body"][0]["value"]
-    assert f'<a href="http://localhost:8000{public.url}">sheet</a>' in value
+    assert f'<a href="{settings.CMS_BASE_URL}{public.url}">sheet</a>' in value
     assert "<a>budget</a>" in value and private.filename not in value
-    assert f'<a href="http://localhost:8000{shown.url}">shown</a>' in value
+    assert f'<a href="{settings.PUBLIC_BASE_URL}{shown.url}">shown</a>' in value
     assert "<a>hidden</a>" in value and hidden.slug not in value
 
 

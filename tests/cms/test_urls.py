@@ -6,12 +6,15 @@ import json
 import re
 
 import pytest
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.test import RequestFactory, override_settings
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
-from wagtail.models import Collection
+from wagtail.models import Collection, PageViewRestriction
 
 from cms.graphql import cache
+from tests.factories import create_release
 from videos.downloads import signed_url
 
 pytestmark = pytest.mark.django_db
@@ -86,8 +89,10 @@ def test_no_url_comes_from_the_host_header(client, document, host):
     found = kinds(body)
     assert all(found.values()), found  # every kind of URL is in the answer
     assert host not in body
-    for url in urls(body):
-        assert url.startswith("http://localhost:8000/"), url
+    for url in found["pages"]:
+        assert url.startswith(settings.PUBLIC_BASE_URL + "/"), url
+    for url in found["media"] + found["documents"]:
+        assert url.startswith(settings.CMS_BASE_URL + "/"), url
 
 
 @override_settings(
@@ -110,9 +115,8 @@ def test_media_on_an_absolute_media_url_stay_there(client, document):
     assert found["media"]
     assert all(u.startswith("https://cdn.example.net/media/") for u in found["media"])
     # Documents still go through Wagtail's view, which checks privacy.
-    assert all(
-        u.startswith("http://localhost:8000/documents/") for u in found["documents"]
-    )
+    documents = settings.CMS_BASE_URL + "/documents/"
+    assert all(u.startswith(documents) for u in found["documents"])
 
 
 @override_settings(
@@ -133,3 +137,23 @@ def test_download_links_are_on_the_cms_base_url():
     request = RequestFactory().get("/graphql/", HTTP_HOST="evil.example")
     url, _expires = signed_url(request, "renditions/x.mp4", "x.mp4")
     assert url.startswith("https://cms.example.org/videos/download/")
+
+
+@override_settings(PUBLIC_BASE_URL="https://www.example.org")
+def test_redirects_on_the_public_base_and_never_to_private_pages(gql):
+    public = create_release(title="Moved here")
+    private = create_release(title="Moved behind a sign-in")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    for old, page in (("/old-public", public), ("/old-private", private)):
+        Redirect.objects.create(old_path=old, redirect_page=page)
+    Redirect.objects.create(old_path="/elsewhere", redirect_link="https://nato.int/")
+    answer = gql("{ redirects { oldUrl newUrl page { title } } }")
+    found = {r["oldUrl"]: (r["newUrl"], r["page"]) for r in answer["data"]["redirects"]}
+    assert found == {
+        "https://www.example.org/old-public": (
+            f"https://www.example.org{public.url}",
+            {"title": "Moved here"},
+        ),
+        "https://www.example.org/old-private": (None, None),
+        "https://www.example.org/elsewhere": ("https://nato.int/", None),
+    }

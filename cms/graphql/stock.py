@@ -1,11 +1,13 @@
-"""Documents, images and collections as the public may see them, on the URL rule.
+"""grapple's stock fields, made to follow privacy and the URL rule.
 
-grapple's stock ``document``, ``documents``, ``image``, ``images`` and
-``collections`` hide what sits in a collection with a view restriction, but not in
-the collections below it: Wagtail applies a collection's privacy to its whole
-subtree (as its own ``/documents/<id>/<name>`` view does). Here the whole subtree
-is hidden. grapple's URL resolvers put relative media URLs on
-WAGTAILADMIN_BASE_URL: here they follow cms/public_urls.py like every other URL.
+- ``document``, ``documents``, ``image``, ``images`` and ``collections`` hide what
+  sits in a collection with a view restriction, but grapple misses the collections
+  below it: Wagtail applies a collection's privacy to its whole subtree (as its own
+  ``/documents/<id>/<name>`` view does). Here the whole subtree is hidden.
+- Image, rendition and document URLs: grapple puts relative ones on
+  WAGTAILADMIN_BASE_URL; here they follow cms/public_urls.py like every other URL.
+- ``redirects``: ``oldUrl`` was on the host of the Site row (set when the demo was
+  loaded), and ``newUrl`` and ``page`` pointed at drafts and private pages too.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction
 
-from cms.public_urls import media_item_url
+from cms.public_urls import media_item_url, on_public_base, page_url
+
+from .pages import published
 
 
 def public_collections():
@@ -76,11 +80,37 @@ def _rendition_url(rendition, info, **kwargs) -> str:
     return media_item_url(rendition)
 
 
+def _redirect_page(redirect, info, **kwargs):
+    page = redirect.redirect_page
+    if page is None or not published(type(page).objects.filter(pk=page.pk)).exists():
+        return None
+    return page.specific
+
+
+def _redirect_old_url(redirect, info, **kwargs) -> str:
+    return on_public_base(redirect.old_path)
+
+
+def _redirect_new_url(redirect, info, **kwargs) -> str | None:
+    if redirect.redirect_page_id is None:
+        return redirect.redirect_link or None
+    page = _redirect_page(redirect, info)
+    if page is None:
+        return None
+    url = page_url(page, info.context)
+    route = redirect.redirect_page_route_path
+    return url.rstrip("/") + route if url and route else url
+
+
 def install_url_resolvers() -> None:
-    """Point grapple's image, rendition and document URLs at the URL rule. Called
-    before the schema is built (cms.apps), which reads resolvers off the types."""
-    from grapple.types import documents, images
+    """Point grapple's stock resolvers at the URL rule and at what the public may
+    see. Called before the schema is built (cms.apps), which reads resolvers off
+    the types."""
+    from grapple.types import documents, images, redirects
 
     documents.get_media_item_url = media_item_url
     images.get_media_item_url = media_item_url  # url, src and srcSet
     images.ImageRenditionObjectType.resolve_url = _rendition_url
+    redirects.RedirectObjectType.resolve_old_url = _redirect_old_url
+    redirects.RedirectObjectType.resolve_new_url = _redirect_new_url
+    redirects.RedirectObjectType.resolve_page = _redirect_page
