@@ -147,8 +147,8 @@ def test_group_permission_changes_invalidate(django_capture_on_commit_callbacks)
     assert after != before
 
 
-def test_a_collection_made_private_hides_its_documents_at_once(
-    client, django_capture_on_commit_callbacks
+def test_a_collection_made_private_in_the_admin_hides_its_documents_at_once(
+    client, admin_client, django_capture_on_commit_callbacks
 ):
     root = Collection.get_first_root_node()
     with django_capture_on_commit_callbacks(execute=True):
@@ -156,7 +156,7 @@ def test_a_collection_made_private_hides_its_documents_at_once(
         document = get_document_model().objects.create(
             title="Quokka briefing",
             file=ContentFile(b"%PDF-1.4 briefing", name="quokka-briefing.pdf"),
-            collection=collection,
+            collection=collection.add_child(name="Embargoed"),
         )
     query = "{ documents { title } }"
 
@@ -167,8 +167,12 @@ def test_a_collection_made_private_hides_its_documents_at_once(
         return [d["title"] for d in response.json()["data"]["documents"]]
 
     assert document.title in titles()
+    # Wagtail's Privacy dialog of the parent collection.
     with django_capture_on_commit_callbacks(execute=True):
-        CollectionViewRestriction.objects.create(
-            collection=collection, restriction_type="password", password="s3cret"
+        response = admin_client.post(
+            f"/admin/collections/{collection.pk}/privacy/",
+            {"restriction_type": "password", "password": "s3cret-enough"},
         )
+    assert response.json()["step"] == "set_privacy_done"
+    assert CollectionViewRestriction.objects.filter(collection=collection).exists()
     assert document.title not in titles()
