@@ -45,7 +45,8 @@ def _public(model):
 
 
 def _by_id(queryset, id):
-    if not str(id).isdigit():
+    # Not a database id ("abc", 10^23): nothing found, as for an unknown one.
+    if not (str(id).isdigit() and len(str(id)) <= 18):
         return None
     return queryset.filter(pk=id).first()
 
