@@ -131,6 +131,24 @@ def _members_changed(sender, instance, action, **_kwargs) -> None:
         invalidate_on_commit()
 
 
+def _page_privacy_changed(sender, instance, **_kwargs) -> None:
+    """With a CDN purge endpoint (WAGTAILFRONTENDCACHE), the pages under a
+    restriction that changed leave the CDN too, as Wagtail does on publish. (GET
+    answers of the API cannot be purged by URL: they expire after max-age.)"""
+    if not settings.WAGTAILFRONTENDCACHE:
+        return
+    page_id = instance.page_id
+
+    def purge() -> None:
+        from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
+
+        page = Page.objects.filter(pk=page_id).first()
+        if page is not None:
+            purge_pages_from_cache(page.get_descendants(inclusive=True).live())
+
+    transaction.on_commit(purge)
+
+
 def _page_deleted(sender, instance, **_kwargs) -> None:
     if isinstance(instance, Page):
         invalidate_on_commit()
@@ -142,6 +160,12 @@ def connect_signals() -> None:
     post_save.connect(_content_changed, dispatch_uid="graphql-cache-save")
     post_delete.connect(_content_changed, dispatch_uid="graphql-cache-delete")
     post_delete.connect(_page_deleted, dispatch_uid="graphql-cache-page-delete")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _page_privacy_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"cdn-purge-privacy-{signal}",
+        )
     for through in (
         Group.permissions.through,
         PageViewRestriction.groups.through,

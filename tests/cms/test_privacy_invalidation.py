@@ -12,6 +12,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from cms.graphql import cache
+from tests.cms.test_http_edges import PurgeRecorder, purge_server  # noqa: F401
 from tests.factories import create_release
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("cache_on")]
@@ -136,6 +137,25 @@ def test_a_cdn_revalidating_its_copy_gets_the_new_answer_not_304(
     again = client.get("/graphql/", {"query": query}, HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 200
     assert release.title not in again.content.decode()
+
+
+def test_a_page_made_private_leaves_the_cdn_too(
+    purge_server,  # noqa: F811 (the fixture of test_http_edges)
+    release,
+    django_capture_on_commit_callbacks,
+):
+    backends = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": purge_server,
+        }
+    }
+    index = release.get_parent()
+    with override_settings(WAGTAILFRONTENDCACHE=backends):
+        with django_capture_on_commit_callbacks(execute=True):
+            PageViewRestriction.objects.create(page=index, restriction_type="login")
+    purged = {path for _host, path in PurgeRecorder.seen}
+    assert {index.url, release.url} <= purged
 
 
 def test_group_permission_changes_invalidate(django_capture_on_commit_callbacks):
