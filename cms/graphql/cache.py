@@ -54,8 +54,11 @@ def response_cache():
 
 
 def response_key(query: str, variables, operation_name, language: str) -> str:
+    # The URL bases too: answers hold absolute URLs (cms/public_urls.py), so a
+    # changed setting never serves answers built on the old one.
+    bases = [settings.PUBLIC_BASE_URL, settings.CMS_BASE_URL, settings.MEDIA_URL]
     material = json.dumps(
-        [query, variables or {}, operation_name or "", language],
+        [query, variables or {}, operation_name or "", language, bases],
         sort_keys=True,
         separators=(",", ":"),
     )

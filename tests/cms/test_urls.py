@@ -157,3 +157,12 @@ def test_redirects_on_the_public_base_and_never_to_private_pages(gql):
         "https://www.example.org/old-private": (None, None),
         "https://www.example.org/elsewhere": ("https://nato.int/", None),
     }
+
+
+@override_settings(GRAPHQL_CACHE_ENABLED=True)
+def test_a_changed_base_url_is_never_served_from_older_answers(client, document):
+    before = kinds(ask(client))["pages"]
+    with override_settings(PUBLIC_BASE_URL="https://www.example.org"):
+        after = kinds(ask(client))["pages"]
+    assert before[0].startswith(settings.PUBLIC_BASE_URL + "/")
+    assert all(u.startswith("https://www.example.org/") for u in after)
