@@ -13,6 +13,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, PageViewRestriction
 
+from cms.checks import check_base_urls
 from cms.graphql import cache
 from tests.factories import create_release
 from videos.downloads import signed_url
@@ -166,3 +167,12 @@ def test_a_changed_base_url_is_never_served_from_older_answers(client, document)
         after = kinds(ask(client))["pages"]
     assert before[0].startswith(settings.PUBLIC_BASE_URL + "/")
     assert all(u.startswith("https://www.example.org/") for u in after)
+
+
+@pytest.mark.parametrize(
+    "value", ["www.example.org", "ftp://example.org", "https://example.org/?a=1", ""]
+)
+def test_base_urls_that_are_not_absolute_http_are_refused(value):
+    with override_settings(PUBLIC_BASE_URL=value):
+        assert [e.id for e in check_base_urls()] == ["cms.E001"]
+    assert check_base_urls() == []
