@@ -56,8 +56,8 @@ def tick(holder: str | None = None) -> bool:
 
 
 class Ticker(threading.Thread):
-    """Runs ``tick`` now and then every ``interval`` seconds until stopped (or the
-    process exits: a daemon thread)."""
+    """Runs ``tick`` at once, then every ``interval`` seconds until stopped (or
+    the process exits: a daemon thread)."""
 
     def __init__(self, interval: float | None = None):
         super().__init__(name="scheduled-publishing", daemon=True)
@@ -66,7 +66,7 @@ class Ticker(threading.Thread):
 
     def run(self) -> None:
         logger.info("Scheduled publishing every %s s", self.interval)
-        while not self.stopped.is_set():
+        while True:
             try:
                 tick()
             except Exception:
@@ -75,7 +75,8 @@ class Ticker(threading.Thread):
                 # Hold no connection between ticks: the RQ worker forks
                 # work-horses, which must not inherit one in use.
                 connections.close_all()
-            self.stopped.wait(self.interval)
+            if self.stopped.wait(self.interval):
+                return
 
     def stop(self) -> None:
         self.stopped.set()

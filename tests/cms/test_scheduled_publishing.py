@@ -12,7 +12,7 @@ from django.utils import timezone
 from freezegun import freeze_time
 
 from cms.models import Lease
-from cms.scheduled_publishing import LEASE, tick
+from cms.scheduled_publishing import LEASE, Ticker, tick
 from newsroom.models import PressReleasePage
 from tests.factories import create_release
 
@@ -131,4 +131,18 @@ def test_the_worker_command_publishes_what_is_due(client, clock):
     clock.tick(LATER * 2)
     assert not visible(client, page)
     call_command("portal_worker", burst=True, stdout=open("/dev/null", "w"))
+    assert visible(client, page)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_workers_thread_ticks_on_its_own_connection(client, clock):
+    """The thread the worker starts: it ticks at once, then waits for the next
+    round (here: stopped before it starts, so it ticks once and returns)."""
+    page = schedule("Wombat census, appendix", timezone.now() + LATER)
+    clock.tick(LATER * 2)
+    ticker = Ticker(interval=3600)
+    ticker.stop()
+    ticker.start()
+    ticker.join(timeout=120)
+    assert not ticker.is_alive()
     assert visible(client, page)
