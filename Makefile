@@ -31,8 +31,8 @@ run: demo
 	@echo "  Site:     http://$(HOST):$(PORT)/en/  and  http://$(HOST):$(PORT)/fr/"
 	@$(PY) -c 'from newsroom.demo.seed import DEMO_ADMIN_EMAIL as e, DEMO_ADMIN_PASSWORD as p; print(f"  Sign in:  {e} / {p}")'
 	@echo ""
-	@# The task worker runs beside the server and stops with it.
-	$(PY) manage.py db_worker & WORKER=$$!; \
+	@# The task worker (with scheduled publishing) runs beside the server and stops with it.
+	$(PY) manage.py portal_worker & WORKER=$$!; \
 	trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -11,6 +11,9 @@ class CmsConfig(AppConfig):
     verbose_name = _("Media portal")
 
     def ready(self) -> None:
+        from . import checks  # noqa: F401 (registers them)
         from .graphql.cache import connect_signals
+        from .graphql.stock import install_url_resolvers
 
         connect_signals()
+        install_url_resolvers()

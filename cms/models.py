@@ -1,8 +1,12 @@
-"""The project's own tables (the shared GraphQL machinery's state)."""
+"""The project's own tables: the shared GraphQL machinery's state, and leases on
+periodic work."""
 
 from __future__ import annotations
 
-from django.db import models
+import datetime
+
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -28,3 +32,35 @@ class PersistedQuery(models.Model):
 
     def __str__(self) -> str:
         return self.sha256
+
+
+class Lease(models.Model):
+    """A named claim on work that one process at a time may do (the scheduled
+    publishing tick). Taking it is one conditional UPDATE, which two processes
+    can never both win, on SQLite and PostgreSQL alike; a holder that dies
+    without releasing it loses it when it expires."""
+
+    name = models.CharField(max_length=100, primary_key=True)
+    holder = models.CharField(max_length=100, blank=True)
+    expires_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return self.name
+
+    @classmethod
+    def acquire(cls, name: str, holder: str, seconds: float) -> bool:
+        now = timezone.now()
+        if not cls.objects.filter(name=name).exists():
+            try:
+                with transaction.atomic():
+                    cls.objects.create(name=name, expires_at=now)
+            except IntegrityError:
+                pass  # another process created it first
+        taken = cls.objects.filter(name=name, expires_at__lte=now).update(
+            holder=holder, expires_at=now + datetime.timedelta(seconds=seconds)
+        )
+        return taken == 1
+
+    @classmethod
+    def release(cls, name: str, holder: str) -> None:
+        cls.objects.filter(name=name, holder=holder).update(expires_at=timezone.now())

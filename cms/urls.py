@@ -7,7 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import health
+from cms import health, media
 from cms.graphql.views import PortalGraphQLView
 from videos.downloads import serve_signed
 
@@ -34,10 +34,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Media from disk in development; documents only through /documents/ (cms/media.py).
+urlpatterns += media.development_media_urls()
 
 # Pages live under their locale: /en/…, /fr/…
 urlpatterns += i18n_patterns(

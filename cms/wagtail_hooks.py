@@ -2,12 +2,23 @@ import graphene
 from wagtail import hooks
 
 from cms.graphql.pages import PageQuery
+from cms.graphql.stock import MediaQuery
+from cms.public_urls import PublicDocumentLinkHandler, PublicPageLinkHandler
 
 
 @hooks.register("register_schema_query")
 def register_page_query(query_mixins: list) -> None:
-    # First in the list so our exact, locale-aware `page` replaces grapple's.
+    # First in the list so our exact, locale-aware `page` replaces grapple's, and
+    # documents, images and collections follow collection privacy.
     query_mixins.insert(0, PageQuery)
+    query_mixins.insert(1, MediaQuery)
+
+
+@hooks.register("register_rich_text_features", order=1000)
+def register_public_link_handlers(features) -> None:
+    # After Wagtail's own (order): rich text links follow cms/public_urls.py.
+    features.register_link_type(PublicPageLinkHandler)
+    features.register_link_type(PublicDocumentLinkHandler)
 
 
 @hooks.register("register_schema_mutation", order=1000)

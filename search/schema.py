@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from cms.graphql.locale import activate_locale, check_date_range, parse_date
 from cms.graphql.pagination import Pagination, pagination_arguments
 from cms.graphql.pagination import pagination as page_info
+from cms.public_urls import page_url
 
 from . import engine
 from .registry import kinds
@@ -65,7 +66,7 @@ class SearchHit(graphene.ObjectType):
     def resolve_url(hit, info):
         if not hit.kind.is_page:
             return None
-        return hit.object.get_url(request=info.context)
+        return page_url(hit.object, info.context)
 
     @staticmethod
     def resolve_locale(hit, info):
@@ -107,7 +108,7 @@ class SearchSuggestion(graphene.ObjectType):
     def resolve_url(suggestion, info):
         if not suggestion.kind.is_page:
             return None
-        return suggestion.object.get_url(request=info.context)
+        return page_url(suggestion.object, info.context)
 
 
 def _strings(values) -> list[str]:

@@ -20,6 +20,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from cms.graphql.errors import ApiError
+from cms.public_urls import cms_url
 
 from . import ffmpeg
 from .models import VideoClip, VideoDownload, VideoPage, VideoRendition, video_storage
@@ -324,7 +325,7 @@ def signed_url(request, name: str, filename: str) -> tuple[str, object]:
         return url, expires_at
     token = signing.dumps({"n": name, "f": filename}, salt=SIGNING_SALT, compress=True)
     path = reverse("video-download", kwargs={"token": token})
-    return request.build_absolute_uri(path), expires_at
+    return cms_url(path), expires_at
 
 
 def _is_s3(storage) -> bool:

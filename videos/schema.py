@@ -16,6 +16,7 @@ from cms.graphql.locale import activate_locale, check_date_range, parse_date
 from cms.graphql.pages import expect_pages
 from cms.graphql.pagination import paginate, paginated, pagination_arguments
 from cms.graphql.views import mark_private
+from cms.public_urls import cms_url
 from newsroom.models import Person
 from newsroom.schema import (
     PeopleLinksLoader,
@@ -111,7 +112,7 @@ class SubtitleType(graphene.ObjectType):
 
     @staticmethod
     def resolve_url(subtitle: VideoSubtitle, info):
-        return info.context.build_absolute_uri(subtitle.file.url)
+        return cms_url(subtitle.file.url)
 
 
 class Precision(graphene.Enum):

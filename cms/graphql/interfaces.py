@@ -14,6 +14,8 @@ from grapple.settings import grapple_settings
 from grapple.types.interfaces import PageInterface
 from wagtail.models import Page
 
+from cms.public_urls import page_url
+
 from .loaders import BatchLoader, ListLoader
 from .pages import expect_pages, published
 
@@ -112,6 +114,9 @@ def _siblings(page) -> list:
 class PortalPageInterface(PageInterface):
     class Meta:
         name = "PageInterface"
+
+    def resolve_url(self, info, **kwargs):
+        return page_url(self, info.context)
 
     def resolve_parent(self, info, **kwargs):
         if not self.path or self.depth <= 1:

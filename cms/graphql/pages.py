@@ -17,6 +17,8 @@ from grapple.types.interfaces import get_page_interface
 from wagtail.models import Page, Site
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
+from cms.public_urls import page_url
+
 from .errors import ApiError
 from .loaders import ListLoader
 from .locale import activate_locale, content_language_codes, resolve_locale
@@ -67,7 +69,7 @@ class PageTranslation(graphene.ObjectType):
 
     @staticmethod
     def resolve_url(page, info):
-        return page.get_url(request=info.context)
+        return page_url(page, info.context)
 
 
 class InvalidPreviewToken(ApiError):
@@ -95,8 +97,8 @@ class HeadlessPageMixin(HeadlessPreviewMixin):
 
     def graphql_url(self, info, **kwargs) -> str | None:
         # With the request, Wagtail keeps the site root paths for the whole request
-        # instead of asking the shared cache once per page.
-        return self.get_url(request=info.context)
+        # instead of asking the shared cache once per page (the host is not used).
+        return page_url(self, info.context)
 
     def graphql_translations(self, info, **kwargs) -> list[Page]:
         variants = PageTranslationsLoader.load(self.translation_key)

@@ -288,6 +288,15 @@ DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "media-portal@localhost")
 # Wagtail.
 WAGTAIL_SITE_NAME = "Media portal"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+# Every URL in an API answer is absolute on a configured base, never on the
+# request's Host (README, "URLs"): pages on PUBLIC_BASE_URL; what this CMS serves
+# (documents, subtitles, download links, media on local disk) on CMS_BASE_URL,
+# below; media on MEDIA_URL when that is absolute (a CDN) or on the object store.
+PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", WAGTAILADMIN_BASE_URL).rstrip("/")
+# Documents are served only through Wagtail's view, which checks collection privacy.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# The task worker publishes and expires scheduled pages this often (seconds).
+SCHEDULED_PUBLISHING_SECONDS = int(env("SCHEDULED_PUBLISHING_SECONDS", "60"))
 # Search: the database's full-text search (per-language on PostgreSQL), or
 # Elasticsearch/OpenSearch with SEARCH_BACKEND and SEARCH_URL (search/config.py).
 WAGTAILSEARCH_BACKENDS = search_backends()

@@ -6,6 +6,7 @@ import datetime
 import json
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
@@ -163,7 +164,8 @@ def test_suggestions_complete_names_and_titles(gql):
     release = next(
         s for s in suggest(gql, "NATO Secretary") if s["type"] == "pressRelease"
     )
-    assert release["url"] == "/en/newsroom/secretary-general-meets-vjosa-osmani/"
+    path = "/en/newsroom/secretary-general-meets-vjosa-osmani/"
+    assert release["url"] == settings.PUBLIC_BASE_URL + path
 
 
 def test_suggestions_stay_in_their_language_and_limit(gql):

@@ -4,6 +4,7 @@ pagination and bad input, through /graphql/ on the database backend."""
 import datetime
 
 import pytest
+from django.conf import settings
 from wagtail.models import PageViewRestriction
 
 from newsroom.models import Person, Topic
@@ -71,7 +72,7 @@ def test_a_snippet_marks_the_words_found(search):
     result = search("Stoltenberg", types=["pressRelease"])
     item = result["items"][0]
     assert "<mark>Stoltenberg</mark>" in item["snippet"]
-    assert item["url"] == "/en/newsroom/%s/" % SEED_EN
+    assert item["url"] == f"{settings.PUBLIC_BASE_URL}/en/newsroom/{SEED_EN}/"
     assert item["title"] == "NATO Secretary General meets Vjosa Osmani of Kosovo"
     assert item["score"] > 0
 

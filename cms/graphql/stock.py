@@ -1,0 +1,117 @@
+"""grapple's stock fields, made to follow privacy and the URL rule.
+
+- ``document``, ``documents``, ``image``, ``images`` and ``collections`` hide what
+  sits in a collection with a view restriction, but grapple misses the collections
+  below it: Wagtail applies a collection's privacy to its whole subtree (as its own
+  ``/documents/<id>/<name>`` view does). Here the whole subtree is hidden.
+- Image, rendition and document URLs: grapple puts relative ones on
+  WAGTAILADMIN_BASE_URL; here they follow cms/public_urls.py like every other URL.
+- ``redirects``: ``oldUrl`` was on the host of the Site row (set when the demo was
+  loaded), and ``newUrl`` and ``page`` pointed at drafts and private pages too.
+"""
+
+from __future__ import annotations
+
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
+from grapple.utils import resolve_queryset
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, CollectionViewRestriction
+
+from cms.public_urls import media_item_url, on_public_base, page_url
+
+from .pages import published
+
+
+def public_collections():
+    """Collections with no view restriction on themselves or above."""
+    paths = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
+    private = [Q(path__startswith=path) for path in paths]
+    collections = Collection.objects.all()
+    return collections.exclude(reduce(or_, private)) if private else collections
+
+
+def public_collection_ids() -> set[int]:
+    # A handful of collections: one small query, usable in a search filter (only
+    # ``collection`` is a search FilterField of documents and images).
+    return set(public_collections().values_list("pk", flat=True))
+
+
+def _public(model):
+    return model.objects.filter(collection__in=public_collection_ids())
+
+
+def _by_id(queryset, id):
+    # Not a database id ("abc", 10^23): nothing found, as for an unknown one.
+    if not (str(id).isdigit() and len(str(id)) <= 18):
+        return None
+    return queryset.filter(pk=id).first()
+
+
+class MediaQuery:
+    """Replaces the resolvers of grapple's root fields (inserted before grapple's
+    mixins, as PageQuery is); the fields and their arguments stay grapple's."""
+
+    @staticmethod
+    def resolve_document(root, info, id=None, **kwargs):
+        return _by_id(_public(get_document_model()), id)
+
+    @staticmethod
+    def resolve_documents(root, info, **kwargs):
+        return resolve_queryset(_public(get_document_model()), info, **kwargs)
+
+    @staticmethod
+    def resolve_image(root, info, id=None, **kwargs):
+        return _by_id(_public(get_image_model()).prefetch_renditions(), id)
+
+    @staticmethod
+    def resolve_images(root, info, **kwargs):
+        images = _public(get_image_model()).prefetch_renditions()
+        return resolve_queryset(images, info, **kwargs)
+
+    @staticmethod
+    def resolve_collections(root, info, **kwargs):
+        return resolve_queryset(public_collections(), info, **kwargs)
+
+
+def _rendition_url(rendition, info, **kwargs) -> str:
+    return media_item_url(rendition)
+
+
+def _redirect_page(redirect, info, **kwargs):
+    page = redirect.redirect_page
+    if page is None or not published(type(page).objects.filter(pk=page.pk)).exists():
+        return None
+    return page.specific
+
+
+def _redirect_old_url(redirect, info, **kwargs) -> str:
+    return on_public_base(redirect.old_path)
+
+
+def _redirect_new_url(redirect, info, **kwargs) -> str | None:
+    if redirect.redirect_page_id is None:
+        return redirect.redirect_link or None
+    page = _redirect_page(redirect, info)
+    if page is None:
+        return None
+    url = page_url(page, info.context)
+    route = redirect.redirect_page_route_path
+    return url.rstrip("/") + route if url and route else url
+
+
+def install_url_resolvers() -> None:
+    """Point grapple's stock resolvers at the URL rule and at what the public may
+    see. Called before the schema is built (cms.apps), which reads resolvers off
+    the types."""
+    from grapple.types import documents, images, redirects
+
+    documents.get_media_item_url = media_item_url
+    images.get_media_item_url = media_item_url  # url, src and srcSet
+    images.ImageRenditionObjectType.resolve_url = _rendition_url
+    redirects.RedirectObjectType.resolve_old_url = _redirect_old_url
+    redirects.RedirectObjectType.resolve_new_url = _redirect_new_url
+    redirects.RedirectObjectType.resolve_page = _redirect_page
