@@ -37,3 +37,19 @@ def gql(client):
 
 def error_codes(answer: dict) -> list[str]:
     return [error["extensions"]["code"] for error in answer.get("errors", [])]
+
+
+def response_cache_key(
+    query: str, variables: dict | None = None, language: str = "en"
+) -> str:
+    """The key the GraphQL view files an anonymous answer under in the shared
+    response cache (cms/graphql/views.py: the document printed back, the variables
+    it declares, the language)."""
+    from django.utils import translation
+    from graphql import parse
+
+    from cms.graphql.views import GraphQLParams, PortalGraphQLView
+
+    params = GraphQLParams(query, variables or {}, None, None)
+    with translation.override(language):
+        return PortalGraphQLView.response_key(parse(query), params)

@@ -10,7 +10,7 @@ import pytest
 from django.test import Client, override_settings
 
 from cms.graphql import cache
-from tests.conftest import error_codes
+from tests.conftest import error_codes, response_cache_key
 
 from .conftest import PASSWORD
 
@@ -150,12 +150,8 @@ def test_a_cached_read_never_answers_a_mutation(client, user, mailoutbox):
         'mutation { requestPasswordReset(email: "journalist@example.org") { ok } }'
     )
     from django.utils import translation
-    from graphql import parse
 
-    from cms.graphql import documents
-
-    normalised = documents.normalised(parse(mutation))
-    key = cache.response_key(normalised, {}, None, translation.get_language() or "en")
+    key = response_cache_key(mutation, language=translation.get_language() or "en")
     _body, generation = cache.lookup(key)
     cache.store(key, generation, b'{"data": {"requestPasswordReset": {"ok": false}}}')
     response = post(client, mutation)

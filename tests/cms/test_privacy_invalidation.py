@@ -13,6 +13,7 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 
 from cms.graphql import cache
 from tests.cms.test_http_edges import PurgeRecorder, purge_server  # noqa: F401
+from tests.conftest import response_cache_key
 from tests.factories import create_release
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("cache_on")]
@@ -61,7 +62,7 @@ NOWHERE = {"page": False, "list": False, "pages": False, "search": False}
 
 
 def cached(variables) -> bool:
-    key = cache.response_key(QUERY, variables, None, "en")
+    key = response_cache_key(QUERY, variables)
     return cache.lookup(key)[0] is not None
 
 

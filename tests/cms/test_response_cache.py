@@ -8,10 +8,10 @@ from django.core.cache.backends.db import DatabaseCache
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
-from graphql import parse
 
-from cms.graphql import cache, documents
+from cms.graphql import cache
 from newsroom.models import Topic
+from tests.conftest import response_cache_key
 from tests.factories import create_release
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("cache_on")]
@@ -26,10 +26,7 @@ def cache_on():
 
 
 def key_of(query, variables=None):
-    """The key the view files ``query`` under: its document printed back."""
-    return cache.response_key(
-        documents.normalised(parse(query)), variables or {}, None, "en"
-    )
+    return response_cache_key(query, variables)
 
 
 def titles(answer):
