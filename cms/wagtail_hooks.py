@@ -1,6 +1,7 @@
 import graphene
 from wagtail import hooks
 
+from cms.graphql.contract import apply_contract
 from cms.graphql.pages import PageQuery
 
 
@@ -8,6 +9,9 @@ from cms.graphql.pages import PageQuery
 def register_page_query(query_mixins: list) -> None:
     # First in the list so our exact, locale-aware `page` replaces grapple's.
     query_mixins.insert(0, PageQuery)
+    # The schema is built right after these hooks: fix grapple's generated types
+    # to the contract first (ids, no orphans; cms/graphql/contract.py).
+    apply_contract()
 
 
 @hooks.register("register_schema_mutation", order=1000)

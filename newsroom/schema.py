@@ -9,11 +9,19 @@ from __future__ import annotations
 import graphene
 from django.conf import settings
 from django.db.models import Case, Q, When
+from django.utils.translation import gettext as _
 from grapple.registry import registry
 from wagtail.models import Locale, Page
 
+from cms.graphql.contract import owner_key
+from cms.graphql.errors import UnknownPerson, UnknownTopic
 from cms.graphql.loaders import ListLoader, prime_stream_choosers
-from cms.graphql.locale import activate_locale, check_date_range, parse_date
+from cms.graphql.locale import (
+    activate_locale,
+    check_date_range,
+    date_arguments,
+    locale_argument,
+)
 from cms.graphql.pages import expect_pages, published
 from cms.graphql.pagination import paginate, paginated, pagination_arguments
 
@@ -40,6 +48,7 @@ def press_release_type():
 
 
 class PositionType(graphene.ObjectType):
+    id = graphene.ID(required=True)
     title = graphene.String(required=True)
     organisation = graphene.String()
     start_date = graphene.Date(required=True)
@@ -49,6 +58,9 @@ class PositionType(graphene.ObjectType):
 class ReleasePersonType(graphene.ObjectType):
     """A person named on a release, with the position they held on its date."""
 
+    id = graphene.ID(
+        required=True, description="<page id>:<person id>: one per page and person."
+    )
     role = graphene.String(description="Title of the position held on the date.")
     position = graphene.Field(PositionType)
     person = graphene.Field(person_type, required=True)
@@ -186,6 +198,7 @@ def linked_people(page, relation: str, loader: type[LocalizedLinksLoader]):
         position = person.position_on(day)
         people.append(
             ReleasePersonType(
+                id=f"{owner_key(page)}:{person.pk}",
                 role=position.title if position else None,
                 position=position,
                 person=person,
@@ -238,6 +251,33 @@ def topic_and_descendants(slug: str) -> set:
     return wanted
 
 
+def check_topics(slugs, argument: str = "topic") -> set:
+    """Translation keys of these topics and their sub-topics; a slug that names
+    no topic (in any language) is an UNKNOWN_TOPIC error."""
+    wanted: set = set()
+    for slug in slugs:
+        found = topic_and_descendants(slug)
+        if not found:
+            raise UnknownTopic(
+                _("Unknown topic “%(slug)s”.") % {"slug": str(slug)[:100]},
+                argument=argument,
+            )
+        wanted |= found
+    return wanted
+
+
+def check_people(slugs, argument: str = "person") -> None:
+    """A slug that names no person (in any language) is an UNKNOWN_PERSON error."""
+    slugs = set(slugs)
+    known = set(Person.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+    unknown = sorted(slugs - known)
+    if unknown:
+        raise UnknownPerson(
+            _("Unknown person “%(slug)s”.") % {"slug": unknown[0][:100]},
+            argument=argument,
+        )
+
+
 def press_releases_queryset(
     locale, topic=None, person=None, date_from=None, date_to=None, fallback=False
 ):
@@ -276,14 +316,15 @@ def dated_pages(
             & ~Q(translation_key__in=translated.values("translation_key"))
         )
     topic_model, topic = topic_links
-    if topic:
+    if topic is not None:
         pages = pages.filter(
             pk__in=topic_model.objects.filter(
-                topic__translation_key__in=topic_and_descendants(topic)
+                topic__translation_key__in=check_topics([topic])
             ).values("page_id")
         )
     person_model, person = person_links
-    if person:
+    if person is not None:
+        check_people([person])
         pages = pages.filter(
             pk__in=person_model.objects.filter(person__slug=person).values("page_id")
         )
@@ -294,6 +335,11 @@ def dated_pages(
     return pages.order_by("-date", "-pk")
 
 
+TOPIC_HELP = (
+    "Topic slug; includes its sub-topics. A slug that names no topic is an "
+    "UNKNOWN_TOPIC error."
+)
+PERSON_HELP = "Person slug; one that names nobody is an UNKNOWN_PERSON error."
 FALLBACK_HELP = (
     "Where a release has no variant in this language, return the default "
     "language's, marked isFallback (default: the GRAPHQL_LOCALE_FALLBACK setting)."
@@ -312,12 +358,10 @@ def _mark_requested(releases, locale) -> None:
 class NewsroomQuery:
     press_releases = graphene.Field(
         PressReleaseList,
-        required=True,
-        locale=graphene.String(description="en or fr (default: en)."),
-        topic=graphene.String(description="Topic slug; includes its sub-topics."),
-        person=graphene.String(description="Person slug."),
-        date_from=graphene.String(description="YYYY-MM-DD, inclusive."),
-        date_to=graphene.String(description="YYYY-MM-DD, inclusive."),
+        locale=locale_argument(),
+        topic=graphene.String(description=TOPIC_HELP),
+        person=graphene.String(description=PERSON_HELP),
+        **date_arguments(),
         fallback=graphene.Boolean(description=FALLBACK_HELP),
         **pagination_arguments(),
         description="Published press releases of one language, newest first.",
@@ -325,21 +369,17 @@ class NewsroomQuery:
     press_release = graphene.Field(
         press_release_type,
         slug=graphene.String(required=True),
-        locale=graphene.String(),
+        locale=locale_argument(),
         fallback=graphene.Boolean(description=FALLBACK_HELP),
         description="One published press release by slug, or null.",
     )
-    people = graphene.List(
-        graphene.NonNull(person_type), required=True, locale=graphene.String()
-    )
+    people = graphene.List(graphene.NonNull(person_type), locale=locale_argument())
     person = graphene.Field(
-        person_type, slug=graphene.String(required=True), locale=graphene.String()
+        person_type, slug=graphene.String(required=True), locale=locale_argument()
     )
-    topics = graphene.List(
-        graphene.NonNull(topic_type), required=True, locale=graphene.String()
-    )
+    topics = graphene.List(graphene.NonNull(topic_type), locale=locale_argument())
     topic = graphene.Field(
-        topic_type, slug=graphene.String(required=True), locale=graphene.String()
+        topic_type, slug=graphene.String(required=True), locale=locale_argument()
     )
 
     @staticmethod
@@ -355,11 +395,10 @@ class NewsroomQuery:
         page=1,
         per_page=10,
     ):
-        start, end = parse_date(date_from, "dateFrom"), parse_date(date_to, "dateTo")
-        check_date_range(start, end)
+        check_date_range(date_from, date_to)
         locale = activate_locale(locale)
         releases = press_releases_queryset(
-            locale, topic, person, start, end, fallback=_fallback(fallback)
+            locale, topic, person, date_from, date_to, fallback=_fallback(fallback)
         ).prefetch_related("hero_image__renditions")
         result = paginate(releases, page, per_page)
         _mark_requested(result["items"], locale)

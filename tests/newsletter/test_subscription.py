@@ -16,7 +16,7 @@ from .conftest import subscriber
 
 pytestmark = pytest.mark.django_db
 
-SUBSCRIBE = """mutation($email: String!, $language: String!, $topics: [String!]) {
+SUBSCRIBE = """mutation($email: String!, $language: LanguageCode!, $topics: [String!]) {
   subscribeNewsletter(email: $email, language: $language, topics: $topics) { ok } }"""
 CONFIRM = """mutation($token: String!) {
   confirmSubscription(token: $token) {
