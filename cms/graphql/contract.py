@@ -7,6 +7,7 @@ generated types just before the schema is built (see cms/wagtail_hooks.py):
   give the English and French paragraph one cache key), and a nested block's id
   is its parent's id, ``/``, its name or uuid or position;
 - ``blockType`` is gone: ``__typename`` names a block's type, once;
+- ``rawValue`` is a string for every block (JSON for structured ones);
 - grapple's id-only types for the Django models and snippets the API does not
   expose (``VideoShot``, ``PersonPosition``, ``VideoAsset``…) leave the schema:
   the real types (``ShotType``, ``PositionType``…) are hand-written.
@@ -15,6 +16,8 @@ grapple builds these types itself (grapple/actions.py), so the changes are made
 on the built graphene types and on grapple's block resolvers, once."""
 
 from __future__ import annotations
+
+import json
 
 import graphene
 from grapple.registry import registry
@@ -47,6 +50,21 @@ def _resolve_block_id(item, info, **kwargs) -> str:
     return block_id(item)
 
 
+def _resolve_raw_value(item, info, **kwargs) -> str:
+    """The block's stored form: rich text's internal HTML, text as is, anything
+    else (a StructBlock's fields, a chooser's id) as JSON. grapple answers a
+    StructBlock's rawValue with a dict, which a String cannot represent."""
+    from django.core.serializers.json import DjangoJSONEncoder
+    from wagtail.rich_text import RichText
+
+    value = item.value
+    if isinstance(value, RichText):
+        return value.source
+    if isinstance(value, str):
+        return value
+    return json.dumps(item.block.get_prep_value(value), cls=DjangoJSONEncoder)
+
+
 def _qualified(resolve):
     """A children resolver whose children's ids are qualified by their parent's."""
 
@@ -75,6 +93,7 @@ def _patch_block_resolvers() -> None:
         if not getattr(resolve, "qualified", False):
             setattr(cls, name, _qualified(resolve))
     StreamFieldInterface.resolve_id = _resolve_block_id
+    StreamFieldInterface.resolve_raw_value = _resolve_raw_value
 
 
 def _required_id() -> graphene.Field:
@@ -133,6 +152,4 @@ def possible_types(graphql_schema) -> dict[str, list[str]]:
 
 
 def possible_types_json(graphql_schema) -> str:
-    import json
-
     return json.dumps(possible_types(graphql_schema), indent=2) + "\n"
