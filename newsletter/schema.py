@@ -38,6 +38,11 @@ class SubscriptionType(graphene.ObjectType):
     topics = graphene.List(graphene.NonNull(SubscriptionTopicType), required=True)
 
     @staticmethod
+    def resolve_status(subscriber, info):
+        # The value: a Status member (just set) is an enum graphene does not know.
+        return str(subscriber.status)
+
+    @staticmethod
     def resolve_topics(subscriber, info):
         return list(subscriber.topics.all())
 

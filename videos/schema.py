@@ -299,7 +299,12 @@ def _asset_attribute(attribute: str):
 
 resolve_duration = _asset_attribute("duration")
 resolve_duration_timecode = _asset_attribute("duration_timecode")
-resolve_status = _asset_attribute("status")
+_asset_status = _asset_attribute("status")
+
+
+def resolve_status(video: VideoPage, info=None) -> str | None:
+    status = _asset_status(video)
+    return None if status is None else str(status)  # a Status member's value
 
 
 def resolve_poster(video: VideoPage, info=None):
