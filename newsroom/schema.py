@@ -23,7 +23,12 @@ from cms.graphql.locale import (
     locale_argument,
 )
 from cms.graphql.pages import expect_pages, published
-from cms.graphql.pagination import paginate, paginated, pagination_arguments
+from cms.graphql.pagination import (
+    check_page,
+    paginate,
+    paginated,
+    pagination_arguments,
+)
 
 from .models import (
     Person,
@@ -278,13 +283,26 @@ def check_people(slugs, argument: str = "person") -> None:
         )
 
 
+def check_list_arguments(
+    topic, person, date_from, date_to, page: int, per_page: int
+) -> set | None:
+    """Every argument of a list query, checked before the content language is
+    activated (so that messages are in the request's language). Returns the
+    translation keys of the topic filter (with its sub-topics), if any."""
+    check_date_range(date_from, date_to)
+    check_page(page, per_page)
+    if person is not None:
+        check_people([person])
+    return None if topic is None else check_topics([topic])
+
+
 def press_releases_queryset(
-    locale, topic=None, person=None, date_from=None, date_to=None, fallback=False
+    locale, topic_keys=None, person=None, date_from=None, date_to=None, fallback=False
 ):
     releases = dated_pages(
         PressReleasePage,
         locale,
-        topic_links=(PressReleaseTopic, topic),
+        topic_links=(PressReleaseTopic, topic_keys),
         person_links=(PressReleasePerson, person),
         date_from=date_from,
         date_to=date_to,
@@ -303,8 +321,8 @@ def dated_pages(
     fallback=False,
 ):
     """Published pages of ``model`` (with a ``date``) in one language, newest
-    first, filtered by topic (and sub-topics), person and dates through the
-    given (link model, slug) pairs."""
+    first, filtered by topics (translation keys, see check_topics), person (a
+    slug) and dates through the given (link model, filter) pairs."""
     pages = published(model.objects.filter(locale=locale))
     default = Locale.get_default()
     if fallback and locale != default:
@@ -315,16 +333,15 @@ def dated_pages(
             | Q(locale=default)
             & ~Q(translation_key__in=translated.values("translation_key"))
         )
-    topic_model, topic = topic_links
-    if topic is not None:
+    topic_model, topic_keys = topic_links
+    if topic_keys is not None:
         pages = pages.filter(
             pk__in=topic_model.objects.filter(
-                topic__translation_key__in=check_topics([topic])
+                topic__translation_key__in=topic_keys
             ).values("page_id")
         )
     person_model, person = person_links
     if person is not None:
-        check_people([person])
         pages = pages.filter(
             pk__in=person_model.objects.filter(person__slug=person).values("page_id")
         )
@@ -395,10 +412,12 @@ class NewsroomQuery:
         page=1,
         per_page=10,
     ):
-        check_date_range(date_from, date_to)
+        topic_keys = check_list_arguments(
+            topic, person, date_from, date_to, page, per_page
+        )
         locale = activate_locale(locale)
         releases = press_releases_queryset(
-            locale, topic, person, date_from, date_to, fallback=_fallback(fallback)
+            locale, topic_keys, person, date_from, date_to, _fallback(fallback)
         ).prefetch_related("hero_image__renditions")
         result = paginate(releases, page, per_page)
         _mark_requested(result["items"], locale)

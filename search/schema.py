@@ -182,12 +182,16 @@ class SearchQuery:
         page=1,
         per_page=10,
     ):
+        # Arguments first, before the content language is activated: messages
+        # stay in the request's language.
         check_date_range(date_from, date_to)
+        engine.check_window(page, per_page)
         topics, people = _strings(topics), _strings(people)
         check_topics(topics, "topics")
         check_people(people, "people")
+        query = engine.clean_query(query)
         request = engine.SearchRequest(
-            query=engine.clean_query(query),
+            query=query,
             locale=activate_locale(locale),
             types=engine.parse_types([getattr(t, "value", t) for t in types or []]),
             topics=topics,

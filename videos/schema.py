@@ -15,7 +15,6 @@ from cms.graphql.loaders import BatchLoader, ListLoader
 from cms.graphql.locale import (
     LanguageCode,
     activate_locale,
-    check_date_range,
     date_arguments,
     locale_argument,
 )
@@ -30,6 +29,7 @@ from newsroom.schema import (
     RelatedReleasesLoader,
     TopicLinksLoader,
     _variants,
+    check_list_arguments,
     dated_pages,
     linked_people,
     linked_releases,
@@ -363,11 +363,11 @@ def resolve_video_related(video: VideoPage, info):
 VideoList = paginated("VideoList", video_type)
 
 
-def videos_queryset(locale, topic=None, person=None, date_from=None, date_to=None):
+def videos_queryset(locale, topic_keys=None, person=None, date_from=None, date_to=None):
     return dated_pages(
         VideoPage,
         locale,
-        topic_links=(VideoTopic, topic),
+        topic_links=(VideoTopic, topic_keys),
         person_links=(VideoPerson, person),
         date_from=date_from,
         date_to=date_to,
@@ -403,10 +403,12 @@ class VideosQuery:
         page=1,
         per_page=10,
     ):
-        check_date_range(date_from, date_to)
+        topic_keys = check_list_arguments(
+            topic, person, date_from, date_to, page, per_page
+        )
         locale = activate_locale(locale)
         videos = videos_queryset(
-            locale, topic, person, date_from, date_to
+            locale, topic_keys, person, date_from, date_to
         ).prefetch_related("poster_image__renditions")
         result = paginate(videos, page, per_page)
         expect_videos(result["items"])

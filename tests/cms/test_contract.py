@@ -344,3 +344,42 @@ def test_url_path_leads_back_to_the_page(gql):
             {"p": page["urlPath"]},
         )["data"]["page"]
         assert found == {"__typename": page["__typename"], "id": page["id"]}
+
+
+# --- The language of messages --------------------------------------------------------
+
+PAGE_ZERO = "query PageZero { pressReleases(page: 0) { items { id } } }"
+
+
+def _message(client, **headers) -> str:
+    response = client.post(
+        "/graphql/",
+        {"query": PAGE_ZERO},
+        content_type="application/json",
+        **headers,
+    )
+    return response.json()["errors"][0]["message"]
+
+
+def test_messages_follow_accept_language_when_signed_out(client):
+    assert (
+        _message(client, HTTP_ACCEPT_LANGUAGE="fr")
+        == "page doit être supérieur ou égal à 1."
+    )
+    assert _message(client, HTTP_ACCEPT_LANGUAGE="en") == "page must be 1 or more."
+
+
+def test_messages_follow_the_account_language_when_signed_in(client):
+    from accounts.models import User
+
+    user = User.objects.create_user("reader@example.org", "Long-Enough-Pass-2026!")
+    user.preferred_language = "fr"
+    user.save()
+    client.force_login(user)
+    assert (
+        _message(client, HTTP_ACCEPT_LANGUAGE="en")
+        == "page doit être supérieur ou égal à 1."
+    )
+    user.preferred_language = "en"
+    user.save()
+    assert _message(client, HTTP_ACCEPT_LANGUAGE="fr") == "page must be 1 or more."
