@@ -240,6 +240,12 @@ PressReleaseList = paginated("PressReleaseList", press_release_type)
 
 def topic_and_descendants(slug: str) -> set:
     """Translation keys of the topic ``slug`` and every topic filed under it."""
+    return topics_and_descendants([slug])[slug]
+
+
+def topics_and_descendants(slugs) -> dict[str, set]:
+    """For each slug, the translation keys of that topic and of every topic filed
+    under it (empty when no topic has the slug). One query for all of them."""
     topics = list(
         Topic.objects.values_list("translation_key", "parent_id", "slug", "pk")
     )
@@ -248,27 +254,29 @@ def topic_and_descendants(slug: str) -> set:
     for key, parent_id, _slug, _pk in topics:
         if parent_id is not None:
             children.setdefault(key_of[parent_id], set()).add(key)
-    wanted = {key for key, _parent, topic_slug, _pk in topics if topic_slug == slug}
-    frontier = set(wanted)
-    while frontier:
-        frontier = set().union(*(children.get(k, set()) for k in frontier)) - wanted
-        wanted |= frontier
-    return wanted
+    found = {}
+    for slug in slugs:
+        wanted = {key for key, _parent, topic_slug, _pk in topics if topic_slug == slug}
+        frontier = set(wanted)
+        while frontier:
+            frontier = set().union(*(children.get(k, set()) for k in frontier))
+            frontier -= wanted
+            wanted |= frontier
+        found[slug] = wanted
+    return found
 
 
 def check_topics(slugs, argument: str = "topic") -> set:
     """Translation keys of these topics and their sub-topics; a slug that names
     no topic (in any language) is an UNKNOWN_TOPIC error."""
-    wanted: set = set()
-    for slug in slugs:
-        found = topic_and_descendants(slug)
-        if not found:
-            raise UnknownTopic(
-                _("Unknown topic “%(slug)s”.") % {"slug": str(slug)[:100]},
-                argument=argument,
-            )
-        wanted |= found
-    return wanted
+    found = topics_and_descendants(slugs)
+    unknown = [slug for slug in slugs if not found[slug]]
+    if unknown:
+        raise UnknownTopic(
+            _("Unknown topic “%(slug)s”.") % {"slug": str(unknown[0])[:100]},
+            argument=argument,
+        )
+    return set().union(*found.values())
 
 
 def check_people(slugs, argument: str = "person") -> None:

@@ -188,6 +188,27 @@ def test_ids_are_stable_across_requests(gql, translated_release):
     ]
 
 
+def test_a_preview_does_not_share_keys_with_the_live_page(gql, translated_release):
+    en, _fr = translated_release
+    live = gql(RELEASE, {"slug": en.slug})["data"]["pressRelease"]
+    en.body[0].value.source = "<p>Draft words.</p>"
+    preview = en.save_revision().as_object().create_page_preview()
+    previewed = gql(
+        """query Preview($t: String) { page(token: $t) {
+          ... on PressReleasePage {
+            body { __typename id ... on RichTextBlock { value } }
+            people { __typename id role }
+          }
+        } }""",
+        {"t": preview.token},
+    )["data"]["page"]
+    store: dict = {}
+    conflicts: list = []
+    normalise([live, previewed], store, conflicts)
+    assert conflicts == []
+    assert previewed["body"][0]["id"] == f"{en.pk}-preview:{en.body[0].id}"
+
+
 # --- Types ------------------------------------------------------------------------
 
 # grapple's stock types we do not reshape (images, collections, documents, sites).
