@@ -15,6 +15,7 @@ from graphql import (
     GraphQLObjectType,
     GraphQLUnionType,
     get_named_type,
+    validate_schema,
 )
 from grapple.schema import schema
 
@@ -221,6 +222,11 @@ def _object_types():
             graphql_type, GraphQLObjectType | GraphQLInterfaceType
         ):
             yield name, graphql_type
+
+
+def test_the_schema_is_valid():
+    # Object types agree with their interfaces (e.g. every page's id is ID!).
+    assert validate_schema(schema.graphql_schema) == []
 
 
 def test_every_id_is_non_null():
