@@ -1,7 +1,7 @@
 import graphene
 from wagtail import hooks
 
-from cms.graphql.contract import apply_contract
+from cms.graphql.contract import apply_contract, nullable_root_fields
 from cms.graphql.pages import PageQuery
 
 
@@ -12,6 +12,12 @@ def register_page_query(query_mixins: list) -> None:
     # The schema is built right after these hooks: fix grapple's generated types
     # to the contract first (ids, no orphans; cms/graphql/contract.py).
     apply_contract()
+
+
+@hooks.register("register_schema_query", order=1000)
+def finish_query_type(query_mixins: list) -> None:
+    # Last, once every app (and grapple) has added its root fields.
+    nullable_root_fields(query_mixins)
 
 
 @hooks.register("register_schema_mutation", order=1000)

@@ -153,3 +153,22 @@ def possible_types(graphql_schema) -> dict[str, list[str]]:
 
 def possible_types_json(graphql_schema) -> str:
     return json.dumps(possible_types(graphql_schema), indent=2) + "\n"
+
+
+# Options of a field that are not GraphQL arguments.
+_FIELD_OPTIONS = {"required", "description", "deprecation_reason", "name", "resolver"}
+
+
+def nullable_root_fields(query_mixins) -> None:
+    """A root field that takes arguments can fail on them (a coded error): it is
+    nullable, so that it fails alone and the other root fields keep their data.
+    grapple's stock lists (``pages``, ``images``…) are declared required."""
+    for mixin in query_mixins:
+        for value in list(vars(mixin).values()):
+            if isinstance(value, graphene.Field):
+                if value.args and isinstance(value._type, graphene.NonNull):
+                    value._type = value._type.of_type
+            elif isinstance(value, graphene.types.unmountedtype.UnmountedType):
+                options = getattr(value, "kwargs", {})
+                if options.get("required") and set(options) - _FIELD_OPTIONS:
+                    options["required"] = False

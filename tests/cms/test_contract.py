@@ -329,6 +329,29 @@ def test_one_failing_root_field_leaves_the_others(gql):
     }
 
 
+def test_root_fields_with_arguments_are_nullable():
+    query = schema.graphql_schema.query_type
+    required = [
+        name
+        for name, field in query.fields.items()
+        if field.args and isinstance(field.type, GraphQLNonNull)
+    ]
+    assert required == []
+
+
+def test_a_failing_stock_list_leaves_the_others(gql):
+    answer = gql(
+        """query TopicsAndPages($order: String) {
+          topics(locale: en) { slug }
+          pages(order: $order) { id }
+        }""",
+        {"order": "no_such_field"},
+    )
+    assert answer["data"]["topics"]
+    assert answer["data"]["pages"] is None
+    assert [e["path"] for e in answer["errors"]] == [["pages"]]
+
+
 def test_an_unknown_language_is_the_same_mistake_everywhere(gql):
     bad = [
         ("query($l: LanguageCode) { topics(locale: $l) { slug } }", {"l": "de"}),
