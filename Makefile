@@ -67,8 +67,11 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+# The contract frontends build against: the SDL and the possibleTypes map of the
+# client caches, both committed (tests/cms/test_schema_snapshot.py).
 schema: install
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py graphql_schema --out schema.graphql
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py graphql_possible_types --out possibleTypes.json
 
 bench: install
 	$(PY) bench/graphql.py

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from cms.graphql.errors import InvalidArgument
+from cms.graphql.locale import LanguageCode, language_code, locale_field
 from cms.graphql.views import mark_private
 
 from . import clock
@@ -59,7 +60,7 @@ class AccountType(graphene.ObjectType):
     media_type = graphene.Field(MediaTypeEnum)
     country = graphene.String(description="ISO 3166-1 alpha-2 code, e.g. FR.")
     country_name = graphene.String(description="In the request's language.")
-    preferred_language = graphene.String(required=True)
+    preferred_language = locale_field()
     email_verified = graphene.Boolean(required=True)
     terms_accepted_at = graphene.DateTime()
     date_joined = graphene.DateTime(required=True)
@@ -182,7 +183,7 @@ class Register(graphene.Mutation):
         organisation = graphene.String(required=True)
         media_type = MediaTypeEnum(required=True)
         country = graphene.String(required=True)
-        preferred_language = graphene.String(required=True)
+        preferred_language = graphene.Argument(LanguageCode, required=True)
         accept_terms = graphene.Boolean(required=True)
         newsletter = graphene.Boolean(default_value=False)
         newsletter_topics = graphene.List(graphene.NonNull(graphene.String))
@@ -208,7 +209,7 @@ class Register(graphene.Mutation):
             media_type=MediaType(_enum_value(args["media_type"])),
             country=clean_country(args["country"]) or None,
             preferred_language=clean_language(
-                args["preferred_language"], "preferredLanguage"
+                language_code(args["preferred_language"]), "preferredLanguage"
             ),
         )
         if not user.country:

@@ -44,7 +44,7 @@ LISTING_FIELDS = """
 """
 
 OUR_QUERY = """{
-  pressReleases(locale: "en", perPage: %(items)d) {
+  pressReleases(locale: en, perPage: %(items)d) {
     items { %(fields)s }
   }
 }"""

@@ -28,7 +28,7 @@ RELEASE_FIELDS = """
       heroImage { srcSet(sizes: [320, 640], format: "webp") }"""
 
 LISTING = (
-    """query Listing($locale: String, $topic: String, $perPage: Int) {
+    """query Listing($locale: LanguageCode, $topic: String, $perPage: Int) {
   pressReleases(locale: $locale, topic: $topic, perPage: $perPage) {
     items {%s
     }
@@ -39,19 +39,19 @@ LISTING = (
 )
 
 RELEASE = (
-    """query Release($slug: String!, $locale: String) {
+    """query Release($slug: String!, $locale: LanguageCode) {
   pressRelease(slug: $slug, locale: $locale) {%s
-      body { blockType ... on RichTextBlock { value } }
+      body { __typename ... on RichTextBlock { value } }
   }
 }"""
     % RELEASE_FIELDS
 )
 
-PEOPLE = """query People($locale: String) {
+PEOPLE = """query People($locale: LanguageCode) {
   people(locale: $locale) { name slug positions { title startDate endDate } }
 }"""
 
-TOPICS = """query Topics($locale: String) {
+TOPICS = """query Topics($locale: LanguageCode) {
   topics(locale: $locale) { name slug parent { slug } }
 }"""
 

@@ -57,7 +57,7 @@ QUERIES = [
     ("Vilnius summit", "en"),
 ]
 
-QUERY = """query($query: String, $locale: String) {
+QUERY = """query($query: String, $locale: LanguageCode) {
   search(query: $query, locale: $locale, perPage: 10) {
     items { type score title snippet url
       object { ... on PressReleasePage { slug date } ... on Person { slug }

@@ -1,6 +1,7 @@
 import graphene
 from wagtail import hooks
 
+from cms.graphql.contract import apply_contract, nullable_root_fields
 from cms.graphql.pages import PageQuery
 from cms.graphql.stock import MediaQuery
 from cms.public_urls import PublicDocumentLinkHandler, PublicPageLinkHandler
@@ -12,6 +13,15 @@ def register_page_query(query_mixins: list) -> None:
     # documents, images and collections follow collection privacy.
     query_mixins.insert(0, PageQuery)
     query_mixins.insert(1, MediaQuery)
+    # The schema is built right after these hooks: fix grapple's generated types
+    # to the contract first (ids, no orphans; cms/graphql/contract.py).
+    apply_contract()
+
+
+@hooks.register("register_schema_query", order=1000)
+def finish_query_type(query_mixins: list) -> None:
+    # Last, once every app (and grapple) has added its root fields.
+    nullable_root_fields(query_mixins)
 
 
 @hooks.register("register_rich_text_features", order=1000)

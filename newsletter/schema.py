@@ -8,8 +8,10 @@ from django.utils.translation import gettext as _
 from accounts.ratelimit import hit_all
 from accounts.validation import clean_email, clean_language
 from cms.graphql.errors import ApiError
+from cms.graphql.locale import LanguageCode, language_code, locale_field
 from cms.graphql.views import mark_private
 
+from .models import Subscriber
 from .sending import send_confirmation
 from .subscriptions import by_token, confirm, resolve_topics, subscribe, unsubscribe
 
@@ -23,11 +25,22 @@ class SubscriptionTopicType(graphene.ObjectType):
     name = graphene.String(required=True)
 
 
+SubscriptionStatus = graphene.Enum(
+    "SubscriptionStatus",
+    [(status.name, status.value) for status in Subscriber.Status],
+)
+
+
 class SubscriptionType(graphene.ObjectType):
     email = graphene.String(required=True)
-    language = graphene.String(required=True)
-    status = graphene.String(required=True)
+    language = locale_field()
+    status = graphene.Field(SubscriptionStatus, required=True)
     topics = graphene.List(graphene.NonNull(SubscriptionTopicType), required=True)
+
+    @staticmethod
+    def resolve_status(subscriber, info):
+        # The value: a Status member (just set) is an enum graphene does not know.
+        return str(subscriber.status)
 
     @staticmethod
     def resolve_topics(subscriber, info):
@@ -40,8 +53,12 @@ class SubscribeNewsletter(graphene.Mutation):
 
     class Arguments:
         email = graphene.String(required=True)
-        language = graphene.String(required=True)
-        topics = graphene.List(graphene.NonNull(graphene.String))
+        language = graphene.Argument(LanguageCode, required=True)
+        topics = graphene.List(
+            graphene.NonNull(graphene.String),
+            description="Topic slugs; one that names no topic is an UNKNOWN_TOPIC "
+            "error.",
+        )
 
     ok = graphene.Boolean(required=True)
 
@@ -50,7 +67,7 @@ class SubscribeNewsletter(graphene.Mutation):
         request = info.context
         mark_private(request)
         email = clean_email(email)
-        language = clean_language(language)
+        language = clean_language(language_code(language))
         chosen = resolve_topics(topics or [], language)
         hit_all(request, "subscribe", email)
         subscriber = subscribe(email, language, chosen)

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cms.graphql.errors import InvalidArgument
+from cms.graphql.errors import InvalidArgument, UnknownTopic
 from newsroom.models import Topic
 
 from .models import Subscriber, new_token
@@ -28,10 +28,9 @@ def resolve_topics(slugs: list[str], language: str) -> list[Topic]:
     topics = list(Topic.objects.filter(slug__in=slugs, locale__language_code=language))
     unknown = sorted(set(slugs) - {topic.slug for topic in topics})
     if unknown:
-        raise InvalidArgument(
+        raise UnknownTopic(
             _("Unknown topic: %(slugs)s.") % {"slugs": ", ".join(unknown)[:200]},
             argument="topics",
-            reason="UNKNOWN_TOPIC",
         )
     return topics
 

@@ -7,12 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from grapple.models import (
-    GraphQLField,
-    GraphQLImage,
-    GraphQLStreamfield,
-    GraphQLString,
-)
+from grapple.models import GraphQLField, GraphQLImage, GraphQLString
+from grapple.types.interfaces import get_page_interface
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import (
@@ -27,8 +23,11 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.graphql.contract import stream_blocks
+from cms.graphql.locale import LanguageCode
 from cms.graphql.pages import (
     HeadlessPageMixin,
+    list_field,
     resolved_by,
     translation_graphql_fields,
 )
@@ -99,7 +98,7 @@ class Topic(TranslatableSnippetMixin, TranslatableMixin, index.Indexed, models.M
         GraphQLString("name", required=True),
         GraphQLString("slug", required=True),
         GraphQLString("description"),
-        GraphQLString("locale", source="locale_code", required=True),
+        GraphQLField("locale", LanguageCode, source="locale_code", required=True),
         GraphQLField("parent", lambda: Topic.graphql_type()),
     ]
 
@@ -184,13 +183,10 @@ class Person(
         GraphQLString("name", required=True),
         GraphQLString("slug", required=True),
         GraphQLString("biography"),
-        GraphQLString("locale", source="locale_code", required=True),
+        GraphQLField("locale", LanguageCode, source="locale_code", required=True),
         GraphQLImage("portrait"),
-        GraphQLField(
-            "positions",
-            "newsroom.schema.PositionType",
-            is_list=True,
-            source="graphql_positions",
+        list_field(
+            "positions", "newsroom.schema.PositionType", source="graphql_positions"
         ),
     ]
 
@@ -311,31 +307,25 @@ class PressReleasePage(HeadlessPageMixin, Page):
         GraphQLString("location"),
         GraphQLString("summary", source="standfirst", required=True),
         GraphQLImage("hero_image"),
-        GraphQLStreamfield("body"),
-        GraphQLField(
-            "people",
-            "newsroom.schema.ReleasePersonType",
-            is_list=True,
-            source="graphql_people",
+        list_field(
+            "body",
+            "grapple.types.interfaces.StreamFieldInterface",
+            source="graphql_body",
         ),
-        GraphQLField(
-            "topics",
-            lambda: Topic.graphql_type(),
-            is_list=True,
-            source="graphql_topics",
+        list_field(
+            "people", "newsroom.schema.ReleasePersonType", source="graphql_people"
         ),
-        GraphQLField(
-            "related",
-            "grapple.types.interfaces.PageInterface",
-            is_list=True,
-            source="graphql_related",
-        ),
+        list_field("topics", lambda: Topic.graphql_type(), source="graphql_topics"),
+        list_field("related", get_page_interface, source="graphql_related"),
         *translation_graphql_fields(),
     ]
 
     class Meta:
         verbose_name = _("press release")
         verbose_name_plural = _("press releases")
+
+    def graphql_body(self, info, **kwargs) -> list:
+        return stream_blocks(self, self.body)
 
     # Resolvers live in newsroom/schema.py.
     graphql_people = resolved_by("newsroom.schema.resolve_release_people")

@@ -9,13 +9,26 @@ from __future__ import annotations
 import graphene
 from django.conf import settings
 from django.db.models import Case, Q, When
+from django.utils.translation import gettext as _
 from grapple.registry import registry
 from wagtail.models import Locale, Page
 
+from cms.graphql.contract import owner_key
+from cms.graphql.errors import UnknownPerson, UnknownTopic
 from cms.graphql.loaders import ListLoader, prime_stream_choosers
-from cms.graphql.locale import activate_locale, check_date_range, parse_date
+from cms.graphql.locale import (
+    activate_locale,
+    check_date_range,
+    date_arguments,
+    locale_argument,
+)
 from cms.graphql.pages import expect_pages, published
-from cms.graphql.pagination import paginate, paginated, pagination_arguments
+from cms.graphql.pagination import (
+    check_page,
+    paginate,
+    paginated,
+    pagination_arguments,
+)
 
 from .models import (
     Person,
@@ -40,6 +53,7 @@ def press_release_type():
 
 
 class PositionType(graphene.ObjectType):
+    id = graphene.ID(required=True)
     title = graphene.String(required=True)
     organisation = graphene.String()
     start_date = graphene.Date(required=True)
@@ -49,6 +63,9 @@ class PositionType(graphene.ObjectType):
 class ReleasePersonType(graphene.ObjectType):
     """A person named on a release, with the position they held on its date."""
 
+    id = graphene.ID(
+        required=True, description="<page id>:<person id>: one per page and person."
+    )
     role = graphene.String(description="Title of the position held on the date.")
     position = graphene.Field(PositionType)
     person = graphene.Field(person_type, required=True)
@@ -186,6 +203,7 @@ def linked_people(page, relation: str, loader: type[LocalizedLinksLoader]):
         position = person.position_on(day)
         people.append(
             ReleasePersonType(
+                id=f"{owner_key(page)}:{person.pk}",
                 role=position.title if position else None,
                 position=position,
                 person=person,
@@ -222,6 +240,12 @@ PressReleaseList = paginated("PressReleaseList", press_release_type)
 
 def topic_and_descendants(slug: str) -> set:
     """Translation keys of the topic ``slug`` and every topic filed under it."""
+    return topics_and_descendants([slug])[slug]
+
+
+def topics_and_descendants(slugs) -> dict[str, set]:
+    """For each slug, the translation keys of that topic and of every topic filed
+    under it (empty when no topic has the slug). One query for all of them."""
     topics = list(
         Topic.objects.values_list("translation_key", "parent_id", "slug", "pk")
     )
@@ -230,21 +254,63 @@ def topic_and_descendants(slug: str) -> set:
     for key, parent_id, _slug, _pk in topics:
         if parent_id is not None:
             children.setdefault(key_of[parent_id], set()).add(key)
-    wanted = {key for key, _parent, topic_slug, _pk in topics if topic_slug == slug}
-    frontier = set(wanted)
-    while frontier:
-        frontier = set().union(*(children.get(k, set()) for k in frontier)) - wanted
-        wanted |= frontier
-    return wanted
+    found = {}
+    for slug in slugs:
+        wanted = {key for key, _parent, topic_slug, _pk in topics if topic_slug == slug}
+        frontier = set(wanted)
+        while frontier:
+            frontier = set().union(*(children.get(k, set()) for k in frontier))
+            frontier -= wanted
+            wanted |= frontier
+        found[slug] = wanted
+    return found
+
+
+def check_topics(slugs, argument: str = "topic") -> set:
+    """Translation keys of these topics and their sub-topics; a slug that names
+    no topic (in any language) is an UNKNOWN_TOPIC error."""
+    found = topics_and_descendants(slugs)
+    unknown = [slug for slug in slugs if not found[slug]]
+    if unknown:
+        raise UnknownTopic(
+            _("Unknown topic “%(slug)s”.") % {"slug": str(unknown[0])[:100]},
+            argument=argument,
+        )
+    return set().union(*found.values())
+
+
+def check_people(slugs, argument: str = "person") -> None:
+    """A slug that names no person (in any language) is an UNKNOWN_PERSON error."""
+    slugs = set(slugs)
+    known = set(Person.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+    unknown = sorted(slugs - known)
+    if unknown:
+        raise UnknownPerson(
+            _("Unknown person “%(slug)s”.") % {"slug": unknown[0][:100]},
+            argument=argument,
+        )
+
+
+def check_list_arguments(
+    topic, person, date_from, date_to, page: int, per_page: int
+) -> set | None:
+    """Every argument of a list query, checked before the content language is
+    activated (so that messages are in the request's language). Returns the
+    translation keys of the topic filter (with its sub-topics), if any."""
+    check_date_range(date_from, date_to)
+    check_page(page, per_page)
+    if person is not None:
+        check_people([person])
+    return None if topic is None else check_topics([topic])
 
 
 def press_releases_queryset(
-    locale, topic=None, person=None, date_from=None, date_to=None, fallback=False
+    locale, topic_keys=None, person=None, date_from=None, date_to=None, fallback=False
 ):
     releases = dated_pages(
         PressReleasePage,
         locale,
-        topic_links=(PressReleaseTopic, topic),
+        topic_links=(PressReleaseTopic, topic_keys),
         person_links=(PressReleasePerson, person),
         date_from=date_from,
         date_to=date_to,
@@ -263,8 +329,8 @@ def dated_pages(
     fallback=False,
 ):
     """Published pages of ``model`` (with a ``date``) in one language, newest
-    first, filtered by topic (and sub-topics), person and dates through the
-    given (link model, slug) pairs."""
+    first, filtered by topics (translation keys, see check_topics), person (a
+    slug) and dates through the given (link model, filter) pairs."""
     pages = published(model.objects.filter(locale=locale))
     default = Locale.get_default()
     if fallback and locale != default:
@@ -275,15 +341,15 @@ def dated_pages(
             | Q(locale=default)
             & ~Q(translation_key__in=translated.values("translation_key"))
         )
-    topic_model, topic = topic_links
-    if topic:
+    topic_model, topic_keys = topic_links
+    if topic_keys is not None:
         pages = pages.filter(
             pk__in=topic_model.objects.filter(
-                topic__translation_key__in=topic_and_descendants(topic)
+                topic__translation_key__in=topic_keys
             ).values("page_id")
         )
     person_model, person = person_links
-    if person:
+    if person is not None:
         pages = pages.filter(
             pk__in=person_model.objects.filter(person__slug=person).values("page_id")
         )
@@ -294,6 +360,11 @@ def dated_pages(
     return pages.order_by("-date", "-pk")
 
 
+TOPIC_HELP = (
+    "Topic slug; includes its sub-topics. A slug that names no topic is an "
+    "UNKNOWN_TOPIC error."
+)
+PERSON_HELP = "Person slug; one that names nobody is an UNKNOWN_PERSON error."
 FALLBACK_HELP = (
     "Where a release has no variant in this language, return the default "
     "language's, marked isFallback (default: the GRAPHQL_LOCALE_FALLBACK setting)."
@@ -312,12 +383,10 @@ def _mark_requested(releases, locale) -> None:
 class NewsroomQuery:
     press_releases = graphene.Field(
         PressReleaseList,
-        required=True,
-        locale=graphene.String(description="en or fr (default: en)."),
-        topic=graphene.String(description="Topic slug; includes its sub-topics."),
-        person=graphene.String(description="Person slug."),
-        date_from=graphene.String(description="YYYY-MM-DD, inclusive."),
-        date_to=graphene.String(description="YYYY-MM-DD, inclusive."),
+        locale=locale_argument(),
+        topic=graphene.String(description=TOPIC_HELP),
+        person=graphene.String(description=PERSON_HELP),
+        **date_arguments(),
         fallback=graphene.Boolean(description=FALLBACK_HELP),
         **pagination_arguments(),
         description="Published press releases of one language, newest first.",
@@ -325,21 +394,17 @@ class NewsroomQuery:
     press_release = graphene.Field(
         press_release_type,
         slug=graphene.String(required=True),
-        locale=graphene.String(),
+        locale=locale_argument(),
         fallback=graphene.Boolean(description=FALLBACK_HELP),
         description="One published press release by slug, or null.",
     )
-    people = graphene.List(
-        graphene.NonNull(person_type), required=True, locale=graphene.String()
-    )
+    people = graphene.List(graphene.NonNull(person_type), locale=locale_argument())
     person = graphene.Field(
-        person_type, slug=graphene.String(required=True), locale=graphene.String()
+        person_type, slug=graphene.String(required=True), locale=locale_argument()
     )
-    topics = graphene.List(
-        graphene.NonNull(topic_type), required=True, locale=graphene.String()
-    )
+    topics = graphene.List(graphene.NonNull(topic_type), locale=locale_argument())
     topic = graphene.Field(
-        topic_type, slug=graphene.String(required=True), locale=graphene.String()
+        topic_type, slug=graphene.String(required=True), locale=locale_argument()
     )
 
     @staticmethod
@@ -355,11 +420,12 @@ class NewsroomQuery:
         page=1,
         per_page=10,
     ):
-        start, end = parse_date(date_from, "dateFrom"), parse_date(date_to, "dateTo")
-        check_date_range(start, end)
+        topic_keys = check_list_arguments(
+            topic, person, date_from, date_to, page, per_page
+        )
         locale = activate_locale(locale)
         releases = press_releases_queryset(
-            locale, topic, person, start, end, fallback=_fallback(fallback)
+            locale, topic_keys, person, date_from, date_to, _fallback(fallback)
         ).prefetch_related("hero_image__renditions")
         result = paginate(releases, page, per_page)
         _mark_requested(result["items"], locale)

@@ -10,10 +10,17 @@ import graphene
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from cms.graphql.locale import activate_locale, check_date_range, parse_date
+from cms.graphql.locale import (
+    activate_locale,
+    check_date_range,
+    date_arguments,
+    locale_argument,
+    locale_field,
+)
 from cms.graphql.pagination import Pagination, pagination_arguments
 from cms.graphql.pagination import pagination as page_info
 from cms.public_urls import page_url
+from newsroom.schema import check_people, check_topics
 
 from . import engine
 from .registry import kinds
@@ -40,13 +47,22 @@ def search_object_type() -> type[graphene.Union]:
     )
 
 
+@cache
+def search_type() -> type[graphene.Enum]:
+    """What can be searched: one value per registered kind (pressRelease, video,
+    person, topic), spelled as the ``types`` facet spells it."""
+    return graphene.Enum(
+        "SearchType",
+        [(kind.name, kind.name) for kind in kinds()],
+        description="A kind of searchable object; the types facet counts them.",
+    )
+
+
 class SearchHit(graphene.ObjectType):
     """One hit. ``snippet`` is safe HTML: the text is escaped and the words that
     match the query are wrapped in ``<mark>…</mark>``; nothing else is markup."""
 
-    type = graphene.String(
-        required=True, description="pressRelease, video, person or topic."
-    )
+    type = graphene.Field(lambda: search_type(), required=True)
     score = graphene.Float(required=True, description="Relevance; higher is better.")
     title = graphene.String(required=True, description="Title, or the name.")
     snippet = graphene.String(
@@ -54,7 +70,7 @@ class SearchHit(graphene.ObjectType):
         description="Safe HTML: escaped text with the matches in <mark>.",
     )
     url = graphene.String(description="The page's URL; null for people and topics.")
-    locale = graphene.String(required=True)
+    locale = locale_field()
     is_fallback = graphene.Boolean(
         required=True,
         description="True when the hit is in the default language, standing in "
@@ -96,7 +112,7 @@ class SearchResults(graphene.ObjectType):
 
 class SearchSuggestion(graphene.ObjectType):
     text = graphene.String(required=True, description="A title or a name.")
-    type = graphene.String(required=True)
+    type = graphene.Field(lambda: search_type(), required=True)
     slug = graphene.String(required=True)
     url = graphene.String(description="The page's URL; null for people and topics.")
 
@@ -118,22 +134,23 @@ def _strings(values) -> list[str]:
 class SearchQuery:
     search = graphene.Field(
         SearchResults,
-        required=True,
         query=graphene.String(description="Words to find; 200 characters at most."),
-        locale=graphene.String(description="en or fr (default: en)."),
+        locale=locale_argument(),
         types=graphene.List(
-            graphene.NonNull(graphene.String),
-            description="Only these types: pressRelease, video, person, topic.",
+            graphene.NonNull(lambda: search_type()),
+            description="Only these types (default: all).",
         ),
         topics=graphene.List(
             graphene.NonNull(graphene.String),
-            description="Topic slugs (any of them; sub-topics included).",
+            description="Topic slugs (any of them; sub-topics included); one that "
+            "names no topic is an UNKNOWN_TOPIC error.",
         ),
         people=graphene.List(
-            graphene.NonNull(graphene.String), description="Person slugs (any of them)."
+            graphene.NonNull(graphene.String),
+            description="Person slugs (any of them); one that names nobody is an "
+            "UNKNOWN_PERSON error.",
         ),
-        date_from=graphene.String(description="YYYY-MM-DD, inclusive."),
-        date_to=graphene.String(description="YYYY-MM-DD, inclusive."),
+        **date_arguments(),
         fallback=graphene.Boolean(
             description="Also find default-language items that have no variant in "
             "this language (default: the GRAPHQL_LOCALE_FALLBACK setting)."
@@ -145,9 +162,8 @@ class SearchQuery:
     )
     search_suggest = graphene.List(
         graphene.NonNull(SearchSuggestion),
-        required=True,
         prefix=graphene.String(required=True, description="What has been typed."),
-        locale=graphene.String(description="en or fr (default: en)."),
+        locale=locale_argument(),
         limit=graphene.Int(default_value=engine.MAX_SUGGESTIONS),
         description="Titles and names that complete what has been typed.",
     )
@@ -167,16 +183,22 @@ class SearchQuery:
         page=1,
         per_page=10,
     ):
-        start, end = parse_date(date_from, "dateFrom"), parse_date(date_to, "dateTo")
-        check_date_range(start, end)
+        # Arguments first, before the content language is activated: messages
+        # stay in the request's language.
+        check_date_range(date_from, date_to)
+        engine.check_window(page, per_page)
+        topics, people = _strings(topics), _strings(people)
+        check_topics(topics, "topics")
+        check_people(people, "people")
+        query = engine.clean_query(query)
         request = engine.SearchRequest(
-            query=engine.clean_query(query),
+            query=query,
             locale=activate_locale(locale),
-            types=engine.parse_types(types),
-            topics=_strings(topics),
-            people=_strings(people),
-            date_from=start,
-            date_to=end,
+            types=engine.parse_types([getattr(t, "value", t) for t in types or []]),
+            topics=topics,
+            people=people,
+            date_from=date_from,
+            date_to=date_to,
             fallback=settings.GRAPHQL_LOCALE_FALLBACK if fallback is None else fallback,
             page=page,
             per_page=per_page,

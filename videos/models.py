@@ -16,6 +16,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from grapple.models import GraphQLField, GraphQLImage, GraphQLString
+from grapple.types.interfaces import get_page_interface
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import (
@@ -30,6 +31,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.graphql.pages import (
     HeadlessPageMixin,
+    list_field,
     resolved_by,
     translation_graphql_fields,
 )
@@ -432,50 +434,26 @@ class VideoPage(HeadlessPageMixin, Page):
         GraphQLString("summary"),
         GraphQLField("duration", graphene.Float, source="graphql_duration"),
         GraphQLString("duration_timecode", source="graphql_duration_timecode"),
-        GraphQLString("status", source="graphql_status"),
+        GraphQLField("status", "videos.schema.VideoStatus", source="graphql_status"),
         GraphQLImage("poster", source="graphql_poster"),
         GraphQLString("usage_terms"),
         GraphQLString("credit"),
         GraphQLString("restrictions"),
         GraphQLString("transcript"),
-        GraphQLField(
-            "people",
-            "newsroom.schema.ReleasePersonType",
-            is_list=True,
-            source="graphql_people",
+        list_field(
+            "people", "newsroom.schema.ReleasePersonType", source="graphql_people"
         ),
-        GraphQLField(
-            "topics",
-            lambda: _topic_type(),
-            is_list=True,
-            source="graphql_topics",
+        list_field("topics", lambda: _topic_type(), source="graphql_topics"),
+        list_field("related", get_page_interface, source="graphql_related"),
+        list_field(
+            "renditions", "videos.schema.RenditionType", source="graphql_renditions"
         ),
-        GraphQLField(
-            "related",
-            "grapple.types.interfaces.PageInterface",
-            is_list=True,
-            source="graphql_related",
+        list_field("shotlist", "videos.schema.ShotType", source="graphql_shots"),
+        list_field(
+            "soundbites", "videos.schema.SoundbiteType", source="graphql_soundbites"
         ),
-        GraphQLField(
-            "renditions",
-            "videos.schema.RenditionType",
-            is_list=True,
-            source="graphql_renditions",
-        ),
-        GraphQLField(
-            "shotlist", "videos.schema.ShotType", is_list=True, source="graphql_shots"
-        ),
-        GraphQLField(
-            "soundbites",
-            "videos.schema.SoundbiteType",
-            is_list=True,
-            source="graphql_soundbites",
-        ),
-        GraphQLField(
-            "subtitles",
-            "videos.schema.SubtitleType",
-            is_list=True,
-            source="graphql_subtitles",
+        list_field(
+            "subtitles", "videos.schema.SubtitleType", source="graphql_subtitles"
         ),
         *translation_graphql_fields(),
     ]

@@ -12,17 +12,25 @@ from django.db.models import Case, When
 from grapple.registry import registry
 
 from cms.graphql.loaders import BatchLoader, ListLoader
-from cms.graphql.locale import activate_locale, check_date_range, parse_date
+from cms.graphql.locale import (
+    LanguageCode,
+    activate_locale,
+    date_arguments,
+    locale_argument,
+)
 from cms.graphql.pages import expect_pages
 from cms.graphql.pagination import paginate, paginated, pagination_arguments
 from cms.graphql.views import mark_private
 from cms.public_urls import cms_url
 from newsroom.models import Person
 from newsroom.schema import (
+    PERSON_HELP,
+    TOPIC_HELP,
     PeopleLinksLoader,
     RelatedReleasesLoader,
     TopicLinksLoader,
     _variants,
+    check_list_arguments,
     dated_pages,
     linked_people,
     linked_releases,
@@ -57,7 +65,10 @@ def person_type():
 
 
 class RenditionType(graphene.ObjectType):
-    id = graphene.ID(required=True, description="The name to ask for, e.g. 720p.")
+    id = graphene.ID(required=True, description="This rendition of this video file.")
+    name = graphene.String(
+        required=True, description="The name to ask a download for, e.g. 720p."
+    )
     label = graphene.String(required=True)
     width = graphene.Int(required=True)
     height = graphene.Int(required=True)
@@ -67,15 +78,25 @@ class RenditionType(graphene.ObjectType):
 
     @staticmethod
     def resolve_id(rendition: VideoRendition, info):
-        return rendition.name
+        return rendition.pk
 
 
 class Segment:
-    id = graphene.ID(required=True)
+    id = graphene.ID(
+        required=True,
+        description="What requestVideoDownload takes as shot or "
+        "soundbite (in a preview: the editor's unsaved state, <id>-preview).",
+    )
     start = graphene.Float(required=True, description="Seconds from the start.")
     end = graphene.Float(required=True)
     start_timecode = graphene.String(required=True, description="HH:MM:SS.mmm")
     end_timecode = graphene.String(required=True)
+
+    @staticmethod
+    def resolve_id(segment, info):
+        if getattr(segment, "is_preview", False):
+            return f"{segment.pk or f'new{segment.sort_order}'}-preview"
+        return segment.pk
 
     @staticmethod
     def resolve_start_timecode(segment, info):
@@ -103,7 +124,8 @@ class SoundbiteType(Segment, graphene.ObjectType):
 
 
 class SubtitleType(graphene.ObjectType):
-    locale = graphene.String(required=True)
+    id = graphene.ID(required=True)
+    locale = graphene.Field(LanguageCode, required=True)
     url = graphene.String(required=True)
 
     @staticmethod
@@ -113,6 +135,13 @@ class SubtitleType(graphene.ObjectType):
     @staticmethod
     def resolve_url(subtitle: VideoSubtitle, info):
         return cms_url(subtitle.file.url)
+
+
+VideoStatus = graphene.Enum(
+    "VideoStatus",
+    [(status.name, status.value) for status in VideoAsset.Status],
+    description="Processing of the video file: renditions exist once READY.",
+)
 
 
 class Precision(graphene.Enum):
@@ -271,7 +300,12 @@ def _asset_attribute(attribute: str):
 
 resolve_duration = _asset_attribute("duration")
 resolve_duration_timecode = _asset_attribute("duration_timecode")
-resolve_status = _asset_attribute("status")
+_asset_status = _asset_attribute("status")
+
+
+def resolve_status(video: VideoPage, info=None) -> str | None:
+    status = _asset_status(video)
+    return None if status is None else str(status)  # a Status member's value
 
 
 def resolve_poster(video: VideoPage, info=None):
@@ -294,15 +328,22 @@ def resolve_subtitles(video: VideoPage, info):
     return SubtitlesLoader.load(video.asset_id)
 
 
+def _previewed_segments(segments) -> list:
+    segments = list(segments)
+    for segment in segments:
+        segment.is_preview = True
+    return segments
+
+
 def resolve_shots(video: VideoPage, info=None):
     if _is_preview(video):
-        return list(video.shots.all())
+        return _previewed_segments(video.shots.all())
     return ShotsLoader.load(video.pk)
 
 
 def resolve_soundbites(video: VideoPage, info=None):
     if _is_preview(video):
-        return list(video.soundbites.all())
+        return _previewed_segments(video.soundbites.all())
     return SoundbitesLoader.load(video.pk)
 
 
@@ -323,11 +364,11 @@ def resolve_video_related(video: VideoPage, info):
 VideoList = paginated("VideoList", video_type)
 
 
-def videos_queryset(locale, topic=None, person=None, date_from=None, date_to=None):
+def videos_queryset(locale, topic_keys=None, person=None, date_from=None, date_to=None):
     return dated_pages(
         VideoPage,
         locale,
-        topic_links=(VideoTopic, topic),
+        topic_links=(VideoTopic, topic_keys),
         person_links=(VideoPerson, person),
         date_from=date_from,
         date_to=date_to,
@@ -337,19 +378,17 @@ def videos_queryset(locale, topic=None, person=None, date_from=None, date_to=Non
 class VideosQuery:
     videos = graphene.Field(
         VideoList,
-        required=True,
-        locale=graphene.String(description="en or fr (default: en)."),
-        topic=graphene.String(description="Topic slug; includes its sub-topics."),
-        person=graphene.String(description="Person slug."),
-        date_from=graphene.String(description="YYYY-MM-DD, inclusive."),
-        date_to=graphene.String(description="YYYY-MM-DD, inclusive."),
+        locale=locale_argument(),
+        topic=graphene.String(description=TOPIC_HELP),
+        person=graphene.String(description=PERSON_HELP),
+        **date_arguments(),
         **pagination_arguments(),
         description="Published videos of one language, newest first.",
     )
     video = graphene.Field(
         video_type,
         slug=graphene.String(required=True),
-        locale=graphene.String(),
+        locale=locale_argument(),
         description="One published video by slug, or null.",
     )
 
@@ -365,12 +404,13 @@ class VideosQuery:
         page=1,
         per_page=10,
     ):
-        start, end = parse_date(date_from, "dateFrom"), parse_date(date_to, "dateTo")
-        check_date_range(start, end)
-        locale = activate_locale(locale)
-        videos = videos_queryset(locale, topic, person, start, end).prefetch_related(
-            "poster_image__renditions"
+        topic_keys = check_list_arguments(
+            topic, person, date_from, date_to, page, per_page
         )
+        locale = activate_locale(locale)
+        videos = videos_queryset(
+            locale, topic_keys, person, date_from, date_to
+        ).prefetch_related("poster_image__renditions")
         result = paginate(videos, page, per_page)
         expect_videos(result["items"])
         return VideoList(**result)
@@ -392,7 +432,9 @@ class VideosQuery:
 
 class VideoDownloadInput(graphene.InputObjectType):
     video_id = graphene.ID(required=True, description="The video page's id.")
-    rendition = graphene.String(required=True, description="e.g. 720p")
+    rendition = graphene.String(
+        required=True, description="A rendition's name, e.g. 720p."
+    )
     start = graphene.Field(
         lambda: Timecode, description="In point: seconds or HH:MM:SS.mmm."
     )

@@ -39,3 +39,12 @@ CSRF_FAILED = "CSRF_FAILED"
 GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
 GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
 INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
+
+
+# Slugs given as arguments (filters, newsletter topics) that name nothing.
+class UnknownTopic(ApiError):
+    code = "UNKNOWN_TOPIC"
+
+
+class UnknownPerson(ApiError):
+    code = "UNKNOWN_PERSON"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import reduce
 from operator import or_
 
+import graphene
 from django.db.models import Q
 from grapple.settings import grapple_settings
 from grapple.types.interfaces import PageInterface
@@ -111,12 +112,30 @@ def _siblings(page) -> list:
     ]
 
 
+def site_path(page, request) -> str:
+    """The page's path on its site with the locale prefix (``/fr/newsroom/…/``):
+    the form ``page(urlPath:)`` takes. Wagtail's own ``url_path`` starts at the
+    tree root (``/home/newsroom/…/``), which means nothing to a client."""
+    parts = page.get_url_parts(request=request)
+    return parts[2] if parts else page.url_path
+
+
 class PortalPageInterface(PageInterface):
     class Meta:
         name = "PageInterface"
 
+    id = graphene.ID(required=True)
+    url_path = graphene.String(
+        required=True,
+        description="The path on the site, with its locale prefix (/en/newsroom/…/)"
+        ": what page(urlPath:) takes.",
+    )
+
     def resolve_url(self, info, **kwargs):
         return page_url(self, info.context)
+
+    def resolve_url_path(self, info, **kwargs):
+        return site_path(self, info.context)
 
     def resolve_parent(self, info, **kwargs):
         if not self.path or self.depth <= 1:

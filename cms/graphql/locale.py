@@ -1,9 +1,15 @@
-"""The ``locale`` argument every query takes, and date arguments."""
+"""The ``locale`` argument every query takes, and date arguments.
+
+Languages are a closed set, from ``settings.WAGTAIL_CONTENT_LANGUAGES``: the
+``LanguageCode`` enum (``en``, ``fr``). A value outside it fails validation before
+anything runs; a language that is configured but has no content yet answers
+``UNKNOWN_LOCALE``."""
 
 from __future__ import annotations
 
 import datetime
 
+import graphene
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -16,9 +22,41 @@ def content_language_codes() -> list[str]:
     return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
 
 
-def resolve_locale(code: str | None) -> Locale:
+# Named LanguageCode: grapple and wagtail-localize own "Locale"-like names.
+LanguageCode = graphene.Enum(
+    "LanguageCode",
+    [(code.replace("-", "_"), code) for code in content_language_codes()],
+    description="A content language (settings.WAGTAIL_CONTENT_LANGUAGES).",
+)
+
+
+def language_code(value) -> str | None:
+    """The code of a LanguageCode argument (graphene passes the enum member)."""
+    return getattr(value, "value", value)
+
+
+def locale_argument(**kwargs) -> graphene.Argument:
+    kwargs.setdefault(
+        "description", f"Content language (default: {settings.LANGUAGE_CODE})."
+    )
+    return graphene.Argument(LanguageCode, **kwargs)
+
+
+def locale_field(**kwargs) -> graphene.Field:
+    return graphene.Field(LanguageCode, required=True, **kwargs)
+
+
+def date_arguments() -> dict:
+    """``dateFrom``/``dateTo``: calendar dates (YYYY-MM-DD), both inclusive."""
+    return {
+        "date_from": graphene.Date(description="First day, inclusive."),
+        "date_to": graphene.Date(description="Last day, inclusive."),
+    }
+
+
+def resolve_locale(code) -> Locale:
     """The Locale for ``code`` (default: the site's default language)."""
-    code = (code or settings.LANGUAGE_CODE).strip().lower()
+    code = (language_code(code) or settings.LANGUAGE_CODE).strip().lower()
     if code not in content_language_codes():
         raise UnknownLocale(
             _("Unknown locale “%(code)s”. Use one of: %(codes)s.")
@@ -34,28 +72,13 @@ def resolve_locale(code: str | None) -> Locale:
         ) from None
 
 
-def activate_locale(code: str | None) -> Locale:
+def activate_locale(code) -> Locale:
     """Resolve ``code`` and make it the active language for the rest of this root
     field, so rich text links resolve to pages of the same language. (Root fields
     of a query complete one after another; the view restores the language.)"""
     locale = resolve_locale(code)
     translation.activate(locale.language_code)
     return locale
-
-
-def parse_date(value: str | None, argument: str) -> datetime.date | None:
-    """A calendar date, ``YYYY-MM-DD``; anything else is a coded error."""
-    if value is None:
-        return None
-    try:
-        return datetime.date.fromisoformat(value.strip())
-    except (ValueError, AttributeError):
-        raise InvalidArgument(
-            _("“%(value)s” is not a date: use the YYYY-MM-DD form, e.g. 2023-09-07.")
-            % {"value": str(value)[:40]},
-            argument=argument,
-            reason="INVALID_DATE",
-        ) from None
 
 
 def check_date_range(

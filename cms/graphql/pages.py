@@ -21,12 +21,27 @@ from cms.public_urls import page_url
 
 from .errors import ApiError
 from .loaders import ListLoader
-from .locale import activate_locale, content_language_codes, resolve_locale
+from .locale import (
+    LanguageCode,
+    activate_locale,
+    content_language_codes,
+    locale_argument,
+    locale_field,
+    resolve_locale,
+)
 
 
 def published(queryset):
     """Only what the public may see: live, not under a view restriction."""
     return queryset.live().public()
+
+
+def list_field(name: str, item_type, **kwargs) -> GraphQLField:
+    """A grapple field holding a list that is never null and holds no nulls:
+    ``[item_type!]!``. (grapple's ``is_list`` loses ``required``.)"""
+    return GraphQLField(
+        name, graphene.List(graphene.NonNull(item_type)), required=True, **kwargs
+    )
 
 
 def resolved_by(path: str):
@@ -58,7 +73,7 @@ class PageTranslation(graphene.ObjectType):
     """Another language's published variant of a page."""
 
     id = graphene.ID(required=True)
-    locale = graphene.String(required=True)
+    locale = locale_field()
     title = graphene.String(required=True)
     slug = graphene.String(required=True)
     url = graphene.String()
@@ -114,20 +129,14 @@ def translation_graphql_fields() -> list:
             required=True,
             description="The published title: drafts are never exposed.",
         ),
-        GraphQLString("locale", source="locale_code", required=True),
+        GraphQLField("locale", LanguageCode, source="locale_code", required=True),
         GraphQLString("url", source="graphql_url"),
         GraphQLBoolean(
             "is_fallback",
             required=True,
             description="True when the page stands in for a missing translation.",
         ),
-        GraphQLField(
-            "translations",
-            PageTranslation,
-            is_list=True,
-            required=True,
-            source="graphql_translations",
-        ),
+        list_field("translations", PageTranslation, source="graphql_translations"),
     ]
 
 
@@ -191,9 +200,10 @@ class PageQuery:
         id=graphene.ID(),
         slug=graphene.String(),
         url_path=graphene.String(
-            description="Exact URL path, with its locale prefix: /fr/…/…/"
+            description="Exact URL path, with its locale prefix, as a page's "
+            "urlPath gives it: /fr/…/…/"
         ),
-        locale=graphene.String(
+        locale=locale_argument(
             description="Locale of the page to find by slug (default: English)."
         ),
         content_type=graphene.String(description="e.g. newsroom.PressReleasePage"),

@@ -86,7 +86,7 @@ def code_in(message) -> str:
 
 REGISTER = """
 mutation Register($email: String!, $password: String!, $firstName: String!,
-                  $organisation: String!, $country: String!, $language: String!,
+                  $organisation: String!, $country: String!, $language: LanguageCode!,
                   $terms: Boolean!, $newsletter: Boolean, $topics: [String!]) {
   register(email: $email, password: $password, firstName: $firstName,
            lastName: "Novak", organisation: $organisation, mediaType: PRINT,

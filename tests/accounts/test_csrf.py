@@ -49,7 +49,7 @@ def csrf_token(client) -> str:
 
 
 def test_queries_need_no_token(browser, user):
-    response = post(browser, '{ topics(locale: "en") { slug } }', HTTP_ORIGIN=FRONTEND)
+    response = post(browser, "{ topics(locale: en) { slug } }", HTTP_ORIGIN=FRONTEND)
     assert response.status_code == 200 and response.json()["data"]["topics"]
     # Also with a session cookie: reads change nothing.
     browser.force_login(user)
@@ -131,7 +131,7 @@ def test_mutations_are_never_cached(client, user, mailoutbox, clock):
         second = post(client, mutation)
         assert stored == []
         # A read is still shared (the watch on the cache works).
-        post(client, '{ topics(locale: "en") { slug } }')
+        post(client, "{ topics(locale: en) { slug } }")
         assert len(stored) == 1
     finally:
         cache.store = original

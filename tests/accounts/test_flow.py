@@ -13,7 +13,7 @@ from .conftest import PASSWORD
 pytestmark = pytest.mark.django_db
 
 REGISTER = """
-mutation Register($email: String!, $password: String!, $language: String!) {
+mutation Register($email: String!, $password: String!, $language: LanguageCode!) {
   register(email: $email, password: $password, firstName: "Amélie",
            lastName: "Durand", organisation: "Radio Lac", mediaType: RADIO,
            country: "FR", preferredLanguage: $language, acceptTerms: true) {

@@ -51,9 +51,7 @@ def test_fragment_bomb_is_refused_quickly(gql):
 
 
 def test_a_reasonable_query_passes_the_limits(gql):
-    answer = gql(
-        '{ a: people(locale: "en") { slug } b: people(locale: "fr") { slug } }'
-    )
+    answer = gql("{ a: people(locale: en) { slug } b: people(locale: fr) { slug } }")
     assert len(answer["data"]["a"]) == len(answer["data"]["b"]) == 3
 
 
@@ -79,7 +77,7 @@ def test_malformed_json_and_wrong_content_type(client):
 
 
 def test_graphql_content_type_is_accepted(client):
-    response = post(client, '{ people(locale: "fr") { slug } }', "application/graphql")
+    response = post(client, "{ people(locale: fr) { slug } }", "application/graphql")
     assert response.status_code == 200
     assert len(response.json()["data"]["people"]) == 3
 
@@ -90,5 +88,5 @@ def test_introspection_can_be_switched_off(gql):
         answer = gql("{ __schema { queryType { name } } }")
         assert error_codes(answer) == ["INTROSPECTION_DISABLED"]
         # __typename is still allowed: clients need it.
-        answer = gql('{ people(locale: "en") { __typename } }')
+        answer = gql("{ people(locale: en) { __typename } }")
         assert answer["data"]["people"][0]["__typename"] == "Person"

@@ -23,9 +23,9 @@ def count(client, query: str) -> tuple[int, dict]:
     return len(captured), answer["data"]
 
 
-PEOPLE = """{ people(locale: "en") { name slug locale positions { title startDate }
+PEOPLE = """{ people(locale: en) { name slug locale positions { title startDate }
   portrait { srcSet(sizes: [320], format: "webp") } } }"""
-TOPICS = '{ topics(locale: "en") { name slug locale parent { slug name locale } } }'
+TOPICS = "{ topics(locale: en) { name slug locale parent { slug name locale } } }"
 
 
 def add_people(number: int) -> None:

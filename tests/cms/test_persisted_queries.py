@@ -9,7 +9,7 @@ from tests.conftest import error_codes
 
 pytestmark = pytest.mark.django_db
 
-QUERY = '{ people(locale: "fr") { slug } }'
+QUERY = "{ people(locale: fr) { slug } }"
 DIGEST = hashlib.sha256(QUERY.encode()).hexdigest()
 
 

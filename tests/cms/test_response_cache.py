@@ -16,7 +16,7 @@ from tests.factories import create_release
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("cache_on")]
 
-QUERY = '{ pressReleases(locale: "en", perPage: 3) { items { title } } }'
+QUERY = "{ pressReleases(locale: en, perPage: 3) { items { title } } }"
 
 
 @pytest.fixture
@@ -70,7 +70,7 @@ def test_unpublishing_invalidates(gql, django_capture_on_commit_callbacks):
 def test_snippet_edits_and_translations_invalidate(
     gql, django_capture_on_commit_callbacks
 ):
-    query = '{ topics(locale: "fr") { slug name } }'
+    query = "{ topics(locale: fr) { slug name } }"
     gql(query)
     topic = Topic.objects.get(slug="kfor", locale__language_code="fr")
     with django_capture_on_commit_callbacks(execute=True):
@@ -103,7 +103,7 @@ def test_an_answer_computed_during_a_publish_is_never_served():
 
 
 def test_errors_and_signed_in_users_are_not_shared(client, admin_client):
-    bad = '{ pressReleases(locale: "xx") { items { title } } }'
+    bad = "{ pressReleases(locale: xx) { items { title } } }"
     queries_for(client, bad)
     assert cache.lookup(key_of(bad))[0] is None
     response, _sql = queries_for(admin_client)

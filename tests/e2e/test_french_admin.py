@@ -33,7 +33,7 @@ def test_5_french_speaking_editor_works_in_french(people, cms):
 
     answer = graphql(
         cms,
-        'query { pressRelease(slug: "%s", locale: "fr") { location } }' % SEED_SLUG_FR,
+        'query { pressRelease(slug: "%s", locale: fr) { location } }' % SEED_SLUG_FR,
     )
     assert answer["pressRelease"]["location"] == "Bruxelles (siège de l’OTAN)"
     snap(page, "5-french-speaking-editor")

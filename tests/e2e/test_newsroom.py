@@ -37,7 +37,7 @@ STANDFIRST_FR_2 = (
     "troupes de la KFOR."
 )
 
-RELEASES = """query($locale: String!) {
+RELEASES = """query($locale: LanguageCode!) {
   pressReleases(locale: $locale, perPage: 20) {
     items {
       id title slug summary locale
@@ -45,7 +45,7 @@ RELEASES = """query($locale: String!) {
       people { person { slug } }
       topics { slug }
       heroImage { id title }
-      body { blockType ... on QuoteBlock { text speaker { slug name } } }
+      body { __typename ... on QuoteBlock { text speaker { slug name } } }
     }
   }
 }"""
@@ -103,7 +103,7 @@ def test_1_editor_writes_and_publishes_an_english_release(people, cms):
     ]
     assert sorted(t["slug"] for t in found["topics"]) == ["kfor", "kosovo"]
     assert found["heroImage"]["title"] == "Demonstration image 4"
-    quote = next(b for b in found["body"] if b["blockType"] == "QuoteBlock")
+    quote = next(b for b in found["body"] if b["__typename"] == "QuoteBlock")
     assert quote["text"] == QUOTE_EN
     assert quote["speaker"]["slug"] == "jens-stoltenberg"
     assert found["summary"] == STANDFIRST_EN
@@ -151,7 +151,7 @@ def test_2_translator_translates_it_into_french_and_publishes(people, cms):
     assert found is not None, "the French release is not in the French listing"
     assert found["summary"] == STANDFIRST_FR
     assert found["slug"] == SLUG_FR
-    quote = next(b for b in found["body"] if b["blockType"] == "QuoteBlock")
+    quote = next(b for b in found["body"] if b["__typename"] == "QuoteBlock")
     assert quote["text"] == QUOTE_FR
     assert quote["speaker"]["slug"] == "jens-stoltenberg"
     assert sorted(t["slug"] for t in found["topics"]) == ["kfor", "kosovo"]
@@ -205,7 +205,7 @@ def test_3_translator_updates_french_after_the_english_changes(people, cms):
 
     found = release(cms, "fr", TITLE_FR)
     assert found["summary"] == STANDFIRST_FR_2
-    quote = next(b for b in found["body"] if b["blockType"] == "QuoteBlock")
+    quote = next(b for b in found["body"] if b["__typename"] == "QuoteBlock")
     assert quote["text"] == QUOTE_FR  # what did not change keeps its translation
     page.goto("/admin/")
     expect(page.locator("#main")).to_be_visible()

@@ -74,7 +74,7 @@ def test_scheduled_page_is_not_public_before_its_time(gql):
 
 
 FALLBACK = """query($fallback: Boolean) {
-  pressReleases(locale: "fr", perPage: 100, fallback: $fallback) {
+  pressReleases(locale: fr, perPage: 100, fallback: $fallback) {
     items { title locale isFallback }
   }
 }"""
@@ -104,8 +104,7 @@ def test_fallback_by_setting_and_for_one_release(gql):
         items = gql(FALLBACK)["data"]["pressReleases"]["items"]
         assert "English only, by slug" in {i["title"] for i in items}
     query = (
-        '{ pressRelease(slug: "%s", locale: "fr", fallback: true) '
-        "{ title isFallback } }"
+        '{ pressRelease(slug: "%s", locale: fr, fallback: true) { title isFallback } }'
     )
     answer = gql(query % release.slug)
     assert answer["data"]["pressRelease"] == {

@@ -123,7 +123,7 @@ def test_every_page_field_is_constant_in_lists(client, field):
     counts = []
     for slug, size in (("three", 3), ("twelve", 12)):
         query = (
-            '{ pressReleases(locale: "en", topic: "%s", perPage: 100) '
+            '{ pressReleases(locale: en, topic: "%s", perPage: 100) '
             "{ items { title %s } } }" % (slug, field)
         )
         payload = json.dumps({"query": query})

@@ -51,7 +51,7 @@ def test_a_release_translated_in_wagtail_localize_is_served_in_french(
     assert isinstance(fr.specific, PressReleasePage) and fr.live
 
     answer = gql(
-        '{ pressRelease(slug: "%s", locale: "fr") { title locale '
+        '{ pressRelease(slug: "%s", locale: fr) { title locale '
         "translations { locale title } people { role person { name locale } } "
         "topics { name slug } "
         "body { ... on QuoteBlock { text speaker { slug locale } } } } }" % fr.slug

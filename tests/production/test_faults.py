@@ -40,7 +40,7 @@ pytestmark = requires_production
 
 # Variables make each query a cache miss: it must reach the database.
 RELEASES = """query FaultReleases($perPage: Int!) {
-  pressReleases(locale: "en", perPage: $perPage) { items { title } }
+  pressReleases(locale: en, perPage: $perPage) { items { title } }
 }"""
 
 

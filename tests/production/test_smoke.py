@@ -29,7 +29,7 @@ pytestmark = requires_production
 
 RELEASE_SLUG = "secretary-general-meets-vjosa-osmani"
 RELEASE = """query SmokeRelease($slug: String!) {
-  pressRelease(slug: $slug, locale: "en") { id title }
+  pressRelease(slug: $slug, locale: en) { id title }
 }"""
 DOWNLOAD = """mutation SmokeDownload($input: VideoDownloadInput!) {
   requestVideoDownload(input: $input) { url filename start end sizeBytes }

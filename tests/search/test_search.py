@@ -167,7 +167,10 @@ def test_topic_filter_includes_sub_topics(search):
     western = search("demonstration", topics=["western-balkans"])
     assert set(slugs(kosovo)) < set(slugs(western))
     assert {item["type"] for item in western["items"]} == {"pressRelease"}
-    assert search("demonstration", topics=["no-such-topic"])["items"] == []
+    unknown = search("demonstration", topics=["kosovo", "no-such-topic"])
+    assert error_codes(unknown) == ["UNKNOWN_TOPIC"]
+    assert unknown["data"] == {"search": None}
+    assert error_codes(search("demonstration", people=["nobody"])) == ["UNKNOWN_PERSON"]
 
 
 def test_people_and_date_filters(search):
@@ -250,11 +253,11 @@ def test_search_syntax_characters_never_break_the_search(search, query):
 
 
 def test_unknown_type_locale_and_bad_arguments_have_codes(search):
-    assert error_codes(search("KFOR", types=["pressRelease", "podcast"])) == [
-        "UNKNOWN_TYPE"
-    ]
-    assert error_codes(search("KFOR", locale="de")) == ["UNKNOWN_LOCALE"]
-    assert error_codes(search("KFOR", dateFrom="yesterday")) == ["INVALID_ARGUMENT"]
+    # Types, languages and dates are enums and scalars: checked by validation.
+    invalid = "GRAPHQL_VALIDATION_FAILED"
+    assert error_codes(search("KFOR", types=["pressRelease", "podcast"])) == [invalid]
+    assert error_codes(search("KFOR", locale="de")) == [invalid]
+    assert error_codes(search("KFOR", dateFrom="yesterday")) == [invalid]
     assert error_codes(search("KFOR", perPage=0)) == ["INVALID_ARGUMENT"]
     assert error_codes(search("KFOR", perPage=101)) == ["INVALID_ARGUMENT"]
     assert error_codes(search("KFOR", page=0)) == ["INVALID_ARGUMENT"]

@@ -12,7 +12,7 @@ pytestmark = [
 VIDEO_EN = "secretary-general-meets-vjosa-osmani-video"
 VIDEO_FR = "le-secretaire-general-recoit-vjosa-osmani-video"
 
-VIDEO_SEARCH = """query($query: String, $locale: String, $types: [String!]) {
+VIDEO_SEARCH = """query($query: String, $locale: LanguageCode, $types: [SearchType!]) {
   search(query: $query, locale: $locale, types: $types) {
     items { type snippet url object { __typename ... on VideoPage { slug } } }
     facets { types { value count } }

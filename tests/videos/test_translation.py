@@ -38,8 +38,8 @@ def test_a_translated_video_shares_its_media_and_timecodes(
     assert fr.live and fr.asset_id == en.asset_id
 
     answer = gql(
-        """query($slug: String!) { video(slug: $slug, locale: "fr") {
-          title summary renditions { id }
+        """query($slug: String!) { video(slug: $slug, locale: fr) {
+          title summary renditions { id name }
           shotlist { start end description }
           soundbites { start end text speaker { locale slug } }
           translations { locale slug }
@@ -49,7 +49,7 @@ def test_a_translated_video_shares_its_media_and_timecodes(
     video = answer["data"]["video"]
     assert video["title"] == "[FR] Press point in Brussels"
     assert video["summary"] == "[FR] The Secretary General speaks to the press."
-    assert [r["id"] for r in video["renditions"]] == ["180p", "144p"]
+    assert [r["name"] for r in video["renditions"]] == ["180p", "144p"]
     assert video["shotlist"] == [
         {"start": 0.0, "end": 5.0, "description": "[FR] Wide shot of the podium."}
     ]
