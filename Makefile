@@ -24,6 +24,9 @@ migrate: install
 demo: migrate
 	$(PY) manage.py load_demo_content
 
+# Absolute URLs in API answers are built from settings, never from the request
+# (README, "URLs"): on the address the server is started on, unless set.
+run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 run: demo
 	@echo ""
 	@echo "  Admin:    http://$(HOST):$(PORT)/admin/"
@@ -36,8 +39,9 @@ run: demo
 	trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# The task queue and the scheduled-publishing tick (cms/scheduled_publishing.py).
 worker: install
-	$(PY) manage.py db_worker
+	$(PY) manage.py portal_worker
 
 # The Node client tests (clients/, tests/clients/) need its packages: installed
 # with `npm ci` when npm is on the machine (without Node the tests say so and skip).
