@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 APOLLO_ACCEPT = "application/graphql-response+json,application/json;q=0.9"
-QUERY = '{ people(locale: "en") { slug } }'
+QUERY = '{ people(locale: en) { slug } }'
 PARSE_ERROR = "{ people(locale: "
 VALIDATION_ERROR = "{ noSuchField }"
 COERCION_ERROR = ("query($n: Int) { pressReleases(perPage: $n) { total } }", {"n": "x"})
@@ -95,12 +95,15 @@ def test_graphql_request_errors_are_200_as_json_and_400_as_graphql_response(
 
 
 def test_field_errors_are_200_with_data_under_both_media_types(client):
-    query = '{ people(locale: "en") { slug } topics(locale: "xx") { slug } }'
+    query = (
+        '{ people(locale: en) { slug } pressReleases(locale: en, topic: "nope") '
+        "{ items { title } } }"
+    )
     for accept in ("application/json", GRAPHQL_RESPONSE):
         response = post(client, query, accept=accept)
         assert response.status_code == 200
         answer = response.json()
-        assert "data" in answer and error_codes(answer) == ["UNKNOWN_LOCALE"]
+        assert "data" in answer and error_codes(answer) == ["UNKNOWN_TOPIC"]
 
 
 def test_http_level_refusals_keep_their_status_and_code(client):
@@ -208,7 +211,7 @@ def test_data_answers_do_not_vary_on_accept_language(client):
 
 @override_settings(GRAPHQL_CACHE_ENABLED=True)
 def test_answers_with_errors_vary_and_are_never_served_across_languages(client):
-    query = '{ topics(locale: "xx") { slug } }'
+    query = '{ pressReleases(locale: en, topic: "nope") { items { title } } }'
     messages = {}
     for language in ("fr", "en", "fr"):
         response = client.get(
@@ -219,8 +222,8 @@ def test_answers_with_errors_vary_and_are_never_served_across_languages(client):
         assert response["Content-Language"] == language
         assert "public" not in response["Cache-Control"]
         messages.setdefault(language, response.json()["errors"][0]["message"])
-    assert messages["fr"].startswith("Langue")
-    assert messages["en"].startswith("Unknown locale")
+    assert messages["fr"].startswith("Thème")
+    assert messages["en"].startswith("Unknown topic")
 
 
 # --- the response cache key -----------------------------------------------------------
@@ -238,16 +241,16 @@ def test_comments_whitespace_and_unused_variables_share_one_cache_entry(client):
     first, first_sql = sql_count(client, QUERY)
     assert first_sql > 1
     for variant, variables in [
-        ('{people(locale:"en"){slug}}', None),
-        ('# a comment\n{ people( locale : "en" ) ,{ slug } }  ', None),
-        ('{ people(locale: "en") { slug # another\n } }', None),
+        ('{people(locale:en){slug}}', None),
+        ('# a comment\n{ people( locale : en ) ,{ slug } }  ', None),
+        ('{ people(locale: en) { slug # another\n } }', None),
         (QUERY, {"unused": "value"}),
     ]:
         answer, variant_sql = sql_count(client, variant, variables)
         assert answer == first
         assert variant_sql == 1, variant  # one round trip to the cache table
     # A different query is a different entry.
-    _answer, other_sql = sql_count(client, '{ people(locale: "fr") { slug } }')
+    _answer, other_sql = sql_count(client, '{ people(locale: fr) { slug } }')
     assert other_sql > 1
 
 
@@ -272,7 +275,7 @@ def test_an_answer_larger_than_the_bound_is_refused_and_not_cached(client):
 
 
 def test_suggestions_are_given_only_with_introspection_on(client):
-    query = '{ pressReleasez(locale: "en") { items { title } } }'
+    query = '{ pressReleasez(locale: en) { items { title } } }'
     message = post(client, query).json()["errors"][0]["message"]
     assert "Did you mean" in message and "pressReleases" in message
     with override_settings(GRAPHQL_INTROSPECTION=False):

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 LATER = datetime.timedelta(minutes=5)
 QUERY = """query($id: ID) {
   page(id: $id) { title }
-  pressReleases(locale: "en", perPage: 100) { items { title } }
+  pressReleases(locale: en, perPage: 100) { items { title } }
 }"""
 
 

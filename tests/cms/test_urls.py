@@ -22,7 +22,7 @@ from videos.downloads import signed_url
 pytestmark = pytest.mark.django_db
 
 QUERY = """{
-  pressReleases(locale: "en", perPage: 3) {
+  pressReleases(locale: en, perPage: 3) {
     items {
       url
       translations { url }
@@ -30,11 +30,11 @@ QUERY = """{
       heroImage { url src srcSet(sizes: [320]) rendition(width: 320) { url } }
     }
   }
-  videos(locale: "en", perPage: 1) { items { url poster { url } subtitles { url } } }
+  videos(locale: en, perPage: 1) { items { url poster { url } subtitles { url } } }
   pages(limit: 5) { url }
   page(urlPath: "/fr/salle-de-presse/") { url }
-  search(query: "Osmani", locale: "en") { items { url } }
-  searchSuggest(prefix: "Secr", locale: "en") { url }
+  search(query: "Osmani", locale: en) { items { url } }
+  searchSuggest(prefix: "Secr", locale: en) { url }
   documents { url }
 }"""
 

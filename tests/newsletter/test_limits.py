@@ -13,7 +13,7 @@ from tests.conftest import error_codes
 pytestmark = pytest.mark.django_db
 
 SUBSCRIBE = """mutation($email: String!) {
-  subscribeNewsletter(email: $email, language: "en") { ok } }"""
+  subscribeNewsletter(email: $email, language: en) { ok } }"""
 
 
 def subscribe(client, email, **extra):
