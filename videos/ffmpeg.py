@@ -296,7 +296,9 @@ def cut_frames(
     half-frames before the in and the out point, which cannot be off by one
     whatever the rounding of the container's time base; ``atrim`` cuts the audio
     to the sample at the same instants. Both then start at zero."""
-    offset, has_audio = _stream_start(source)
+    offset, has_audio, video_length = _stream_start(source)
+    if video_length:  # an out point past the last frame: the audio stops there too
+        end = min(end, float(round(video_length * frame_rate) / frame_rate))
     half = 1 / (2 * frame_rate)
     video_in, video_out = offset + start, offset + end
     seek = max(0.0, video_in - _PREROLL_SECONDS)
@@ -345,9 +347,9 @@ def cut_frames(
     )
 
 
-def _stream_start(source: str) -> tuple[float, bool]:
+def _stream_start(source: str) -> tuple[float, bool, float | None]:
     """When the first video frame is shown (seconds, in the file's timestamps),
-    and whether there is an audio stream."""
+    whether there is an audio stream, and how long the video stream lasts."""
     try:
         container = av.open(source, timeout=settings.VIDEO_FFMPEG_TIMEOUT)
     except (av.error.FFmpegError, OSError) as error:
@@ -358,7 +360,7 @@ def _stream_start(source: str) -> tuple[float, bool]:
     with container:
         video = container.streams.video[0]
         start = float(video.start_time * video.time_base) if video.start_time else 0.0
-        return start, bool(container.streams.audio)
+        return start, bool(container.streams.audio), _stream_duration(video)
 
 
 def count_frames(path: str) -> int:
