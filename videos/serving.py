@@ -43,12 +43,11 @@ def parse_range(header: str | None, size: int):
             return UNSATISFIABLE
         return max(0, size - length), size - 1
     first = int(first)
-    last = int(last) if last else size - 1
-    if last < first:
-        return None
+    if last and int(last) < first:
+        return None  # not a range
     if first >= size:
         return UNSATISFIABLE
-    return first, min(last, size - 1)
+    return first, min(int(last), size - 1) if last else size - 1
 
 
 def serve_file(
@@ -112,8 +111,12 @@ class ServedBytes:
         self.record = record
         self.sent = 0
         self.closed = False
+        self.chunks = self._read()
 
     def __iter__(self):
+        return self.chunks
+
+    def _read(self):
         with open(self.path, "rb") as handle:
             handle.seek(self.first)
             while self.sent < self.length:
@@ -124,9 +127,12 @@ class ServedBytes:
                 yield chunk
 
     def close(self) -> None:
-        if self.closed or self.record is None:
+        if self.closed:
             return
         self.closed = True
+        self.chunks.close()  # the file too, when the client left halfway
+        if self.record is None:
+            return
         try:
             VideoDownloadServed.objects.filter(pk=self.record.pk).update(
                 bytes_served=self.sent,
