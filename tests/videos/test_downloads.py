@@ -4,6 +4,7 @@ import threading
 from urllib.parse import urlparse
 
 import pytest
+from botocore.exceptions import ClientError, EndpointConnectionError
 from django.db import connection
 from django.test import override_settings
 
@@ -305,3 +306,49 @@ def test_download_links_expire_and_cannot_be_forged(gql, client, signed_in, demo
     # The files themselves are not under the public media URL.
     rendition = demo_video.asset.renditions.get(name="180p")
     assert "private" in video_storage().path(rendition.file.name)
+
+
+def test_a_bug_is_an_internal_error_with_its_traceback_not_a_storage_outage(
+    gql, signed_in, demo_video, monkeypatch, caplog
+):
+    """Issue 14: every exception was reported as STORAGE_UNAVAILABLE, untraced."""
+
+    def broken(*args, **kwargs):
+        raise KeyError("a bug")
+
+    monkeypatch.setattr(downloads, "signed_url", broken)
+    answer = download(gql, demo_video.pk)
+    assert error_codes(answer) == ["INTERNAL_SERVER_ERROR"]
+    assert any(
+        record.exc_info and record.exc_info[0] is KeyError for record in caplog.records
+    )
+    assert not VideoDownload.objects.exists()
+    # In the making of a clip too: the row says it failed, the bug is not hidden.
+    monkeypatch.setattr(ffmpeg, "count_frames", broken)
+    caplog.clear()
+    answer = download(gql, demo_video.pk, start=1, end=2)
+    assert error_codes(answer) == ["INTERNAL_SERVER_ERROR"]
+    assert VideoClip.objects.get().status == VideoClip.Status.FAILED
+    assert any(record.exc_info for record in caplog.records)
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        OSError(5, "Input/output error"),
+        EndpointConnectionError(endpoint_url="https://s3.example.com"),
+        ClientError({"Error": {"Code": "503", "Message": "Slow Down"}}, "HeadObject"),
+    ],
+)
+def test_storage_errors_are_storage_unavailable(
+    gql, signed_in, demo_video, monkeypatch, error
+):
+    storage_class = type(video_storage())
+
+    def unreachable(self, name):
+        raise error
+
+    monkeypatch.setattr(storage_class, "exists", unreachable)
+    answer = download(gql, demo_video.pk)
+    assert error_codes(answer) == ["STORAGE_UNAVAILABLE"]
+    assert not VideoDownload.objects.exists()
