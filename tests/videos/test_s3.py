@@ -32,6 +32,7 @@ from videos.models import (
     VideoAsset,
     VideoClip,
     VideoDownload,
+    VideoDownloadServed,
     VideoIndexPage,
     VideoPage,
     VideoRendition,
@@ -244,6 +245,14 @@ def test_full_download_is_a_presigned_attachment_link(s3, s3_video, gql, signed_
     assert VideoDownload.objects.filter(
         user=signed_in, video=s3_video, kind=VideoDownload.Kind.FULL, rendition="180p"
     ).exists()
+    # Resumable on S3's side: the presigned GET answers a byte range.
+    ranged = urllib.request.Request(result["url"], headers={"Range": "bytes=100-199"})
+    with urllib.request.urlopen(ranged, timeout=10) as response:
+        assert response.status == 206
+        assert response.headers["Content-Range"] == f"bytes 100-199/{len(body)}"
+        assert response.read() == body[100:200]
+    # S3 serves its links itself: nothing is logged as served here.
+    assert not VideoDownloadServed.objects.exists()
 
 
 @pytest.mark.django_db
