@@ -1,9 +1,12 @@
 """Download links served from local disk: resumable (Range, If-Range, HEAD), and
 every response logged apart from the link's issue."""
 
+import threading
+import urllib.request
 from urllib.parse import urlparse
 
 import pytest
+from django.core.signals import request_finished
 
 from videos import serving
 from videos.models import VideoDownload, VideoDownloadServed, video_storage
@@ -155,3 +158,68 @@ def test_unsatisfiable_and_forged_links_are_logged_or_refused(client, link):
     assert (served.status, served.bytes_served, served.completed) == (416, 0, False)
     assert client.get(link[:-3] + "xx/").status_code == 404
     assert VideoDownloadServed.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_resumed_over_a_real_http_server(live_server, client):
+    """The same over HTTP, through a real server (Django's live server): a first
+    part, then the rest with If-Range, and a HEAD."""
+    from django.contrib.auth import get_user_model
+
+    from videos.models import VideoPage
+
+    user = get_user_model().objects.create_user("live@example.com", "Long-Pass-2026!")
+    client.force_login(user)
+    video = VideoPage.objects.get(
+        slug="secretary-general-meets-vjosa-osmani-video", locale__language_code="en"
+    )
+    response = client.post(
+        "/graphql/",
+        {
+            "query": "mutation($i: VideoDownloadInput!) "
+            "{ requestVideoDownload(input: $i) { url sizeBytes } }",
+            "variables": {"i": {"videoId": str(video.pk), "rendition": "144p"}},
+        },
+        content_type="application/json",
+    )
+    result = response.json()["data"]["requestVideoDownload"]
+    url = live_server.url + urlparse(result["url"]).path
+    size = int(result["sizeBytes"])
+
+    # The server logs a response when it closes it, after the client has its
+    # bytes: wait for that (Django signals the close) before looking.
+    finished = threading.Semaphore(0)
+
+    def closed(**kwargs):
+        finished.release()
+
+    def get(headers: dict, method="GET"):
+        request = urllib.request.Request(url, headers=headers, method=method)
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            answered = answer.status, answer.headers, answer.read()
+        assert finished.acquire(timeout=10)
+        return answered
+
+    request_finished.connect(closed, weak=False)
+    try:
+        status, headers, head_body = get({}, "HEAD")
+        assert (status, headers["Content-Length"], head_body) == (200, str(size), b"")
+        status, headers, first = get({"Range": "bytes=0-999"})
+        assert (status, headers["Content-Range"]) == (206, f"bytes 0-999/{size}")
+        status, _headers, rest = get(
+            {"Range": "bytes=1000-", "If-Range": headers["ETag"]}
+        )
+        assert status == 206 and len(first + rest) == size
+        status, _headers, whole = get({})
+        assert status == 200 and whole == first + rest
+    finally:
+        request_finished.disconnect(closed)
+
+    served = VideoDownloadServed.objects.order_by("pk")
+    assert [(s.method, s.status, s.bytes_served) for s in served] == [
+        ("HEAD", 200, 0),
+        ("GET", 206, 1000),
+        ("GET", 206, size - 1000),
+        ("GET", 200, size),
+    ]
+    assert all(s.completed for s in served)
