@@ -36,6 +36,7 @@ from .timecode import (
     frame_to_smpte,
     frames_covering,
     parse,
+    timecode_origin,
 )
 
 logger = logging.getLogger(__name__)
@@ -82,12 +83,15 @@ class Download:
     frame_rate: Fraction | None = None
     log: VideoDownload | None = None
     file_name: str = ""
+    timecode_origin: int = 0  # the master's start timecode, as a frame number
 
     def timecode(self, seconds: float | None) -> str | None:
-        """SMPTE timecode of a cut (drop-frame at 29.97 and 59.94 fps)."""
+        """SMPTE timecode of a cut (drop-frame at 29.97 and 59.94 fps), in the
+        master's own timecode."""
         if seconds is None or self.frame_rate is None:
             return None
-        return frame_to_smpte(frame_at(seconds, self.frame_rate), self.frame_rate)
+        frame = frame_at(seconds, self.frame_rate) + self.timecode_origin
+        return frame_to_smpte(frame, self.frame_rate)
 
     @property
     def frames(self) -> int | None:
@@ -160,19 +164,29 @@ def timecode_argument(value, argument: str) -> Timecode:
 
 
 def resolve_timecode(timecode: Timecode, video: VideoPage, argument: str) -> float:
-    frame_rate = video.asset.frame_rate
+    asset = video.asset
     try:
-        return timecode.seconds(frame_rate)
+        return timecode.seconds(asset.frame_rate, _origin(asset))
     except TimecodeError:
         raise DownloadError(
             INVALID_TIMECODE,
             _(
                 "%(argument)s names a frame this video does not have at "
                 "%(rate)s frames per second (drop-frame ';' exists at 29.97 and "
-                "59.94 only)."
+                "59.94 only; the video starts at %(start)s)."
             )
-            % {"argument": argument, "rate": f"{frame_rate or 0:g}"},
+            % {
+                "argument": argument,
+                "rate": f"{asset.frame_rate or 0:g}",
+                "start": asset.start_timecode or "00:00:00:00",
+            },
         ) from None
+
+
+def _origin(asset) -> int:
+    if not asset.start_timecode or not asset.frame_rate:
+        return 0
+    return timecode_origin(asset.start_timecode, exact_rate(asset.frame_rate))
 
 
 def _is_negative(value) -> bool:
@@ -539,6 +553,7 @@ def _partial(video, rendition, start, end, precision) -> Download:
         clip=clip,
         frame_rate=clip_frame_rate(rendition),
         file_name=clip.file.name,
+        timecode_origin=_origin(video.asset),
     )
 
 

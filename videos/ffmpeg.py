@@ -39,6 +39,7 @@ class Probe:
     audio_codec: str | None
     format_name: str
     video_duration: float | None = None
+    start_timecode: str = ""  # SMPTE of the first frame (a tmcd track), if any
     keyframes: list[float] = field(default_factory=list)
 
 
@@ -133,6 +134,7 @@ def probe(source: str, keyframes: bool = False) -> Probe:
             audio_codec=audio.codec_context.name if audio is not None else None,
             format_name=container.format.name,
             video_duration=_stream_duration(video),
+            start_timecode=_start_timecode(container, video),
         )
         if keyframes:
             info.keyframes = _keyframes(container, video)
@@ -145,6 +147,18 @@ def _duration(container, video) -> float | None:
     if video.duration and video.time_base:
         return float(video.duration * video.time_base)
     return None
+
+
+def _start_timecode(container, video) -> str:
+    """The timecode ffmpeg reads from a tmcd track (or a stream's tag)."""
+    for metadata in (
+        video.metadata,
+        *(stream.metadata for stream in container.streams.data),
+        container.metadata,
+    ):
+        if value := metadata.get("timecode"):
+            return str(value)[:20]
+    return ""
 
 
 def _stream_duration(video) -> float | None:

@@ -89,6 +89,9 @@ class VideoAsset(index.Indexed, ClusterableModel):
     width = models.PositiveIntegerField(null=True, editable=False)
     height = models.PositiveIntegerField(null=True, editable=False)
     frame_rate = models.FloatField(null=True, editable=False)
+    # The master's own SMPTE timecode of its first frame (its tmcd track), e.g.
+    # 10:00:00:00: SMPTE in and out points count in it. Empty: 00:00:00:00.
+    start_timecode = models.CharField(max_length=20, blank=True, editable=False)
     video_codec = models.CharField(max_length=50, blank=True, editable=False)
     audio_codec = models.CharField(max_length=50, blank=True, editable=False)
     size_bytes = models.BigIntegerField(null=True, editable=False)

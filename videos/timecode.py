@@ -40,15 +40,19 @@ class Timecode:
     smpte: tuple[int, int, int, int] | None = None
     drop_frame: bool = False
 
-    def seconds(self, frame_rate: float | None = None) -> float:
+    def seconds(self, frame_rate: float | None = None, origin: int = 0) -> float:
         """Seconds from the start; TimecodeError when the frames do not exist
-        at this frame rate (or no frame rate is known)."""
+        at this frame rate (or no frame rate is known). SMPTE counts from
+        ``origin``, the frame number of the video's first frame (its start
+        timecode): a frame before it is not in the video."""
         if self.smpte is None:
             return self.clock_seconds
         rate = exact_rate(frame_rate) if frame_rate else None
         if rate is None:
             raise TimecodeError(self.text)
-        frame = smpte_to_frame(self.smpte, rate, self.drop_frame, self.text)
+        frame = smpte_to_frame(self.smpte, rate, self.drop_frame, self.text) - origin
+        if frame < 0:
+            raise TimecodeError(self.text)
         seconds = float(frame / rate)
         if seconds > MAX_SECONDS:
             raise TimecodeError(self.text)
@@ -131,6 +135,22 @@ def smpte_to_frame(
         raise TimecodeError(text)  # these frame numbers are skipped
     total_minutes = hours * 60 + minutes
     return number - drops * (total_minutes - total_minutes // 10)
+
+
+def timecode_origin(start_timecode: str, rate: Fraction) -> int:
+    """The frame number of a video's first frame from its start timecode; 0
+    when it has none (or one that does not fit its frame rate)."""
+    match = _SMPTE.match((start_timecode or "").strip())
+    if match is None:
+        return 0
+    hours, minutes, secs, separator, frames = match.groups()
+    smpte = (int(hours), int(minutes), int(secs), int(frames))
+    try:
+        return smpte_to_frame(
+            smpte, rate, separator == ";" and is_drop_frame_rate(rate)
+        )
+    except TimecodeError:
+        return 0
 
 
 def frame_to_smpte(frame: int, rate: Fraction) -> str:

@@ -58,10 +58,13 @@ def download(gql, video_id, rendition="180p", **fields) -> dict:
 BLOCK = 8  # pixels: a bit of the frame number is one 8×8 block, black or white
 
 
-def generate_counter_video(target: Path, rate: str, seconds: float = 3) -> None:
+def generate_counter_video(
+    target: Path, rate: str, seconds: float = 3, timecode: str | None = None
+) -> None:
     """A tiny video (64×36) whose frame N shows N in binary, one block per bit
     (8 bits a row), and a tone: any frame of a clip can be told by decoding it,
-    even after lossy re-encoding. No font needed."""
+    even after lossy re-encoding. No font needed. ``timecode``: the SMPTE of its
+    first frame, in a tmcd track, as cameras and edit suites write it."""
     from videos import ffmpeg
 
     bit = f"floor(X/{BLOCK})+8*floor(Y/{BLOCK})"
@@ -92,6 +95,7 @@ def generate_counter_video(target: Path, rate: str, seconds: float = 3) -> None:
             "-b:a",
             "64k",
             "-shortest",
+            *(["-timecode", timecode] if timecode else []),
             str(target),
         ]  # fmt: skip
     )

@@ -7,6 +7,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+from tests.conftest import error_codes
 from videos.models import VideoIndexPage, VideoPage
 from videos.timecode import frame_to_smpte
 
@@ -157,3 +158,54 @@ def test_smpte_in_and_out_and_fast_clips_say_what_they_hold(
     numbers = frame_numbers(fetched(client, result["url"], tmp_path, "fast.mp4"))
     assert numbers == list(range(first, last))
     assert result["frames"] == len(numbers)
+
+
+@pytest.mark.parametrize(
+    "rate_name, start_timecode, start, end, frames",
+    [
+        ("25", "10:00:00:00", "10:00:01:00", "10:00:02:00", (25, 50)),
+        ("30000/1001", "01:00:00;00", "01:00:01;00", "01:00:02;00", (30, 60)),
+    ],
+)
+def test_the_masters_own_start_timecode_is_honoured(
+    rate_name,
+    start_timecode,
+    start,
+    end,
+    frames,
+    gql,
+    client,
+    signed_in,
+    tmp_path,
+    django_capture_on_commit_callbacks,
+):
+    """A master from an edit suite starts at 10:00:00:00 (or 01:00:00;00): its
+    SMPTE timecodes are what the journalist reads off it."""
+    master = tmp_path / "timecoded.mp4"
+    generate_counter_video(master, rate_name, 3, timecode=start_timecode)
+    asset = upload("Timecoded", master, django_capture_on_commit_callbacks)
+    assert asset.start_timecode == start_timecode
+    video = publish(asset)
+    rendition = asset.renditions.get().name
+    answer = download(gql, video.pk, rendition, start=start, end=end, precision="EXACT")
+    result = answer["data"]["requestVideoDownload"]
+    assert (result["startTimecode"], result["endTimecode"]) == (start, end)
+    rate = RATES[rate_name]
+    assert (result["start"], result["end"]) == (
+        seconds(frames[0], rate),
+        seconds(frames[1], rate),
+    )
+    clip = fetched(client, result["url"], tmp_path)
+    assert frame_numbers(clip) == list(range(*frames))
+    # Seconds still count from the first frame; SMPTE before it is no frame.
+    answer = download(
+        gql,
+        video.pk,
+        rendition,
+        start=seconds(frames[0], rate),
+        end=2,
+        precision="EXACT",
+    )
+    assert answer["data"]["requestVideoDownload"]["startTimecode"] == start
+    answer = download(gql, video.pk, rendition, start="00:00:01:00", end=2)
+    assert error_codes(answer) == ["INVALID_TIMECODE"]

@@ -16,6 +16,7 @@ from videos.timecode import (
     frames_covering,
     parse,
     parse_timecode,
+    timecode_origin,
 )
 
 NTSC = Fraction(30000, 1001)
@@ -159,3 +160,13 @@ def test_rounded_frame_rates_are_known_exactly():
 )
 def test_in_and_out_snap_to_the_frames_they_fall_in(start, end, rate, frames):
     assert frames_covering(start, end, rate) == frames
+
+
+def test_smpte_counts_from_the_masters_start_timecode():
+    origin = timecode_origin("10:00:00:00", Fraction(25))
+    assert origin == 900_000
+    assert parse("10:00:01:05").seconds(25.0, origin) == 1.2
+    with pytest.raises(TimecodeError):
+        parse("09:59:59:24").seconds(25.0, origin)  # before the first frame
+    assert timecode_origin("01:00:00;00", NTSC) == 107892
+    assert timecode_origin("", NTSC) == timecode_origin("nonsense", NTSC) == 0
