@@ -46,7 +46,7 @@ SOURCE_SECONDS = 6
 
 DOWNLOAD = """mutation($input: VideoDownloadInput!) {
   requestVideoDownload(input: $input) {
-    url expiresAt filename rendition start end sizeBytes precision
+    url expiresAt filename rendition start end sizeBytes precision frames
   }
 }"""
 
@@ -305,6 +305,11 @@ def test_fast_clip_is_cut_over_http_and_stored_in_the_bucket(
         ).count()
         == 2
     )
+    # EXACT over HTTP too: the frames asked for, 2.52 to 3.48 s at 25 fps.
+    exact = downloaded(gql, s3_video, start=2.52, end=3.48, precision="EXACT")
+    assert (exact["start"], exact["end"], exact["frames"]) == (2.52, 3.48, 24)
+    local.write_bytes(fetch(exact["url"])[2])
+    assert ffmpeg.count_frames(str(local)) == 24
 
 
 @pytest.mark.django_db
