@@ -7,13 +7,15 @@ import datetime
 import logging
 import time
 from dataclasses import dataclass
+from fractions import Fraction
 from pathlib import Path
 
+from botocore.exceptions import BotoCoreError, ClientError
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
@@ -25,11 +27,25 @@ from cms.public_urls import cms_url
 from . import ffmpeg
 from .models import VideoClip, VideoDownload, VideoPage, VideoRendition, video_storage
 from .processing import delete_stored, readable_location, store
-from .timecode import TimecodeError, format_timecode, parse_timecode
+from .timecode import (
+    Timecode,
+    TimecodeError,
+    exact_rate,
+    format_timecode,
+    frame_at,
+    frame_seconds,
+    frame_to_smpte,
+    frames_covering,
+    parse,
+    timecode_origin,
+)
 
 logger = logging.getLogger(__name__)
 
 SIGNING_SALT = "videos.download"
+# What a storage that cannot be reached raises: the disk (OSError) or S3 (botocore).
+# Anything else is a bug and must surface as one, with its traceback.
+STORAGE_ERRORS = (OSError, BotoCoreError, ClientError)
 
 
 class DownloadError(ApiError):
@@ -65,6 +81,26 @@ class Download:
     precision: str | None
     rendition: VideoRendition
     clip: VideoClip | None = None
+    frame_rate: Fraction | None = None
+    log: VideoDownload | None = None
+    file_name: str = ""
+    timecode_origin: int = 0  # the master's start timecode, as a frame number
+
+    def timecode(self, seconds: float | None) -> str | None:
+        """SMPTE timecode of a cut (drop-frame at 29.97 and 59.94 fps), in the
+        master's own timecode."""
+        if seconds is None or self.frame_rate is None:
+            return None
+        frame = frame_at(seconds, self.frame_rate) + self.timecode_origin
+        return frame_to_smpte(frame, self.frame_rate)
+
+    @property
+    def frames(self) -> int | None:
+        if self.start is None or self.frame_rate is None:
+            return None
+        return frame_at(self.end, self.frame_rate) - frame_at(
+            self.start, self.frame_rate
+        )
 
 
 # --- What is asked -----------------------------------------------------------------
@@ -107,20 +143,51 @@ def find_rendition(video: VideoPage, name: str) -> VideoRendition:
     )
 
 
-def timecode_argument(value, argument: str) -> float:
+def timecode_argument(value, argument: str) -> Timecode:
+    """The in or out point as given; SMPTE frames are counted later, with the
+    video's frame rate (``resolve_timecode``)."""
     if _is_negative(value):
         raise DownloadError(
             INVALID_RANGE,
             _("%(argument)s cannot be negative.") % {"argument": argument},
         )
     try:
-        return parse_timecode(value)
+        return parse(value)
     except TimecodeError:
         raise DownloadError(
             INVALID_TIMECODE,
-            _("%(argument)s is not a timecode: give seconds (12.5) or HH:MM:SS.mmm.")
+            _(
+                "%(argument)s is not a timecode: give seconds (12.5), HH:MM:SS.mmm "
+                "or SMPTE HH:MM:SS:FF (HH:MM:SS;FF for drop-frame)."
+            )
             % {"argument": argument},
         ) from None
+
+
+def resolve_timecode(timecode: Timecode, video: VideoPage, argument: str) -> float:
+    asset = video.asset
+    try:
+        return timecode.seconds(asset.frame_rate, _origin(asset))
+    except TimecodeError:
+        raise DownloadError(
+            INVALID_TIMECODE,
+            _(
+                "%(argument)s names a frame this video does not have at "
+                "%(rate)s frames per second (drop-frame ';' exists at 29.97 and "
+                "59.94 only; the video starts at %(start)s)."
+            )
+            % {
+                "argument": argument,
+                "rate": f"{asset.frame_rate or 0:g}",
+                "start": asset.start_timecode or "00:00:00:00",
+            },
+        ) from None
+
+
+def _origin(asset) -> int:
+    if not asset.start_timecode or not asset.frame_rate:
+        return 0
+    return timecode_origin(asset.start_timecode, exact_rate(asset.frame_rate))
 
 
 def _is_negative(value) -> bool:
@@ -129,7 +196,7 @@ def _is_negative(value) -> bool:
     text = str(value).strip()
     if text.startswith("-"):
         try:
-            parse_timecode(text[1:])
+            parse(text[1:])
             return True
         except TimecodeError:
             return False
@@ -178,12 +245,16 @@ def check_range(video: VideoPage, start: float, end: float) -> None:
 def obtain_clip(
     rendition: VideoRendition, start: float, end: float, precision: str
 ) -> VideoClip:
-    """The clip for this exact request, made now if nobody made it before.
+    """The clip for this request, made now if nobody made it before.
 
-    Identical requests share one row (a unique constraint). Whoever claims the
-    row makes the file; a request arriving meanwhile waits for it rather than
-    cutting the same clip again. A claim older than the ffmpeg timeout is taken
-    over (its maker died)."""
+    In and out snap to the frames they fall in: the clip holds the frames shown
+    in [start, end), at least one. Identical requests share one row (a unique
+    constraint). Whoever claims the row makes the file; a request arriving
+    meanwhile waits for it rather than cutting the same clip again. A claim older
+    than the ffmpeg timeout is taken over (its maker died)."""
+    rate = clip_frame_rate(rendition)
+    first, last = frames_covering(start, end, rate)
+    start, end = frame_seconds(first, rate), frame_seconds(last, rate)
     key = {
         "rendition": rendition,
         "precision": precision,
@@ -225,10 +296,17 @@ def obtain_clip(
         clip.refresh_from_db()
 
 
+def clip_frame_rate(rendition: VideoRendition) -> Fraction:
+    """The exact frame rate of the rendition (that of its master)."""
+    frame_rate = rendition.asset.frame_rate
+    return exact_rate(frame_rate) if frame_rate else Fraction(25)
+
+
 def _make_clip(
     clip: VideoClip, rendition: VideoRendition, start: float, end: float, precision
 ) -> VideoClip:
     exact = precision == VideoClip.Precision.EXACT
+    rate = clip_frame_rate(rendition)
     storage = video_storage()
     stored = None
     try:
@@ -240,10 +318,17 @@ def _make_clip(
                 start,
                 end,
                 exact,
+                rate,
             )
-            made = ffmpeg.probe(str(target))
-            actual_start = start if exact else _keyframe_before(rendition, start)
-            length = made.video_duration or made.duration
+            # What the file holds, counted in it: the in point (FAST starts on
+            # the keyframe before it) plus its frames.
+            in_point = start if exact else _keyframe_before(rendition, start)
+            first = frame_at(in_point, rate)
+            frames = ffmpeg.count_frames(str(target))
+            if not frames:
+                raise ffmpeg.MediaError(_("The clip holds no frame."))
+            actual_start = frame_seconds(first, rate)
+            actual_end = frame_seconds(first + frames, rate)
             name = (
                 f"videos/clips/{rendition.asset_id}/{rendition.name}-{precision.lower()}"
                 f"-{clip.start_ms}-{clip.end_ms}.mp4"
@@ -254,7 +339,7 @@ def _make_clip(
             file=stored,
             size_bytes=storage.size(stored),
             actual_start=round(actual_start, 3),
-            actual_end=round(actual_start + length, 3),
+            actual_end=round(actual_end, 3),
             message="",
         )
     except Exception as error:
@@ -263,6 +348,9 @@ def _make_clip(
         VideoClip.objects.filter(pk=clip.pk).update(
             status=VideoClip.Status.FAILED, message=str(error)[:2000]
         )
+        if not isinstance(error, (ffmpeg.MediaError, *STORAGE_ERRORS)):
+            logger.exception("Clip %s failed", clip.pk)
+            raise  # a bug: INTERNAL_SERVER_ERROR, not a storage outage
         if isinstance(error, ffmpeg.MediaError) and _storage_reachable(
             storage, rendition.file.name
         ):
@@ -285,7 +373,7 @@ def _storage_reachable(storage, name: str) -> bool:
     """Whether a failed cut is ffmpeg's fault, or the storage's (S3 down)."""
     try:
         return storage.exists(name)
-    except Exception:
+    except STORAGE_ERRORS:
         return False
 
 
@@ -306,8 +394,12 @@ def attachment_name(video: VideoPage, rendition: str, start=None, end=None) -> s
     return f"{stem}.mp4"
 
 
-def signed_url(request, name: str, filename: str) -> tuple[str, object]:
-    """A link that downloads ``name`` as ``filename`` for a short while."""
+def signed_url(
+    request, name: str, filename: str, log_id: int | None = None
+) -> tuple[str, object]:
+    """A link that downloads ``name`` as ``filename`` for a short while; a local
+    link names the log row of its issue (``log_id``), so what it serves is
+    logged against it."""
     seconds = settings.VIDEO_DOWNLOAD_URL_SECONDS
     expires_at = timezone.now() + datetime.timedelta(seconds=seconds)
     storage = video_storage()
@@ -323,7 +415,10 @@ def signed_url(request, name: str, filename: str) -> tuple[str, object]:
             expire=seconds,
         )
         return url, expires_at
-    token = signing.dumps({"n": name, "f": filename}, salt=SIGNING_SALT, compress=True)
+    data = {"n": name, "f": filename}
+    if log_id is not None:
+        data["d"] = log_id
+    token = signing.dumps(data, salt=SIGNING_SALT, compress=True)
     path = reverse("video-download", kwargs={"token": token})
     return cms_url(path), expires_at
 
@@ -337,7 +432,10 @@ def _is_s3(storage) -> bool:
 
 
 def serve_signed(request, token: str):
-    """The local-disk counterpart of a presigned URL."""
+    """The local-disk counterpart of a presigned URL: resumable (``Range``,
+    ``If-Range``, ``HEAD``), and every response logged (videos/serving.py)."""
+    from .serving import serve_file
+
     try:
         data = signing.loads(
             token, salt=SIGNING_SALT, max_age=settings.VIDEO_DOWNLOAD_URL_SECONDS
@@ -347,16 +445,19 @@ def serve_signed(request, token: str):
     storage = video_storage()
     if not storage.exists(data["n"]):
         raise Http404(_("This file is no longer available."))
-    return FileResponse(
-        storage.open(data["n"], "rb"),
-        as_attachment=True,
+    return serve_file(
+        request,
+        storage.path(data["n"]),
         filename=Path(data["f"]).name,
         content_type="video/mp4",
+        download_id=data.get("d"),
     )
 
 
-def log_download(user, video: VideoPage, download: Download, segment: str = "") -> None:
-    VideoDownload.objects.create(
+def log_download(user, video: VideoPage, download: Download, segment: str = ""):
+    """The link issued (whether it is then followed is logged per response, as
+    ``VideoDownloadServed`` rows, where this server serves the file)."""
+    return VideoDownload.objects.create(
         user=user,
         video=video,
         video_title=video.title,
@@ -387,6 +488,10 @@ def request_download(
         raise DownloadError(
             NOT_AUTHENTICATED, _("Sign in to download videos."), status=401
         )
+    given = [
+        timecode_argument(value, argument) if value is not None else None
+        for value, argument in ((start, "start"), (end, "end"))
+    ]
     video = find_video(video_id)
     chosen = find_rendition(video, rendition)
     segment = ""
@@ -400,62 +505,67 @@ def request_download(
     elif start is None and end is None:
         first = last = None
     else:
-        first = timecode_argument(start if start is not None else 0, "start")
+        first = resolve_timecode(given[0], video, "start") if given[0] else 0.0
         last = (
-            timecode_argument(end, "end") if end is not None else video.asset.duration
+            resolve_timecode(given[1], video, "end")
+            if given[1]
+            else video.asset.duration
         )
     if first is None:
-        download = _full(request, video, chosen)
+        download = _full(video, chosen)
     else:
         check_range(video, first, last)
-        download = _partial(request, video, chosen, first, last, precision)
-    log_download(user, video, download, segment)
+        download = _partial(video, chosen, first, last, precision)
+    with transaction.atomic():
+        download.log = log_download(user, video, download, segment)
+        download.url, download.expires_at = _link(
+            request, download.file_name, download.filename, download.log.pk
+        )
     return download
 
 
-def _full(request, video, rendition) -> Download:
-    url, expires_at = _link(
-        request, rendition.file.name, attachment_name(video, rendition.name)
-    )
+def _full(video, rendition) -> Download:
     return Download(
-        url=url,
-        expires_at=expires_at,
+        url="",
+        expires_at=None,
         filename=attachment_name(video, rendition.name),
         start=None,
         end=None,
         size_bytes=rendition.size_bytes,
         precision=None,
         rendition=rendition,
+        file_name=rendition.file.name,
     )
 
 
-def _partial(request, video, rendition, start, end, precision) -> Download:
+def _partial(video, rendition, start, end, precision) -> Download:
     clip = obtain_clip(rendition, start, end, precision)
-    filename = attachment_name(
-        video, rendition.name, clip.actual_start, clip.actual_end
-    )
-    url, expires_at = _link(request, clip.file.name, filename)
     return Download(
-        url=url,
-        expires_at=expires_at,
-        filename=filename,
+        url="",
+        expires_at=None,
+        filename=attachment_name(
+            video, rendition.name, clip.actual_start, clip.actual_end
+        ),
         start=clip.actual_start,
         end=clip.actual_end,
         size_bytes=clip.size_bytes,
         precision=precision,
         rendition=rendition,
         clip=clip,
+        frame_rate=clip_frame_rate(rendition),
+        file_name=clip.file.name,
+        timecode_origin=_origin(video.asset),
     )
 
 
-def _link(request, name: str, filename: str):
+def _link(request, name: str, filename: str, log_id: int | None = None):
     """A link to a file that is there: presigning needs no call to S3, so ask it
     first rather than hand out a link that fails when followed."""
     try:
         if not video_storage().exists(name):
             raise FileNotFoundError(name)
-        return signed_url(request, name, filename)
-    except Exception as error:
+        return signed_url(request, name, filename, log_id)
+    except STORAGE_ERRORS as error:
         logger.exception("Could not sign a download link for %s", name)
         raise DownloadError(
             STORAGE_UNAVAILABLE,

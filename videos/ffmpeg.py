@@ -17,6 +17,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from fractions import Fraction
 from pathlib import Path
 
 import av
@@ -38,6 +39,7 @@ class Probe:
     audio_codec: str | None
     format_name: str
     video_duration: float | None = None
+    start_timecode: str = ""  # SMPTE of the first frame (a tmcd track), if any
     keyframes: list[float] = field(default_factory=list)
 
 
@@ -132,6 +134,7 @@ def probe(source: str, keyframes: bool = False) -> Probe:
             audio_codec=audio.codec_context.name if audio is not None else None,
             format_name=container.format.name,
             video_duration=_stream_duration(video),
+            start_timecode=_start_timecode(container, video),
         )
         if keyframes:
             info.keyframes = _keyframes(container, video)
@@ -144,6 +147,18 @@ def _duration(container, video) -> float | None:
     if video.duration and video.time_base:
         return float(video.duration * video.time_base)
     return None
+
+
+def _start_timecode(container, video) -> str:
+    """The timecode ffmpeg reads from a tmcd track (or a stream's tag)."""
+    for metadata in (
+        video.metadata,
+        *(stream.metadata for stream in container.streams.data),
+        container.metadata,
+    ):
+        if value := metadata.get("timecode"):
+            return str(value)[:20]
+    return ""
 
 
 def _stream_duration(video) -> float | None:
@@ -233,22 +248,24 @@ def make_poster(source: str, target: Path, at: float) -> None:
     )
 
 
-def cut_clip(source: str, target: Path, start: float, end: float, exact: bool) -> None:
+def cut_clip(
+    source: str,
+    target: Path,
+    start: float,
+    end: float,
+    exact: bool,
+    frame_rate: Fraction | None = None,
+) -> None:
     """Cut [start, end) out of ``source``.
 
-    Both modes seek in the input (``-ss`` before ``-i``): ffmpeg jumps through the
+    FAST seeks in the input (``-ss`` before ``-i``): ffmpeg jumps through the
     rendition's segment index to the keyframe before ``start`` instead of reading
     the file from the top, so a clip from a long video costs what one from a short
-    video does. FAST copies the streams from that keyframe on; EXACT decodes from it,
-    drops the frames before ``start`` and re-encodes."""
-    duration = f"{end - start:.3f}"
+    video does, and copies the streams from that keyframe on. EXACT: see
+    ``cut_frames``."""
     if exact:
-        codecs = [
-            "-c:v", "libx264", "-preset", settings.VIDEO_X264_PRESET, "-crf", "18",
-            "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "128k",
-        ]  # fmt: skip
-    else:
-        codecs = ["-c", "copy", "-avoid_negative_ts", "make_zero"]
+        cut_frames(source, target, start, end, frame_rate or Fraction(25))
+        return
     run_ffmpeg(
         [
             # One seek for all streams, to the video keyframe at or before the in
@@ -260,17 +277,111 @@ def cut_clip(source: str, target: Path, start: float, end: float, exact: bool) -
             "-i",
             source,
             "-t",
-            duration,
+            f"{end - start:.3f}",
             "-map",
             "0:v:0",
             "-map",
             "0:a:0?",
-            *codecs,
+            "-c",
+            "copy",
+            "-avoid_negative_ts",
+            "make_zero",
             "-movflags",
             "+faststart",
             str(target),
         ]  # fmt: skip
     )
+
+
+# Decoding starts this far before the in point, so the audio decoder has primed
+# (an AAC frame needs the one before it) when the first kept sample comes.
+_PREROLL_SECONDS = 0.2
+
+
+def cut_frames(
+    source: str, target: Path, start: float, end: float, frame_rate: Fraction
+) -> None:
+    """Re-encode exactly the frames [start, end) (frame boundaries of
+    ``frame_rate``) and the audio samples of the same span.
+
+    The input keeps its own timestamps (``-copyts``, seeking to a keyframe
+    before the in point without ffmpeg's own trimming), and the filters pick the
+    frames: ``trim`` keeps the frames whose timestamps fall between the
+    half-frames before the in and the out point, which cannot be off by one
+    whatever the rounding of the container's time base; ``atrim`` cuts the audio
+    to the sample at the same instants. Both then start at zero."""
+    offset, has_audio, video_length = _stream_start(source)
+    if video_length:  # an out point past the last frame: the audio stops there too
+        end = min(end, float(round(video_length * frame_rate) / frame_rate))
+    half = 1 / (2 * frame_rate)
+    video_in, video_out = offset + start, offset + end
+    seek = max(0.0, video_in - _PREROLL_SECONDS)
+    video = f"[0:v:0]trim=end={float(video_out - half):.6f}"
+    if start > 0:
+        video += f":start={float(video_in - half):.6f}"
+    graph = [video + ",setpts=PTS-STARTPTS[v]"]
+    maps = ["-map", "[v]"]
+    if has_audio:
+        audio = f"[0:a:0]atrim=end={video_out:.6f}"
+        if video_in > 0:
+            audio += f":start={video_in:.6f}"
+        graph.append(audio + ",asetpts=PTS-STARTPTS[a]")
+        maps += ["-map", "[a]", "-c:a", "aac", "-b:a", "128k"]
+    run_ffmpeg(
+        [
+            "-copyts",
+            "-noaccurate_seek",
+            "-seek_streams_individually",
+            "0",
+            "-ss",
+            f"{seek:.6f}",
+            # Stop reading well after the out point (B-frames come late).
+            "-t",
+            f"{video_out - seek + 1:.6f}",
+            "-i",
+            source,
+            "-filter_complex",
+            ";".join(graph),
+            *maps,
+            "-c:v",
+            "libx264",
+            "-preset",
+            settings.VIDEO_X264_PRESET,
+            "-crf",
+            "18",
+            "-pix_fmt",
+            "yuv420p",
+            # Every frame the filters kept, none duplicated or dropped.
+            "-fps_mode",
+            "passthrough",
+            "-movflags",
+            "+faststart",
+            str(target),
+        ]  # fmt: skip
+    )
+
+
+def _stream_start(source: str) -> tuple[float, bool, float | None]:
+    """When the first video frame is shown (seconds, in the file's timestamps),
+    whether there is an audio stream, and how long the video stream lasts."""
+    try:
+        container = av.open(source, timeout=settings.VIDEO_FFMPEG_TIMEOUT)
+    except (av.error.FFmpegError, OSError) as error:
+        raise MediaError(
+            _("This file is not a video that can be read (%(error)s).")
+            % {"error": getattr(error, "strerror", None) or error.__class__.__name__}
+        ) from None
+    with container:
+        video = container.streams.video[0]
+        start = float(video.start_time * video.time_base) if video.start_time else 0.0
+        return start, bool(container.streams.audio), _stream_duration(video)
+
+
+def count_frames(path: str) -> int:
+    """The video frames a file holds (its packets: nothing decoded)."""
+    with av.open(path) as container:
+        video = container.streams.video[0]
+        return sum(1 for packet in container.demux(video) if packet.size)
 
 
 def generate_test_video(

@@ -91,6 +91,9 @@ class VideoAsset(index.Indexed, ClusterableModel):
     width = models.PositiveIntegerField(null=True, editable=False)
     height = models.PositiveIntegerField(null=True, editable=False)
     frame_rate = models.FloatField(null=True, editable=False)
+    # The master's own SMPTE timecode of its first frame (its tmcd track), e.g.
+    # 10:00:00:00: SMPTE in and out points count in it. Empty: 00:00:00:00.
+    start_timecode = models.CharField(max_length=20, blank=True, editable=False)
     video_codec = models.CharField(max_length=50, blank=True, editable=False)
     audio_codec = models.CharField(max_length=50, blank=True, editable=False)
     size_bytes = models.BigIntegerField(null=True, editable=False)
@@ -288,7 +291,8 @@ class VideoClip(models.Model):
 
 
 class VideoDownload(models.Model):
-    """One download: who took which video, in which rendition, and which part."""
+    """One download link issued: who asked for which video, in which rendition,
+    and which part. What was then fetched with it is ``VideoDownloadServed``."""
 
     class Kind(models.TextChoices):
         FULL = "full", _("Full video")
@@ -341,6 +345,51 @@ class VideoDownload(models.Model):
         if self.kind == self.Kind.FULL:
             return ""
         return f"{format_timecode(self.start)}–{format_timecode(self.end)}"
+
+
+class VideoDownloadServed(models.Model):
+    """One response to a download link, where this server serves the file (the
+    local-disk links; S3 serves its presigned links itself). A link is often
+    fetched more than once: a HEAD, a resumed download in byte ranges, a second
+    device."""
+
+    download = models.ForeignKey(
+        VideoDownload,
+        verbose_name=_("link issued"),
+        null=True,
+        on_delete=models.CASCADE,
+        related_name="served",
+    )
+    # The signed-in user of the request, if its cookies say so: a link works
+    # without them.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    method = models.CharField(_("method"), max_length=8)
+    status = models.PositiveSmallIntegerField(_("HTTP status"))
+    byte_range = models.CharField(
+        _("range asked"), max_length=100, blank=True, help_text=_("Range header.")
+    )
+    first_byte = models.BigIntegerField(_("first byte"), default=0)
+    bytes_expected = models.BigIntegerField(_("bytes to serve"), default=0)
+    bytes_served = models.BigIntegerField(_("bytes served"), default=0)
+    completed = models.BooleanField(
+        _("completed"), default=False, help_text=_("Every byte asked was sent.")
+    )
+    started_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    finished_at = models.DateTimeField(_("finished"), null=True)
+
+    class Meta:
+        verbose_name = _("video file served")
+        verbose_name_plural = _("video files served")
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"{self.method} {self.status} {self.bytes_served} bytes"
 
 
 # --- Pages -------------------------------------------------------------------------

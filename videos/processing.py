@@ -212,6 +212,7 @@ def _probe(run: Run, source: str) -> ffmpeg.Probe:
         width=probe.width,
         height=probe.height,
         frame_rate=probe.frame_rate,
+        start_timecode=probe.start_timecode,
         video_codec=probe.video_codec,
         audio_codec=probe.audio_codec or "",
         size_bytes=run.asset.master.size,

@@ -164,6 +164,30 @@ class VideoDownloadType(graphene.ObjectType):
     end = graphene.Float()
     size_bytes = graphene.Float(required=True)
     precision = graphene.Field(Precision)
+    # Issue 14: the cut in frames. Null for a whole rendition.
+    start_timecode = graphene.String(
+        description="The clip's in point as SMPTE timecode (HH:MM:SS:FF; "
+        "drop-frame HH:MM:SS;FF at 29.97 and 59.94 fps)."
+    )
+    end_timecode = graphene.String(
+        description="The out point as SMPTE timecode: the first frame not in it."
+    )
+    frames = graphene.Int(description="How many video frames the clip holds.")
+    frame_rate = graphene.String(
+        description="The frame rate the timecodes count, e.g. 25 or 30000/1001."
+    )
+
+    @staticmethod
+    def resolve_start_timecode(download, info):
+        return download.timecode(download.start)
+
+    @staticmethod
+    def resolve_end_timecode(download, info):
+        return download.timecode(download.end)
+
+    @staticmethod
+    def resolve_frame_rate(download, info):
+        return str(download.frame_rate) if download.frame_rate else None
 
     @staticmethod
     def resolve_rendition(download, info):
@@ -436,7 +460,9 @@ class VideoDownloadInput(graphene.InputObjectType):
         required=True, description="A rendition's name, e.g. 720p."
     )
     start = graphene.Field(
-        lambda: Timecode, description="In point: seconds or HH:MM:SS.mmm."
+        lambda: Timecode,
+        description="In point: seconds, HH:MM:SS.mmm or SMPTE HH:MM:SS:FF "
+        "(HH:MM:SS;FF drop-frame).",
     )
     end = graphene.Field(lambda: Timecode, description="Out point.")
     shot = graphene.ID(description="A shot's id from the shotlist, instead of in/out.")
@@ -445,7 +471,8 @@ class VideoDownloadInput(graphene.InputObjectType):
 
 
 class Timecode(graphene.Scalar):
-    """Seconds (12.5) or a timecode string ("00:00:12.500"). A malformed value is
+    """Seconds (12.5), a timecode string ("00:00:12.500") or SMPTE frames
+    ("00:00:12:05", "00:00:12;05" drop-frame). A malformed or ambiguous value is
     refused by the field that takes it, with the code INVALID_TIMECODE."""
 
     @staticmethod

@@ -6,6 +6,8 @@ from __future__ import annotations
 import django_filters
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Exists, OuterRef, Sum
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -18,7 +20,14 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from cms.exports import FormulaSafeExportMixin
 
-from .models import VideoAsset, VideoDownload, VideoPage, VideoShot, VideoSoundbite
+from .models import (
+    VideoAsset,
+    VideoDownload,
+    VideoDownloadServed,
+    VideoPage,
+    VideoShot,
+    VideoSoundbite,
+)
 
 download_permission_policy = ModelPermissionPolicy(VideoDownload)
 
@@ -58,6 +67,10 @@ class DownloadReportView(FormulaSafeExportMixin, ReportView):
         Column("range_label", label=_("Range")),
         Column("precision", label=_("Precision")),
         Column("segment", label=_("Segment")),
+        # Issue 14: a row is a link issued; what was then served with it (local
+        # disk only: S3 serves its presigned links itself).
+        Column("served_count", label=_("Responses")),
+        Column("served_bytes", label=_("Bytes served")),
     ]
     list_export = [
         "created_at",
@@ -71,6 +84,9 @@ class DownloadReportView(FormulaSafeExportMixin, ReportView):
         "start",
         "end",
         "segment",
+        "served_count",
+        "served_bytes",
+        "served_completely",
     ]
     export_headings = {
         "created_at": _("Time"),
@@ -84,10 +100,28 @@ class DownloadReportView(FormulaSafeExportMixin, ReportView):
         "start": _("In (seconds)"),
         "end": _("Out (seconds)"),
         "segment": _("Segment"),
+        "served_count": _("Responses"),
+        "served_bytes": _("Bytes served"),
+        "served_completely": _("Served completely"),
     }
 
     def get_queryset(self):
-        return VideoDownload.objects.select_related("user").order_by("-created_at")
+        return (
+            VideoDownload.objects.select_related("user")
+            .annotate(
+                served_count=Count("served"),
+                served_bytes=Coalesce(Sum("served__bytes_served"), 0),
+                served_completely=Exists(
+                    VideoDownloadServed.objects.filter(
+                        download=OuterRef("pk"),
+                        completed=True,
+                        status=200,
+                        method="GET",
+                    )
+                ),
+            )
+            .order_by("-created_at")
+        )
 
     def get_filename(self):
         return "video-downloads"

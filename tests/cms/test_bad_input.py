@@ -10,7 +10,7 @@ from tests.conftest import error_codes
 
 pytestmark = pytest.mark.django_db
 
-QUERY = '{ people(locale: en) { slug } }'
+QUERY = "{ people(locale: en) { slug } }"
 DEEP = 40  # past the bound of 32 levels
 
 

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 APOLLO_ACCEPT = "application/graphql-response+json,application/json;q=0.9"
-QUERY = '{ people(locale: en) { slug } }'
+QUERY = "{ people(locale: en) { slug } }"
 PARSE_ERROR = "{ people(locale: "
 VALIDATION_ERROR = "{ noSuchField }"
 COERCION_ERROR = ("query($n: Int) { pressReleases(perPage: $n) { total } }", {"n": "x"})
@@ -241,16 +241,16 @@ def test_comments_whitespace_and_unused_variables_share_one_cache_entry(client):
     first, first_sql = sql_count(client, QUERY)
     assert first_sql > 1
     for variant, variables in [
-        ('{people(locale:en){slug}}', None),
-        ('# a comment\n{ people( locale : en ) ,{ slug } }  ', None),
-        ('{ people(locale: en) { slug # another\n } }', None),
+        ("{people(locale:en){slug}}", None),
+        ("# a comment\n{ people( locale : en ) ,{ slug } }  ", None),
+        ("{ people(locale: en) { slug # another\n } }", None),
         (QUERY, {"unused": "value"}),
     ]:
         answer, variant_sql = sql_count(client, variant, variables)
         assert answer == first
         assert variant_sql == 1, variant  # one round trip to the cache table
     # A different query is a different entry.
-    _answer, other_sql = sql_count(client, '{ people(locale: fr) { slug } }')
+    _answer, other_sql = sql_count(client, "{ people(locale: fr) { slug } }")
     assert other_sql > 1
 
 
@@ -275,7 +275,7 @@ def test_an_answer_larger_than_the_bound_is_refused_and_not_cached(client):
 
 
 def test_suggestions_are_given_only_with_introspection_on(client):
-    query = '{ pressReleasez(locale: en) { items { title } } }'
+    query = "{ pressReleasez(locale: en) { items { title } } }"
     message = post(client, query).json()["errors"][0]["message"]
     assert "Did you mean" in message and "pressReleases" in message
     with override_settings(GRAPHQL_INTROSPECTION=False):

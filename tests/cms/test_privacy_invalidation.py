@@ -130,7 +130,7 @@ def test_a_cdn_revalidating_its_copy_gets_the_new_answer_not_304(
 ):
     """A GET kept by a CDN (public, max-age=60) cannot be recalled before it
     expires; when it revalidates with its ETag, it must get the new answer."""
-    query = '{ pressReleases(locale: en, perPage: 100) { items { title } } }'
+    query = "{ pressReleases(locale: en, perPage: 100) { items { title } } }"
     first = client.get("/graphql/", {"query": query})
     assert release.title in first.content.decode()
     with django_capture_on_commit_callbacks(execute=True):

@@ -118,7 +118,7 @@ def test_a_zero_limit_counts_as_grapples_default():
 
 
 def test_the_ceiling_is_a_setting(gql):
-    query = '{ people(locale: en) { slug } }'
+    query = "{ people(locale: en) { slug } }"
     assert measure(query)[1].cost == 11
     with override_settings(GRAPHQL_MAX_COST=10):
         answer = gql(query, status=200)

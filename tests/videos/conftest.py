@@ -46,7 +46,87 @@ def download(gql, video_id, rendition="180p", **fields) -> dict:
         """mutation($input: VideoDownloadInput!) {
           requestVideoDownload(input: $input) {
             url expiresAt filename rendition start end sizeBytes precision
+            startTimecode endTimecode frames frameRate
           }
         }""",
         {"input": values},
     )
+
+
+# --- Videos whose every frame says its number -----------------------------------------
+
+BLOCK = 8  # pixels: a bit of the frame number is one 8×8 block, black or white
+
+
+def generate_counter_video(
+    target: Path, rate: str, seconds: float = 3, timecode: str | None = None
+) -> None:
+    """A tiny video (64×36) whose frame N shows N in binary, one block per bit
+    (8 bits a row), and a tone: any frame of a clip can be told by decoding it,
+    even after lossy re-encoding. No font needed. ``timecode``: the SMPTE of its
+    first frame, in a tmcd track, as cameras and edit suites write it."""
+    from videos import ffmpeg
+
+    bit = f"floor(X/{BLOCK})+8*floor(Y/{BLOCK})"
+    luma = f"16+219*mod(floor(N/pow(2,{bit})),2)"
+    ffmpeg.run_ffmpeg(
+        [
+            "-f",
+            "lavfi",
+            "-i",
+            f"color=black:size=64x36:rate={rate},format=yuv420p,"
+            f"geq=lum='{luma}':cb=128:cr=128",
+            "-f",
+            "lavfi",
+            "-i",
+            "sine=frequency=440:sample_rate=48000",
+            "-t",
+            str(seconds),
+            "-c:v",
+            "libx264",
+            "-preset",
+            "ultrafast",
+            "-crf",
+            "10",
+            "-pix_fmt",
+            "yuv420p",
+            "-c:a",
+            "aac",
+            "-b:a",
+            "64k",
+            "-shortest",
+            *(["-timecode", timecode] if timecode else []),
+            str(target),
+        ]  # fmt: skip
+    )
+
+
+def frame_numbers(path: Path) -> list[int]:
+    """Decode a video and read each frame's number off its picture."""
+    import av
+
+    numbers = []
+    with av.open(str(path)) as container:
+        for frame in container.decode(video=0):
+            plane = frame.planes[0]
+            pixels, stride = bytes(plane), plane.line_size
+            number = 0
+            for bit in range(32):
+                x = (bit % 8) * BLOCK + BLOCK // 2
+                y = (bit // 8) * BLOCK + BLOCK // 2
+                if pixels[y * stride + x] > 128:
+                    number |= 1 << bit
+            numbers.append(number)
+    return numbers
+
+
+def audio_samples(path: Path) -> int | None:
+    """The audio a file holds, in samples (its stream's duration, which the
+    MP4 edit list trims to the sample; decoders output whole AAC frames)."""
+    import av
+
+    with av.open(str(path)) as container:
+        if not container.streams.audio:
+            return None
+        audio = container.streams.audio[0]
+        return round(audio.duration * audio.time_base * audio.sample_rate)

@@ -86,8 +86,14 @@ def test_download_report_lists_and_exports(admin_client, client):
             end=end,
             segment="",
         )
+    served = VideoDownload.objects.get(kind="full")
+    for status, sent, completed in ((206, 100, True), (200, 5000, True)):
+        served.served.create(
+            method="GET", status=status, bytes_served=sent, completed=completed
+        )
     html = admin_client.get("/admin/reports/video-downloads/").content.decode()
     assert "reporter@example.com" in html and "00:00:02.000" in html
+    assert "Bytes served" in html and "5100" in html
     response = admin_client.get("/admin/reports/video-downloads/?export=csv")
     assert response.status_code == 200
     content = b"".join(response.streaming_content).decode("utf-8-sig")
@@ -95,6 +101,11 @@ def test_download_report_lists_and_exports(admin_client, client):
     assert len(rows) == 2
     assert {row["User"] for row in rows} == {"reporter@example.com"}
     assert {row["In (seconds)"] for row in rows} == {"", "2.0"}
+    assert {(row["Responses"], row["Bytes served"]) for row in rows} == {
+        ("2", "5100"),
+        ("0", "0"),
+    }
+    assert {row["Served completely"] for row in rows} == {"True", "False"}
     # Not for anyone: an account without the permission is refused.
     client.force_login(user)
     assert client.get("/admin/reports/video-downloads/").status_code in (302, 403)

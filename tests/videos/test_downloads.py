@@ -4,6 +4,7 @@ import threading
 from urllib.parse import urlparse
 
 import pytest
+from botocore.exceptions import ClientError, EndpointConnectionError
 from django.db import connection
 from django.test import override_settings
 
@@ -106,6 +107,43 @@ def test_exact_clip_is_cut_to_the_frame(gql, client, signed_in, demo_video, tmp_
     assert probe.height == 180
 
 
+def test_shot_two_as_exact_is_its_hundred_frames(
+    gql, client, signed_in, demo_video, tmp_path
+):
+    """Issue 14: shot 2 (4.00–8.00 s at 25 fps) gave 98 frames and said 7.92."""
+    shot = demo_video.shots.order_by("sort_order")[1]
+    assert (shot.start, shot.end) == (4.0, 8.0)
+    answer = download(gql, demo_video.pk, "180p", shot=str(shot.pk), precision="EXACT")
+    result = answer["data"]["requestVideoDownload"]
+    assert (result["start"], result["end"], result["frames"]) == (4.0, 8.0, 100)
+    assert (result["startTimecode"], result["endTimecode"]) == (
+        "00:00:04:00",
+        "00:00:08:00",
+    )
+    assert result["frameRate"] == "25"
+    _response, body = fetch(client, result["url"])
+    assert ffmpeg.count_frames(str(_saved(tmp_path, body))) == 100
+
+
+def test_smpte_in_and_out_and_a_one_frame_clip(gql, signed_in, demo_video):
+    answer = download(
+        gql, demo_video.pk, start="00:00:02:10", end="00:00:02:11", precision="EXACT"
+    )
+    assert "errors" not in answer, answer
+    result = answer["data"]["requestVideoDownload"]
+    assert (result["start"], result["end"], result["frames"]) == (2.4, 2.44, 1)
+    assert (result["startTimecode"], result["endTimecode"]) == (
+        "00:00:02:10",
+        "00:00:02:11",
+    )
+
+
+def _saved(tmp_path, body: bytes):
+    path = tmp_path / "saved.mp4"
+    path.write_bytes(body)
+    return path
+
+
 def test_a_shot_or_a_soundbite_by_id(gql, signed_in, demo_video):
     shot = demo_video.shots.order_by("sort_order")[1]
     answer = download(gql, demo_video.pk, "144p", shot=str(shot.pk))
@@ -195,6 +233,9 @@ def test_two_identical_requests_at_once_make_one_clip(monkeypatch):
         ({"start": 5, "end": 12.5}, "RANGE_OUT_OF_BOUNDS"),
         ({"start": "00:00:05", "end": "01:00:00"}, "RANGE_OUT_OF_BOUNDS"),
         ({"start": "1:2:3:4", "end": 3}, "INVALID_TIMECODE"),
+        ({"start": "1:2", "end": 3}, "INVALID_TIMECODE"),
+        ({"start": "00:00:01;10", "end": 3}, "INVALID_TIMECODE"),  # 25 fps
+        ({"start": "00:00:01:25", "end": 3}, "INVALID_TIMECODE"),
         ({"start": "abc", "end": 3}, "INVALID_TIMECODE"),
         ({"start": "00:00:61", "end": 3}, "INVALID_TIMECODE"),
         ({"start": 1, "end": 3, "shot": "1"}, "INVALID_RANGE"),
@@ -265,3 +306,49 @@ def test_download_links_expire_and_cannot_be_forged(gql, client, signed_in, demo
     # The files themselves are not under the public media URL.
     rendition = demo_video.asset.renditions.get(name="180p")
     assert "private" in video_storage().path(rendition.file.name)
+
+
+def test_a_bug_is_an_internal_error_with_its_traceback_not_a_storage_outage(
+    gql, signed_in, demo_video, monkeypatch, caplog
+):
+    """Issue 14: every exception was reported as STORAGE_UNAVAILABLE, untraced."""
+
+    def broken(*args, **kwargs):
+        raise KeyError("a bug")
+
+    monkeypatch.setattr(downloads, "signed_url", broken)
+    answer = download(gql, demo_video.pk)
+    assert error_codes(answer) == ["INTERNAL_SERVER_ERROR"]
+    assert any(
+        record.exc_info and record.exc_info[0] is KeyError for record in caplog.records
+    )
+    assert not VideoDownload.objects.exists()
+    # In the making of a clip too: the row says it failed, the bug is not hidden.
+    monkeypatch.setattr(ffmpeg, "count_frames", broken)
+    caplog.clear()
+    answer = download(gql, demo_video.pk, start=1, end=2)
+    assert error_codes(answer) == ["INTERNAL_SERVER_ERROR"]
+    assert VideoClip.objects.get().status == VideoClip.Status.FAILED
+    assert any(record.exc_info for record in caplog.records)
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        OSError(5, "Input/output error"),
+        EndpointConnectionError(endpoint_url="https://s3.example.com"),
+        ClientError({"Error": {"Code": "503", "Message": "Slow Down"}}, "HeadObject"),
+    ],
+)
+def test_storage_errors_are_storage_unavailable(
+    gql, signed_in, demo_video, monkeypatch, error
+):
+    storage_class = type(video_storage())
+
+    def unreachable(self, name):
+        raise error
+
+    monkeypatch.setattr(storage_class, "exists", unreachable)
+    answer = download(gql, demo_video.pk)
+    assert error_codes(answer) == ["STORAGE_UNAVAILABLE"]
+    assert not VideoDownload.objects.exists()

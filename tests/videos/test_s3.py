@@ -32,6 +32,7 @@ from videos.models import (
     VideoAsset,
     VideoClip,
     VideoDownload,
+    VideoDownloadServed,
     VideoIndexPage,
     VideoPage,
     VideoRendition,
@@ -45,7 +46,7 @@ SOURCE_SECONDS = 6
 
 DOWNLOAD = """mutation($input: VideoDownloadInput!) {
   requestVideoDownload(input: $input) {
-    url expiresAt filename rendition start end sizeBytes precision
+    url expiresAt filename rendition start end sizeBytes precision frames
   }
 }"""
 
@@ -244,6 +245,14 @@ def test_full_download_is_a_presigned_attachment_link(s3, s3_video, gql, signed_
     assert VideoDownload.objects.filter(
         user=signed_in, video=s3_video, kind=VideoDownload.Kind.FULL, rendition="180p"
     ).exists()
+    # Resumable on S3's side: the presigned GET answers a byte range.
+    ranged = urllib.request.Request(result["url"], headers={"Range": "bytes=100-199"})
+    with urllib.request.urlopen(ranged, timeout=10) as response:
+        assert response.status == 206
+        assert response.headers["Content-Range"] == f"bytes 100-199/{len(body)}"
+        assert response.read() == body[100:200]
+    # S3 serves its links itself: nothing is logged as served here.
+    assert not VideoDownloadServed.objects.exists()
 
 
 @pytest.mark.django_db
@@ -296,6 +305,11 @@ def test_fast_clip_is_cut_over_http_and_stored_in_the_bucket(
         ).count()
         == 2
     )
+    # EXACT over HTTP too: the frames asked for, 2.52 to 3.48 s at 25 fps.
+    exact = downloaded(gql, s3_video, start=2.52, end=3.48, precision="EXACT")
+    assert (exact["start"], exact["end"], exact["frames"]) == (2.52, 3.48, 24)
+    local.write_bytes(fetch(exact["url"])[2])
+    assert ffmpeg.count_frames(str(local)) == 24
 
 
 @pytest.mark.django_db
