@@ -164,7 +164,9 @@ class QueryCost:
         )
         items = (own_size or size or self.default_size(definition)) if is_list else 1
         return Measure(
-            cost=1 + self.extra(definition, arguments) + items * below.cost,
+            cost=1
+            + self.extra(parent, name, definition, arguments)
+            + items * below.cost,
             fields=1 + below.fields,
             aliases=(node.alias is not None) + below.aliases,
             depth=0 if introspection else 1 + below.depth,
@@ -193,7 +195,12 @@ class QueryCost:
         return self.list_size
 
     @staticmethod
-    def extra(definition: GraphQLField | None, arguments: dict) -> int:
+    def extra(parent, name: str, definition: GraphQLField | None, arguments) -> int:
+        """What a field costs beyond its items: a search (the root ``search``, a
+        stock list's ``searchQuery``) or an SQL query of its own per parent."""
+        weighted = ROOT_FIELD_WEIGHTS.get(name) if is_root(parent) else None
+        if weighted is not None:
+            return getattr(settings, weighted)
         if definition is None or "order" not in definition.args:
             return 0
         extra = 0
@@ -202,6 +209,18 @@ class QueryCost:
         if "searchQuery" in arguments:
             extra += settings.GRAPHQL_COST_SEARCH
         return extra
+
+
+# Root fields whose answer costs a search or more than one plain query: the
+# setting that weighs each.
+ROOT_FIELD_WEIGHTS = {
+    "search": "GRAPHQL_COST_SEARCH",
+    "searchSuggest": "GRAPHQL_COST_QUERY",
+}
+
+
+def is_root(parent) -> bool:
+    return getattr(parent, "name", None) == "Query"
 
 
 def exceeded(measure: Measure) -> tuple[str, str, dict] | None:

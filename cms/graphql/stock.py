@@ -103,11 +103,31 @@ def _redirect_new_url(redirect, info, **kwargs) -> str | None:
     return url.rstrip("/") + route if url and route else url
 
 
+def _site_page(site, info, **kwargs):
+    """grapple's ``site { page }``: a preview token goes through the same checks
+    as the root ``page`` (signature, age, an answer never shared); without one,
+    grapple's own lookup of live, public pages in that site."""
+    from grapple.types.pages import get_specific_page
+
+    from .pages import preview_page
+
+    if kwargs.get("token"):
+        return preview_page(kwargs["token"], info.context)
+    return get_specific_page(
+        id=kwargs.get("id"),
+        slug=kwargs.get("slug"),
+        url_path=kwargs.get("url_path"),
+        token=None,
+        content_type=kwargs.get("content_type"),
+        site=site,
+    )
+
+
 def install_url_resolvers() -> None:
     """Point grapple's stock resolvers at the URL rule and at what the public may
     see. Called before the schema is built (cms.apps), which reads resolvers off
     the types."""
-    from grapple.types import documents, images, redirects
+    from grapple.types import documents, images, redirects, sites
 
     documents.get_media_item_url = media_item_url
     images.get_media_item_url = media_item_url  # url, src and srcSet
@@ -115,3 +135,4 @@ def install_url_resolvers() -> None:
     redirects.RedirectObjectType.resolve_old_url = _redirect_old_url
     redirects.RedirectObjectType.resolve_new_url = _redirect_new_url
     redirects.RedirectObjectType.resolve_page = _redirect_page
+    sites.SiteObjectType.resolve_page = _site_page

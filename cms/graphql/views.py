@@ -384,7 +384,10 @@ class PortalGraphQLView(GraphQLView):
                 _("Use GET or POST for GraphQL requests."),
                 headers={"Allow": "GET, POST"},
             )
-        size = int(request.META.get("CONTENT_LENGTH") or 0)
+        try:
+            size = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            raise bad_request(_("Content-Length is not a number.")) from None
         size += len(request.META.get("QUERY_STRING", ""))
         if size > settings.GRAPHQL_MAX_REQUEST_BYTES:
             raise self.too_large()
@@ -478,6 +481,11 @@ class PortalGraphQLView(GraphQLView):
             key = self.response_key(document, params)
             body, generation = cache.lookup(key)
             if body is not None:
+                # Only answers of valid queries are stored: a query sent with its
+                # hash is remembered here too, or the client's next hashed GET
+                # would miss for as long as the answer stays cached.
+                if digest and params.query:
+                    persisted.remember(query, digest, request=request)
                 return self.respond(request, body, media_type, shared=True)
 
         result = self.execute_document(

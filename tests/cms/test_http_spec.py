@@ -183,6 +183,32 @@ def test_apollo_persisted_query_link_over_get(client):
     assert error_codes(response.json()) == ["PERSISTED_QUERY_NOT_FOUND"]
 
 
+@override_settings(GRAPHQL_CACHE_ENABLED=True)
+def test_a_query_whose_answer_is_cached_is_still_persisted(client):
+    """A popular query's answer is in the shared cache before a client sends its
+    hash: the hash must still be remembered, or every hashed GET misses."""
+    client.get("/graphql/", {"query": QUERY})  # fills the response cache
+    digest = hashlib.sha256(QUERY.encode()).hexdigest()
+    extensions = {"persistedQuery": {"version": 1, "sha256Hash": digest}}
+    response = client.post(
+        "/graphql/",
+        json.dumps({"query": QUERY, "extensions": extensions}),
+        "application/json",
+    )
+    assert len(response.json()["data"]["people"]) == 3
+    response = client.get("/graphql/", {"extensions": json.dumps(extensions)})
+    assert response.status_code == 200
+    assert len(response.json()["data"]["people"]) == 3
+
+
+def test_a_content_length_that_is_not_a_number_is_a_bad_request(client):
+    response = client.post(
+        "/graphql/", QUERY, "application/graphql", CONTENT_LENGTH="ten"
+    )
+    assert response.status_code == 400
+    assert error_codes(response.json()) == ["BAD_REQUEST"]
+
+
 # --- languages ------------------------------------------------------------------------
 
 

@@ -99,6 +99,18 @@ def test_thirty_searched_siblings_are_too_costly(gql):
     assert "errors" not in answer, answer
 
 
+def test_root_searches_are_weighed_as_searches():
+    one = measure('{ search(query: "nato") { pagination { total } } }')[1].cost
+    plain = measure("{ people { slug } }")[1].cost
+    assert one >= settings.GRAPHQL_COST_SEARCH > plain
+    suggest = measure('{ searchSuggest(prefix: "na") { title } }')[1].cost
+    assert suggest >= settings.GRAPHQL_COST_QUERY
+    # 30 aliased searches with facets weigh 30 searches.
+    field = 'search(query: "x", perPage: 1) { facets { types { value count } } }'
+    query = "{ %s }" % " ".join(f"a{n}: {field}" for n in range(30))
+    assert measure(query)[1].cost >= 30 * settings.GRAPHQL_COST_SEARCH
+
+
 def test_a_variable_page_size_counts_as_the_largest_allowed():
     fields = "{ items { title topics { slug } } }"
     literal = measure("{ pressReleases(perPage: 100) %s }" % fields)[1].cost

@@ -1,6 +1,7 @@
 """Preview tokens for headless frontends, and language fallback."""
 
 import datetime
+import json
 
 import pytest
 from django.test import override_settings
@@ -113,3 +114,35 @@ def test_fallback_by_setting_and_for_one_release(gql):
     }
     no_fallback = gql(query.replace("true", "false") % release.slug)
     assert no_fallback["data"]["pressRelease"] is None
+
+
+SITE_PREVIEW = """query($site: ID, $t: String) {
+  site(id: $site) { page(token: $t) { title } } }"""
+
+
+@override_settings(GRAPHQL_CACHE_ENABLED=True)
+def test_previews_through_a_site_are_checked_and_never_shared(client):
+    """grapple's ``site { page(token:) }`` is another way to a draft: the token's
+    age is checked and the answer is private, as for the root ``page``."""
+    from wagtail.models import Site
+
+    release = create_release(title="Published title")
+    release.title = "Draft under embargo"
+    token = release.create_page_preview().token
+    variables = {"site": str(Site.objects.get(is_default_site=True).pk), "t": token}
+
+    def ask():
+        return client.get(
+            "/graphql/",
+            {"query": SITE_PREVIEW, "variables": json.dumps(variables)},
+        )
+
+    response = ask()
+    assert response.json()["data"]["site"]["page"]["title"] == "Draft under embargo"
+    assert "public" not in response["Cache-Control"]
+    assert "no-store" in response["Cache-Control"]
+    with override_settings(GRAPHQL_PREVIEW_MAX_AGE=-1):
+        answer = ask().json()
+    assert error_codes(answer) == ["INVALID_PREVIEW_TOKEN"]
+    variables["t"] = "x"
+    assert error_codes(ask().json()) == ["INVALID_PREVIEW_TOKEN"]
