@@ -123,11 +123,23 @@ def _site_page(site, info, **kwargs):
     )
 
 
+def _public_descendants(collection, info, **kwargs):
+    # grapple's own filter only leaves out collections with a restriction of
+    # their own, not those below a private one.
+    return public_collections().filter(
+        path__startswith=collection.path, depth__gt=collection.depth
+    )
+
+
+def _public_ancestors(collection, info, **kwargs):
+    return public_collections().filter(pk__in=collection.get_ancestors().values("pk"))
+
+
 def install_url_resolvers() -> None:
     """Point grapple's stock resolvers at the URL rule and at what the public may
     see. Called before the schema is built (cms.apps), which reads resolvers off
     the types."""
-    from grapple.types import documents, images, redirects, sites
+    from grapple.types import collections, documents, images, redirects, sites
 
     documents.get_media_item_url = media_item_url
     images.get_media_item_url = media_item_url  # url, src and srcSet
@@ -136,3 +148,5 @@ def install_url_resolvers() -> None:
     redirects.RedirectObjectType.resolve_new_url = _redirect_new_url
     redirects.RedirectObjectType.resolve_page = _redirect_page
     sites.SiteObjectType.resolve_page = _site_page
+    collections.CollectionObjectType.resolve_descendants = _public_descendants
+    collections.CollectionObjectType.resolve_ancestors = _public_ancestors

@@ -51,7 +51,7 @@ def test_the_api_hides_documents_under_a_private_collection(gql, documents):
       documents { title }
       public: document(id: $public) { title url }
       private: document(id: $private) { title }
-      collections { name }
+      collections { name descendants { name } ancestors { name } }
     }"""
     answer = gql(query, {"public": str(public.pk), "private": str(private.pk)})
     assert "errors" not in answer
@@ -65,6 +65,14 @@ def test_the_api_hides_documents_under_a_private_collection(gql, documents):
     assert {c["name"] for c in data["collections"]}.isdisjoint(
         {"Briefings", "Embargoed"}
     )
+    # Nor below or above a public one (grapple's own filter only left out the
+    # collection that holds the restriction, not its sub-collections).
+    seen = {
+        related["name"]
+        for c in data["collections"]
+        for related in c["descendants"] + c["ancestors"]
+    }
+    assert seen.isdisjoint({"Briefings", "Embargoed"})
 
 
 def test_rich_text_links_only_to_what_the_public_may_see(gql, documents):
