@@ -65,6 +65,13 @@ def client_ip(request) -> str:
     return str(client)
 
 
+def axes_client_ip(request) -> str | None:
+    """For django-axes, which stores the address in an IP column: None when there
+    is none (a request built in code, such as the test client's login)."""
+    address = client_ip(request)
+    return None if address == "unknown" else address
+
+
 def rate_limit_identity(address: str) -> str:
     """What a per-client limit counts: the address, or for IPv6 its /64 network
     (one subscriber usually holds a whole /64 and can rotate through it)."""

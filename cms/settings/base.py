@@ -398,7 +398,7 @@ for _proxy in TRUSTED_PROXIES:
         raise ImproperlyConfigured(
             f"DJANGO_TRUSTED_PROXIES: {_proxy!r} is not an IP address or network."
         ) from None
-AXES_CLIENT_IP_CALLABLE = "cms.clientip.client_ip"
+AXES_CLIENT_IP_CALLABLE = "cms.clientip.axes_client_ip"
 # Links in e-mails: the frontend (newsletter confirmation) and this CMS (one-click
 # unsubscribe, which must work without the frontend).
 FRONTEND_BASE_URL = env("FRONTEND_BASE_URL", (FRONTEND_ORIGINS or [""])[0])
