@@ -84,6 +84,16 @@ def code_in(message) -> str:
     return codes[0]
 
 
+# The code mutations, as a frontend sends them.
+FORGOT = """mutation($email: String!) {
+  requestPasswordReset(email: $email) { ok retryAfter } }"""
+RESEND = """mutation($email: String!, $purpose: CodePurpose!) {
+  resendCode(email: $email, purpose: $purpose) { ok retryAfter } }"""
+RESET = """mutation($email: String!, $code: String!, $password: String!) {
+  resetPassword(email: $email, code: $code, newPassword: $password) { ok next } }"""
+VERIFY = """mutation($email: String!, $code: String!) {
+  verifyEmail(email: $email, code: $code) { ok } }"""
+
 REGISTER = """
 mutation Register($email: String!, $password: String!, $firstName: String!,
                   $organisation: String!, $country: String!, $language: LanguageCode!,

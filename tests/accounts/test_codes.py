@@ -9,18 +9,10 @@ from accounts.codes import issue_code
 from accounts.models import CodePurpose, ResetCode
 from tests.conftest import error_codes
 
-from .conftest import PASSWORD, code_in
+from .conftest import FORGOT, PASSWORD, RESEND, RESET, VERIFY, code_in
 
 pytestmark = pytest.mark.django_db
 
-FORGOT = """mutation($email: String!) {
-  requestPasswordReset(email: $email) { ok retryAfter } }"""
-RESEND = """mutation($email: String!, $purpose: CodePurpose!) {
-  resendCode(email: $email, purpose: $purpose) { ok retryAfter } }"""
-RESET = """mutation($email: String!, $code: String!, $password: String!) {
-  resetPassword(email: $email, code: $code, newPassword: $password) { ok next } }"""
-VERIFY = """mutation($email: String!, $code: String!) {
-  verifyEmail(email: $email, code: $code) { ok } }"""
 NEW_PASSWORD = "Brand-New-Passw0rd"
 
 

@@ -8,20 +8,21 @@ import pytest
 from accounts.models import User
 from tests.conftest import error_codes
 
-from .conftest import PASSWORD, REGISTER, make_user, register_variables
+from .conftest import (
+    FORGOT,
+    PASSWORD,
+    REGISTER,
+    RESEND,
+    RESET,
+    VERIFY,
+    make_user,
+    register_variables,
+)
 
 pytestmark = pytest.mark.django_db
 
 KNOWN = "journalist@example.org"
 UNKNOWN = "nobody@example.org"
-FORGOT = """mutation($email: String!) {
-  requestPasswordReset(email: $email) { ok retryAfter } }"""
-RESEND = """mutation($email: String!, $purpose: CodePurpose!) {
-  resendCode(email: $email, purpose: $purpose) { ok retryAfter } }"""
-RESET = """mutation($email: String!, $code: String!, $password: String!) {
-  resetPassword(email: $email, code: $code, newPassword: $password) { ok next } }"""
-VERIFY = """mutation($email: String!, $code: String!) {
-  verifyEmail(email: $email, code: $code) { ok } }"""
 # Strong by the portal's rules, but like the address "journalist@example.org".
 LIKE_THE_ADDRESS = "Journalist@example.org1"
 
