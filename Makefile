@@ -55,8 +55,10 @@ $(CLIENTS_INSTALLED): clients/package.json clients/package-lock.json
 clients-install:
 	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory $(CLIENTS_INSTALLED); fi
 
+# PYTEST_ARGS narrows a run (.ci/run: the PostgreSQL pass leaves out tests/clients,
+# whose server always runs on its own SQLite file).
 test: install clients-install
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_ARGS)
 
 # Stock frontend tools against the running CMS: graphql-http's audit, Apollo Client 4
 # (persisted queries over GET, one cache in two languages), codegen + tsc.
