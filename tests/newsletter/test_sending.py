@@ -62,6 +62,17 @@ def test_an_issue_goes_to_confirmed_subscribers_of_its_language(
     assert readers[0].status == "unsubscribed"
 
 
+def test_the_subject_arrives_as_written(make_issue, smtp_server):
+    """Issue 15: the subject was HTML-escaped (``Lettre d&#x27;information``)."""
+    subscriber("lecteur@example.org", "fr")
+    issue = make_issue("fr", subject="Lettre d'information : l'été <à> Pristina & co")
+    send_issue.enqueue(issue.pk)
+    message = smtp_server.last_to("lecteur@example.org")
+    assert message.subject == "Lettre d'information : l'été <à> Pristina & co"
+    assert message.text.startswith("Lettre d'information : l'été <à> Pristina & co")
+    assert "Lettre d&#x27;information" in message.html  # HTML stays escaped
+
+
 def test_a_retry_sends_only_what_failed_and_nobody_twice(make_issue, smtp_server):
     for n in range(4):
         subscriber(f"reader{n}@example.org")
@@ -219,6 +230,6 @@ def test_admin_lists_searches_and_exports_subscribers(admin_client):
     response = admin_client.get("/admin/newsletter/subscribers/", {"export": "csv"})
     assert response.status_code == 200
     assert 'filename="newsletter-subscribers.csv"' in response["Content-Disposition"]
-    lines = b"".join(response.streaming_content).decode().splitlines()
+    lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
     assert lines[0].lower().startswith("e-mail address,language,status,topics")
     assert any(line.startswith("alpha@example.org,fr,confirmed") for line in lines)

@@ -146,6 +146,17 @@ def test_one_click_unsubscribe_rfc_8058():
     assert mail_program.post("/newsletter/unsubscribe/unknown/").status_code == 400
 
 
+def test_the_unsubscribe_page_says_it_is_done_once_it_is():
+    """Issue 15: opening the link again asked "Ne plus envoyer … ?" although the
+    address was unsubscribed."""
+    record = subscriber("parti@example.org", language="fr")
+    url = f"/newsletter/unsubscribe/{record.token}/"
+    Client().post(url)
+    page = Client().get(url).content.decode()
+    assert "Vous êtes désabonné" in page
+    assert "Ne plus envoyer" not in page and "<form" not in page
+
+
 def test_the_registration_box_subscribes_once_the_address_is_confirmed(gql):
     answer = gql(
         REGISTER,
