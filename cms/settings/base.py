@@ -404,6 +404,8 @@ AXES_CLIENT_IP_CALLABLE = "cms.clientip.axes_client_ip"
 FRONTEND_BASE_URL = env("FRONTEND_BASE_URL", (FRONTEND_ORIGINS or [""])[0])
 CMS_BASE_URL = env("CMS_BASE_URL", WAGTAILADMIN_BASE_URL)
 NEWSLETTER_BATCH_SIZE = int(env("NEWSLETTER_BATCH_SIZE", "100"))
+# How long the "manage your preferences" link of an issue or e-mail works.
+NEWSLETTER_PREFERENCES_LINK_DAYS = int(env("NEWSLETTER_PREFERENCES_LINK_DAYS", "365"))
 
 # CDN purge on publish (Wagtail's frontend cache), when a purge endpoint is set:
 # e.g. FRONTEND_CACHE_PURGE_URL=http://varnish:8000 for an HTTP PURGE backend.
