@@ -8,6 +8,7 @@ media on local disk, an in-process cache and a database-backed task queue.
 import datetime
 import ipaddress
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -398,6 +399,14 @@ for _proxy in TRUSTED_PROXIES:
         raise ImproperlyConfigured(
             f"DJANGO_TRUSTED_PROXIES: {_proxy!r} is not an IP address or network."
         ) from None
+# The header the trusted proxies write the client's address in (cms/clientip.py):
+# X-Forwarded-For (appended to hop by hop), or e.g. X-Real-IP, CF-Connecting-IP,
+# Forwarded (RFC 7239).
+CLIENT_IP_HEADER = env("DJANGO_CLIENT_IP_HEADER", "X-Forwarded-For").strip()
+if not re.fullmatch(r"[A-Za-z0-9-]+", CLIENT_IP_HEADER):
+    raise ImproperlyConfigured(
+        f"DJANGO_CLIENT_IP_HEADER: {CLIENT_IP_HEADER!r} is not a header name."
+    )
 AXES_CLIENT_IP_CALLABLE = "cms.clientip.axes_client_ip"
 # Links in e-mails: the frontend (newsletter confirmation) and this CMS (one-click
 # unsubscribe, which must work without the frontend).
