@@ -6,6 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import VideoAsset
+from .my_downloads import MyDownloadsQuery
 from .panels import ProcessingPanel
 from .schema import VideosMutation, VideosQuery
 from .views import (
@@ -77,6 +78,11 @@ def load_demo_video(homes, topics, people, publish) -> None:
 @hooks.register("register_schema_query")
 def register_videos_query(query_mixins: list) -> None:
     query_mixins.insert(0, VideosQuery)
+
+
+@hooks.register("register_schema_query")
+def register_my_downloads_query(query_mixins: list) -> None:
+    query_mixins.append(MyDownloadsQuery)
 
 
 @hooks.register("register_schema_mutation")

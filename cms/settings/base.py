@@ -452,6 +452,8 @@ VIDEO_KEYFRAME_SECONDS = 1.0
 # Partial downloads: the longest clip, and how long a download link lives.
 VIDEO_MAX_CLIP_SECONDS = int(env("VIDEO_MAX_CLIP_SECONDS", "600"))
 VIDEO_DOWNLOAD_URL_SECONDS = int(env("VIDEO_DOWNLOAD_URL_SECONDS", "900"))
+# How long a user's own downloads can be fetched again (myDownloads).
+VIDEO_MY_DOWNLOADS_DAYS = int(env("VIDEO_MY_DOWNLOADS_DAYS", "30"))
 # A request finding the same clip being made by another waits this long for it.
 VIDEO_CLIP_WAIT_SECONDS = int(env("VIDEO_CLIP_WAIT_SECONDS", "120"))
 
