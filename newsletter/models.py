@@ -167,7 +167,8 @@ class NewsletterIssue(PreviewableMixin, ClusterableModel):
         link_models = [
             model
             for model in apps.get_models()
-            if issubclass(model, TopicLink) and not model._meta.abstract
+            if issubclass(model, TopicLink)
+            and any(field.name == "page" for field in model._meta.fields)
         ]
         topic_ids: set[int] = set()
         for model in link_models:

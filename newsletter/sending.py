@@ -55,46 +55,47 @@ def unsubscribe_headers(subscriber: Subscriber) -> dict[str, str]:
     }
 
 
-@task()
-def send_confirmation(subscriber_id: int) -> str:
-    subscriber = Subscriber.objects.filter(
-        pk=subscriber_id, status=Subscriber.Status.PENDING
-    ).first()
+def _email_subscriber(subscriber_id: int, status: str, template: str, context) -> bool:
+    """E-mail ``template`` to the subscriber if it is still in ``status``, with
+    its topics and ``context(subscriber)``."""
+    subscriber = Subscriber.objects.filter(pk=subscriber_id, status=status).first()
     if subscriber is None:
-        return "nothing-to-confirm"
+        return False
     send_templated_email(
-        "newsletter/email/confirm",
+        template,
         subscriber.email,
         subscriber.language,
-        {
-            "confirm_url": confirm_url(subscriber),
-            "topics": list(subscriber.topics.all()),
-        },
+        {"topics": list(subscriber.topics.all()), **context(subscriber)},
     )
-    return "sent"
+    return True
+
+
+@task()
+def send_confirmation(subscriber_id: int) -> str:
+    sent = _email_subscriber(
+        subscriber_id,
+        Subscriber.Status.PENDING,
+        "newsletter/email/confirm",
+        lambda subscriber: {"confirm_url": confirm_url(subscriber)},
+    )
+    return "sent" if sent else "nothing-to-confirm"
 
 
 @task()
 def send_manage_link(subscriber_id: int) -> str:
     """A confirmed address asked to subscribe again: its owner gets a link to
     change language and topics (the request itself changes nothing)."""
-    subscriber = Subscriber.objects.filter(
-        pk=subscriber_id, status=Subscriber.Status.CONFIRMED
-    ).first()
-    if subscriber is None:
-        return "not-subscribed"
-    send_templated_email(
+    sent = _email_subscriber(
+        subscriber_id,
+        Subscriber.Status.CONFIRMED,
         "newsletter/email/manage",
-        subscriber.email,
-        subscriber.language,
-        {
+        lambda subscriber: {
             "preferences_url": preferences_url(subscriber),
             "unsubscribe_url": unsubscribe_url(subscriber),
-            "topics": list(subscriber.topics.all()),
             "all_topics": subscriber.all_topics,
         },
     )
-    return "sent"
+    return "sent" if sent else "not-subscribed"
 
 
 @task()
