@@ -113,6 +113,10 @@ class SubscriberViewSet(SnippetViewSet):
     ]
     export_filename = "newsletter-subscribers"
     copy_view_enabled = False
+
+    def get_queryset(self, request):
+        return Subscriber.objects.select_related("user").prefetch_related("topics")
+
     panels = [
         FieldPanel("email"),
         FieldPanel("language"),

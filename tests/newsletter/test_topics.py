@@ -272,3 +272,24 @@ def test_a_subscription_by_address_shows_in_the_account(client):
     assert preferences_url(Subscriber.objects.get()).startswith(
         "http://localhost:3000/en/newsletter/preferences?token="
     )
+
+
+def test_the_admin_edits_a_subscribers_topics(admin_client):
+    reader = follower("reader@example.org", "kfor")
+    url = f"/admin/newsletter/subscribers/edit/{reader.pk}/"
+    assert admin_client.get(url).status_code == 200
+    response = admin_client.post(
+        url,
+        {
+            "email": "reader@example.org",
+            "language": "en",
+            "status": "confirmed",
+            "topics": [topic("kosovo").pk, topic("peacekeeping").pk],
+        },
+    )
+    assert response.status_code == 302
+    reader.refresh_from_db()
+    assert reader.all_topics is False
+    assert {t.slug for t in reader.topics.all()} == {"kosovo", "peacekeeping"}
+    listing = admin_client.get("/admin/newsletter/subscribers/").content.decode()
+    assert "Kosovo, Peacekeeping" in listing or "Peacekeeping, Kosovo" in listing
