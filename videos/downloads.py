@@ -25,8 +25,8 @@ from cms.graphql.errors import ApiError
 from cms.public_urls import cms_url
 
 from . import ffmpeg
-from .models import VideoClip, VideoDownload, VideoPage, VideoRendition, video_storage
-from .processing import delete_stored, readable_location, store
+from .models import VideoClip, VideoDownload, VideoPage, VideoRendition
+from .storage import delete_stored, readable_location, store, video_storage
 from .timecode import (
     Timecode,
     TimecodeError,

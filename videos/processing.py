@@ -9,16 +9,10 @@ a newer master (``revision``) stops without touching it."""
 from __future__ import annotations
 
 import logging
-import shutil
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import partial
-from pathlib import Path
 
 from django.conf import settings
 from django.core.files import File
-from django.core.files.storage import Storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -26,7 +20,8 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from . import ffmpeg
-from .models import VideoAsset, VideoRendition, video_storage
+from .models import VideoAsset, VideoRendition
+from .storage import delete_stored, local_file, store, video_storage
 from .timecode import format_timecode
 
 logger = logging.getLogger(__name__)
@@ -37,56 +32,6 @@ def queue_processing(asset: VideoAsset) -> None:
     transaction.on_commit(
         partial(process_video.enqueue, asset.pk, asset.revision), robust=True
     )
-
-
-# --- Storage helpers -----------------------------------------------------------------
-
-
-@contextmanager
-def local_file(storage: Storage, name: str) -> Iterator[str]:
-    """A local path to read ``name`` from: the file itself on local disk, a
-    temporary copy when the storage is remote."""
-    try:
-        path = storage.path(name)
-    except NotImplementedError:
-        path = None
-    if path is not None:
-        yield path
-        return
-    suffix = Path(name).suffix
-    with tempfile.NamedTemporaryFile(suffix=suffix, prefix="portal-src-") as copy:
-        with storage.open(name, "rb") as source:
-            shutil.copyfileobj(source, copy, length=1024 * 1024)
-        copy.flush()
-        yield copy.name
-
-
-def readable_location(storage: Storage, name: str) -> str:
-    """Where ffmpeg can read ``name`` with seeks: a local path, or a (presigned)
-    URL it reads with HTTP range requests, so a clip never downloads a whole
-    rendition."""
-    try:
-        return storage.path(name)
-    except NotImplementedError:
-        return storage.url(name)
-
-
-def store(local: Path, name: str, storage: Storage | None = None) -> str:
-    """Save a finished local file to storage; returns the stored name."""
-    storage = storage or video_storage()
-    with local.open("rb") as handle:
-        return storage.save(name, File(handle, name=Path(name).name))
-
-
-def delete_stored(names: list[str], storage: Storage | None = None) -> None:
-    storage = storage or video_storage()
-    for name in names:
-        if not name:
-            continue
-        try:
-            storage.delete(name)
-        except Exception:  # a file already gone must not stop the rest
-            logger.warning("Could not delete %s from storage", name, exc_info=True)
 
 
 # --- Steps ---------------------------------------------------------------------------

@@ -1,5 +1,6 @@
-"""Files follow their rows: when a video file, a rendition or a clip is deleted
-(directly or by cascade), its file leaves storage once the deletion commits."""
+"""What follows a change of the video rows: a master to process is queued for the
+task worker; when a video file, a rendition or a clip is deleted (directly or by
+cascade), its file leaves storage once the deletion commits."""
 
 from functools import partial
 
@@ -7,7 +8,13 @@ from django.db import transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
-from .models import VideoAsset, VideoClip, VideoRendition
+from .models import VideoAsset, VideoClip, VideoRendition, processing_requested
+from .processing import queue_processing
+
+
+@receiver(processing_requested, sender=VideoAsset)
+def queue_master(sender, asset: VideoAsset, **kwargs):
+    queue_processing(asset)
 
 
 def _delete_file(field_file) -> None:

@@ -37,7 +37,7 @@ from videos.models import (
     VideoPage,
     VideoRendition,
 )
-from videos.processing import readable_location
+from videos.storage import readable_location
 
 BUCKET = "portal-videos"
 CREDENTIALS = {"access_key": "testing-key", "secret_key": "testing-secret"}
