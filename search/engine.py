@@ -37,10 +37,9 @@ from wagtail.search.backends.base import EmptySearchResults
 from cms.graphql.errors import ApiError, InvalidArgument
 from cms.graphql.pages import published
 from cms.graphql.pagination import check_page
-from newsroom.models import Person, Topic
 
 from . import documents
-from .registry import SearchKind, get_kind, kinds
+from .registry import SearchKind, get_filter, get_kind, kinds
 
 MAX_QUERY_LENGTH = 200
 MAX_RESULT_WINDOW = 1000
@@ -196,6 +195,10 @@ class SearchRequest:
     types: list[SearchKind]
     topics: list[str] = field(default_factory=list)
     people: list[str] = field(default_factory=list)
+    #: What the topic and person slugs expand to (see ``LinkFilter.expand``):
+    #: the topics' translation keys, sub-topics included; the people's slugs.
+    topic_keys: set = field(default_factory=set)
+    person_keys: set = field(default_factory=set)
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
     fallback: bool = False
@@ -287,7 +290,7 @@ def _objects(kind: SearchKind, locale: Locale):
     return objects.filter(locale=locale)
 
 
-def kind_querysets(kind: SearchKind, request: SearchRequest, topic_keys: set):
+def kind_querysets(kind: SearchKind, request: SearchRequest):
     """``[(locale, queryset)]``: the objects of ``kind`` a request searches, per
     language (the requested one, and with ``fallback`` the default language's
     objects that have no variant in the requested one)."""
@@ -306,27 +309,26 @@ def kind_querysets(kind: SearchKind, request: SearchRequest, topic_keys: set):
                 # Snippets index their slug, the same in every language.
                 translated = _objects(kind, request.locale).values("slug")
                 objects = objects.exclude(slug__in=translated)
-        objects = _narrow(kind, objects, request, topic_keys)
+        objects = _narrow(kind, objects, request)
         objects = objects.select_related(*kind.select_related)
         objects = objects.prefetch_related(*kind.prefetch_related)
         found.append((locale, objects))
     return found
 
 
-def _narrow(kind: SearchKind, objects, request: SearchRequest, topic_keys: set):
+def _narrow(kind: SearchKind, objects, request: SearchRequest):
     model = kind.model
-    if request.topics:
-        relation, name = kind.topics_relation
-        linked = model.objects.filter(
-            **{f"{relation}__{name}__translation_key__in": topic_keys}
-        )
-        objects = objects.filter(id__in=linked.values("pk"))
-    if request.people:
-        relation, name = kind.people_relation
-        linked = model.objects.filter(
-            **{f"{relation}__{name}__slug__in": request.people}
-        )
-        objects = objects.filter(id__in=linked.values("pk"))
+    for slugs, relation, name, keys in (
+        (request.topics, kind.topics_relation, "topics", request.topic_keys),
+        (request.people, kind.people_relation, "people", request.person_keys),
+    ):
+        if slugs:
+            link, target = relation
+            key_field = get_filter(name).key_field
+            linked = model.objects.filter(
+                **{f"{link}__{target}__{key_field}__in": keys}
+            )
+            objects = objects.filter(id__in=linked.values("pk"))
     if request.date_from:
         objects = objects.filter(
             **{f"{kind.date_field}__gte": _day_start(request.date_from)}
@@ -339,9 +341,9 @@ def _narrow(kind: SearchKind, objects, request: SearchRequest, topic_keys: set):
 
 def eligible(kind: SearchKind, request: SearchRequest) -> bool:
     """Kinds that cannot satisfy a filter are left out when it is given."""
-    if request.topics and kind.topics_relation is None:
+    if request.topics and (kind.topics_relation is None or not get_filter("topics")):
         return False
-    if request.people and kind.people_relation is None:
+    if request.people and (kind.people_relation is None or not get_filter("people")):
         return False
     if (request.date_from or request.date_to) and kind.date_field is None:
         return False
@@ -353,22 +355,17 @@ def run_search(request: SearchRequest) -> Outcome:
     empty = Outcome(items=[], total=0, types=[], topics=[], years=[])
     if not request.query:
         return empty
-    from newsroom.schema import topic_and_descendants
-
-    topic_keys: set = set()
-    for slug in request.topics:
-        topic_keys |= topic_and_descendants(slug)
     terms = query_terms(request.query)
     window = request.page * request.per_page + LOOKAHEAD
     candidates = [k for k in kinds() if eligible(k, request)]
     backend = get_search_backend()
     if getattr(backend, "uses_documents", False):
         ranked, type_facets, topics, years = _search_documents(
-            backend, request, candidates, topic_keys, terms, window
+            backend, request, candidates, terms, window
         )
     else:
         ranked, type_facets, topics, years = _search_backend(
-            request, candidates, topic_keys, terms, window
+            request, candidates, terms, window
         )
     total = sum(f.count for f in type_facets if get_kind(f.value) in request.types)
     start = (request.page - 1) * request.per_page
@@ -401,7 +398,7 @@ def run_search(request: SearchRequest) -> Outcome:
     )
 
 
-def _search_backend(request, candidates, topic_keys, terms, window):
+def _search_backend(request, candidates, terms, window):
     """Each kind through Wagtail's search backend: a count, a window of hits and
     the facets per kind and language (SQLite, Elasticsearch, OpenSearch)."""
     ranked: list[list[tuple]] = []
@@ -409,7 +406,7 @@ def _search_backend(request, candidates, topic_keys, terms, window):
     for kind in candidates:
         count = 0
         searched = kind in request.types
-        for locale, objects in kind_querysets(kind, request, topic_keys):
+        for locale, objects in kind_querysets(kind, request):
             backend = backend_for(locale)
             results = backend.search(request.query, objects, operator="and")
             if isinstance(results, EmptySearchResults):
@@ -435,7 +432,14 @@ def _search_backend(request, candidates, topic_keys, terms, window):
     )
 
 
-def _search_documents(backend, request, candidates, topic_keys, terms, window):
+def _linked_ids(name: str, keys: set) -> list[int]:
+    """The ids of the topics or people a filter's values name."""
+    link_filter = get_filter(name)
+    linked = link_filter.model.objects.filter(**{f"{link_filter.key_field}__in": keys})
+    return list(linked.values_list("pk", flat=True))
+
+
+def _search_documents(backend, request, candidates, terms, window):
     """Every kind in one statement on the search documents (PostgreSQL, see
     search/documents.py), then each kind's window of hits fetched by id."""
     locales = {request.locale.pk: request.locale}
@@ -461,15 +465,9 @@ def _search_documents(backend, request, candidates, topic_keys, terms, window):
     searched = [kind for kind in candidates if kind in request.types]
     topics = people = None
     if request.topics:
-        topics = list(
-            Topic.objects.filter(translation_key__in=topic_keys).values_list(
-                "pk", flat=True
-            )
-        )
+        topics = _linked_ids("topics", request.topic_keys)
     if request.people:
-        people = list(
-            Person.objects.filter(slug__in=request.people).values_list("pk", flat=True)
-        )
+        people = _linked_ids("people", request.person_keys)
     found = documents.search(
         request.query,
         segments,
@@ -527,8 +525,9 @@ def _topic_set_facets(topic_sets, locale: Locale) -> list[Facet]:
     """Topic facets from ``[(topic ids, count)]``: each topic counted once per
     hit, by translation key, named in the requested language."""
     ids = {pk for topic_ids, _count in topic_sets for pk in topic_ids}
-    if not ids:
+    if not ids or get_filter("topics") is None:
         return []
+    Topic = get_filter("topics").model  # noqa: N806
     variants = Topic.objects.filter(
         translation_key__in=Topic.objects.filter(pk__in=ids).values("translation_key")
     )
@@ -566,8 +565,9 @@ def topic_facets(matched, locale: Locale) -> list[Facet]:
         for row in rows:
             key = row[f"{name}__translation_key"]
             counts[key] = counts.get(key, 0) + row["count"]
-    if not counts:
+    if not counts or get_filter("topics") is None:
         return []
+    Topic = get_filter("topics").model  # noqa: N806
     # The topic in the requested language, else as linked.
     named: dict = {}
     for topic in Topic.objects.filter(translation_key__in=counts):

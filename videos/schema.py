@@ -15,50 +15,35 @@ from cms.graphql.loaders import BatchLoader, ListLoader
 from cms.graphql.locale import (
     LanguageCode,
     activate_locale,
-    date_arguments,
     locale_argument,
 )
-from cms.graphql.pages import expect_pages
 from cms.graphql.pagination import paginate, paginated, pagination_arguments
 from cms.graphql.views import mark_private
 from cms.public_urls import cms_url
-from newsroom.models import Person
-from newsroom.schema import (
-    PERSON_HELP,
-    TOPIC_HELP,
-    PeopleLinksLoader,
-    RelatedReleasesLoader,
-    TopicLinksLoader,
-    _variants,
+from newsroom.linked.fields import person_type
+from newsroom.linked.lists import (
     check_list_arguments,
     dated_pages,
-    linked_people,
-    linked_releases,
-    linked_topics,
+    linked_filter_arguments,
 )
+from newsroom.linked.loaders import expect_linked, variants
+from newsroom.models import Person
 
 from . import downloads
 from .models import (
     VideoAsset,
     VideoClip,
     VideoPage,
-    VideoPerson,
-    VideoRelatedRelease,
     VideoRendition,
     VideoShot,
     VideoSoundbite,
     VideoSubtitle,
-    VideoTopic,
 )
 from .timecode import format_timecode
 
 
 def video_type():
     return registry.pages[VideoPage]
-
-
-def person_type():
-    return registry.snippets[Person]
 
 
 # --- Types ---------------------------------------------------------------------------
@@ -258,7 +243,7 @@ class SpeakerLoader(BatchLoader):
     @classmethod
     def load_batch(cls, keys):
         people = Person.objects.in_bulk({person_id for person_id, _ in keys})
-        variants = _variants(
+        found_variants = variants(
             Person,
             (p.translation_key for p in people.values()),
             related=("portrait",),
@@ -268,35 +253,22 @@ class SpeakerLoader(BatchLoader):
         for person_id, locale_id in keys:
             person = people.get(person_id)
             if person is not None:
-                found[(person_id, locale_id)] = variants.get(
+                found[(person_id, locale_id)] = found_variants.get(
                     (person.translation_key, locale_id), person
                 )
         return found
 
 
-class VideoPeopleLoader(PeopleLinksLoader):
-    link_model = VideoPerson
-
-
-class VideoTopicsLoader(TopicLinksLoader):
-    link_model = VideoTopic
-
-
-class VideoReleasesLoader(RelatedReleasesLoader):
-    link_model = VideoRelatedRelease
-
-
 def expect_videos(videos: list[VideoPage]) -> None:
-    keys = [(v.pk, v.locale_id) for v in videos]
-    for loader in (VideoPeopleLoader, VideoTopicsLoader, VideoReleasesLoader):
-        loader.expect(keys)
+    """Tell the loaders which videos a list is about to resolve: their links,
+    translations and tree (expect_linked), segments, files and renditions."""
+    expect_linked(videos)
     page_ids = [v.pk for v in videos]
     ShotsLoader.expect(page_ids)
     SoundbitesLoader.expect(page_ids)
     asset_ids = [v.asset_id for v in videos if v.asset_id]
     for loader in (AssetLoader, RenditionsLoader, SubtitlesLoader):
         loader.expect(asset_ids)
-    expect_pages(videos)
 
 
 # --- Field resolvers (called through the model, see VideoPage) -----------------------
@@ -371,18 +343,6 @@ def resolve_soundbites(video: VideoPage, info=None):
     return SoundbitesLoader.load(video.pk)
 
 
-def resolve_video_people(video: VideoPage, info):
-    return linked_people(video, "video_people", VideoPeopleLoader)
-
-
-def resolve_video_topics(video: VideoPage, info):
-    return linked_topics(video, "video_topics", VideoTopicsLoader)
-
-
-def resolve_video_related(video: VideoPage, info):
-    return linked_releases(video, VideoReleasesLoader)
-
-
 # --- Root queries and the mutation ---------------------------------------------------
 
 VideoList = paginated("VideoList", video_type)
@@ -390,12 +350,7 @@ VideoList = paginated("VideoList", video_type)
 
 def videos_queryset(locale, topic_keys=None, person=None, date_from=None, date_to=None):
     return dated_pages(
-        VideoPage,
-        locale,
-        topic_links=(VideoTopic, topic_keys),
-        person_links=(VideoPerson, person),
-        date_from=date_from,
-        date_to=date_to,
+        VideoPage, locale, topic_keys, person, date_from, date_to
     ).select_related("locale", "poster_image")
 
 
@@ -403,9 +358,7 @@ class VideosQuery:
     videos = graphene.Field(
         VideoList,
         locale=locale_argument(),
-        topic=graphene.String(description=TOPIC_HELP),
-        person=graphene.String(description=PERSON_HELP),
-        **date_arguments(),
+        **linked_filter_arguments(),
         **pagination_arguments(),
         description="Published videos of one language, newest first.",
     )
