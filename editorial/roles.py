@@ -19,6 +19,9 @@ from dataclasses import dataclass
 EDITORS = "Editors"
 VIDEO_PRODUCERS = "Video producers"
 MEDIA_OFFICE = "Media office"
+# Accounts (broadcasters' staff, not editors) that may download the broadcast
+# master of every video: no admin access, only this permission.
+BROADCASTERS = "Broadcasters"
 TRANSLATORS = "Translators {code}"  # one group per content language
 TRANSLATOR_LANGUAGES = ("en", "fr")
 
@@ -97,6 +100,7 @@ ROLES: tuple[Role, ...] = (
         MEDIA_OFFICE,
         permissions=("wagtailadmin.access_admin", "videos.view_videodownload"),
     ),
+    Role(BROADCASTERS, permissions=("videos.download_master",)),
 )
 
 # Permissions a data migration may need before Django's post_migrate signal has
@@ -107,6 +111,11 @@ CUSTOM_PERMISSIONS = {
         "wagtail_localize",
         "translation",
         "Can submit translations",
+    ),
+    "videos.download_master": (
+        "videos",
+        "videoasset",
+        "Can download the broadcast master",
     ),
 }
 

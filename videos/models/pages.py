@@ -143,6 +143,13 @@ class VideoPage(HeadlessPageMixin, Page):
         list_field(
             "subtitles", "videos.schema.SubtitleType", source="graphql_subtitles"
         ),
+        GraphQLField(
+            "preview",
+            "videos.schema.VideoPreviewType",
+            source="graphql_preview",
+            description="HLS stream and thumbnail track, to watch, scrub and "
+            "choose in and out points; null until the video is processed.",
+        ),
         *translation_graphql_fields(),
     ]
 
@@ -162,6 +169,7 @@ class VideoPage(HeadlessPageMixin, Page):
     graphql_shots = resolved_by("videos.schema.resolve_shots")
     graphql_soundbites = resolved_by("videos.schema.resolve_soundbites")
     graphql_subtitles = resolved_by("videos.schema.resolve_subtitles")
+    graphql_preview = resolved_by("videos.schema.resolve_preview")
 
 
 def _topic_type():
