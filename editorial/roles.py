@@ -98,7 +98,11 @@ ROLES: tuple[Role, ...] = (
     ),
     Role(
         MEDIA_OFFICE,
-        permissions=("wagtailadmin.access_admin", "videos.view_videodownload"),
+        permissions=(
+            "wagtailadmin.access_admin",
+            "videos.view_videodownload",
+            "videos.grant_master_download",
+        ),
     ),
     Role(BROADCASTERS, permissions=("videos.download_master",)),
 )
@@ -116,6 +120,11 @@ CUSTOM_PERMISSIONS = {
         "videos",
         "videoasset",
         "Can download the broadcast master",
+    ),
+    "videos.grant_master_download": (
+        "videos",
+        "videoasset",
+        "Can grant broadcast master downloads",
     ),
 }
 

@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AlterModelOptions(
             name='videoasset',
-            options={'ordering': ['-created_at'], 'permissions': [('download_master', 'Can download the broadcast master')], 'verbose_name': 'video file', 'verbose_name_plural': 'video files'},
+            options={'ordering': ['-created_at'], 'permissions': [('download_master', 'Can download the broadcast master'), ('grant_master_download', 'Can grant broadcast master downloads')], 'verbose_name': 'video file', 'verbose_name_plural': 'video files'},
         ),
         migrations.AlterModelOptions(
             name='videorendition',

@@ -113,8 +113,10 @@ class VideoAsset(index.Indexed, ClusterableModel):
         verbose_name_plural = _("video files")
         ordering = ["-created_at"]
         permissions = [
-            # Granted through the "Broadcasters" group (editorial/roles.py).
+            # Held by the "Broadcasters" group, whose members the media office
+            # chooses (editorial/roles.py, editorial/views.py).
             ("download_master", _("Can download the broadcast master")),
+            ("grant_master_download", _("Can grant broadcast master downloads")),
         ]
 
     def __str__(self) -> str:
