@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import mimetypes
 import time
 from dataclasses import dataclass
 from fractions import Fraction
@@ -68,6 +69,13 @@ CLIP_TOO_LONG = "CLIP_TOO_LONG"
 CLIP_FAILED = "CLIP_FAILED"
 CLIP_BUSY = "CLIP_BUSY"
 STORAGE_UNAVAILABLE = "STORAGE_UNAVAILABLE"
+FORBIDDEN = "FORBIDDEN"
+WHOLE_FILE_ONLY = "WHOLE_FILE_ONLY"
+
+# The rendition name that asks for the broadcast master itself (whole), for users
+# holding ``videos.download_master`` (the "Broadcasters" group).
+MASTER = "master"
+MASTER_PERMISSION = "videos.download_master"
 
 
 @dataclass
@@ -385,13 +393,27 @@ def _keyframe_before(rendition: VideoRendition, start: float) -> float:
 # --- Links and the log ---------------------------------------------------------------
 
 
-def attachment_name(video: VideoPage, rendition: str, start=None, end=None) -> str:
+def attachment_name(
+    video: VideoPage, rendition: str, start=None, end=None, extension: str = "mp4"
+) -> str:
     stem = f"{video.slug}-{rendition}"
     if start is not None:
         stem += "-{}-{}".format(
             *(format_timecode(t).replace(":", "-") for t in (start, end))
         )
-    return f"{stem}.mp4"
+    return f"{stem}.{extension}"
+
+
+def content_type(filename: str) -> str:
+    """What a file is, by its name (video/mp4, audio/mp4, audio/wav, the
+    master's own: video/quicktime, application/mxf…)."""
+    extension = filename.rsplit(".", 1)[-1].lower()
+    if extension in KNOWN_TYPES:  # the same on every machine's mime.types
+        return KNOWN_TYPES[extension]
+    return mimetypes.guess_type(filename)[0] or "application/octet-stream"
+
+
+KNOWN_TYPES = {"mp4": "video/mp4", "m4a": "audio/mp4", "wav": "audio/wav"}
 
 
 def signed_url(
@@ -410,12 +432,12 @@ def signed_url(
                 "ResponseContentDisposition": content_disposition_header(
                     True, filename
                 ),
-                "ResponseContentType": "video/mp4",
+                "ResponseContentType": content_type(filename),
             },
             expire=seconds,
         )
         return url, expires_at
-    data = {"n": name, "f": filename}
+    data = {"n": name, "f": filename, "t": content_type(filename)}
     if log_id is not None:
         data["d"] = log_id
     token = signing.dumps(data, salt=SIGNING_SALT, compress=True)
@@ -449,7 +471,7 @@ def serve_signed(request, token: str):
         request,
         storage.path(data["n"]),
         filename=Path(data["f"]).name,
-        content_type="video/mp4",
+        content_type=data.get("t", "video/mp4"),
         download_id=data.get("d"),
     )
 
@@ -493,7 +515,17 @@ def request_download(
         for value, argument in ((start, "start"), (end, "end"))
     ]
     video = find_video(video_id)
-    chosen = find_rendition(video, rendition)
+    whole = start is None and end is None and shot is None and soundbite is None
+    if rendition == MASTER:
+        chosen = master_file(user, video, whole)
+    else:
+        chosen = find_rendition(video, rendition)
+    if chosen.is_audio and not whole:
+        raise DownloadError(
+            WHOLE_FILE_ONLY,
+            _("Audio-only renditions are downloaded whole; cut clips from a video "
+              "rendition."),
+        )  # fmt: skip
     segment = ""
     if shot is not None or soundbite is not None:
         if start is not None or end is not None or (shot and soundbite):
@@ -524,11 +556,37 @@ def request_download(
     return download
 
 
+def master_file(user, video: VideoPage, whole: bool) -> VideoRendition:
+    """The master, for those allowed, as an (unsaved) rendition of its own."""
+    if not user.has_perm(MASTER_PERMISSION):
+        raise DownloadError(
+            FORBIDDEN,
+            _("Downloading the broadcast master needs the media office's permission."),
+            status=403,
+        )
+    if not whole:
+        raise DownloadError(
+            WHOLE_FILE_ONLY,
+            _("The master is downloaded whole; cut clips from a rendition."),
+        )
+    asset = video.asset
+    return VideoRendition(
+        asset=asset,
+        name=MASTER,
+        width=asset.width or 0,
+        height=asset.height or 0,
+        mime_type=content_type(asset.master.name),
+        size_bytes=asset.size_bytes or 0,
+        duration=asset.duration or 0,
+        file=asset.master.name,
+    )
+
+
 def _full(video, rendition) -> Download:
     return Download(
         url="",
         expires_at=None,
-        filename=attachment_name(video, rendition.name),
+        filename=attachment_name(video, rendition.name, extension=rendition.extension),
         start=None,
         end=None,
         size_bytes=rendition.size_bytes,

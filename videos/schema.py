@@ -29,7 +29,7 @@ from newsroom.linked.lists import (
 from newsroom.linked.loaders import expect_linked, variants
 from newsroom.models import Person
 
-from . import downloads
+from . import downloads, preview
 from .models import (
     VideoAsset,
     VideoClip,
@@ -49,14 +49,24 @@ def video_type():
 # --- Types ---------------------------------------------------------------------------
 
 
+RenditionKind = graphene.Enum(
+    "RenditionKind",
+    [(kind.name, kind.value) for kind in VideoRendition.Kind],
+    description="VIDEO: H.264/AAC MP4. AUDIO: the sound alone, for radio "
+    "(AAC in M4A, or PCM WAV: see mimeType).",
+)
+
+
 class RenditionType(graphene.ObjectType):
     id = graphene.ID(required=True, description="This rendition of this video file.")
     name = graphene.String(
-        required=True, description="The name to ask a download for, e.g. 720p."
+        required=True,
+        description="The name to ask a download for, e.g. 720p, audio-m4a.",
     )
+    kind = graphene.Field(RenditionKind, required=True)
     label = graphene.String(required=True)
-    width = graphene.Int(required=True)
-    height = graphene.Int(required=True)
+    width = graphene.Int(required=True, description="Pixels; 0 for audio.")
+    height = graphene.Int(required=True, description="Lines; 0 for audio.")
     mime_type = graphene.String(required=True)
     size_bytes = graphene.Float(required=True, description="Bytes (may pass 2^31).")
     duration = graphene.Float(required=True)
@@ -64,6 +74,32 @@ class RenditionType(graphene.ObjectType):
     @staticmethod
     def resolve_id(rendition: VideoRendition, info):
         return rendition.pk
+
+    @staticmethod
+    def resolve_kind(rendition: VideoRendition, info):
+        return rendition.kind
+
+
+class VideoPreviewType(graphene.ObjectType):
+    """Watch and scrub a video before downloading any of it."""
+
+    hls_url = graphene.String(
+        required=True,
+        description="HLS master playlist (fragmented MP4, one variant per video "
+        "rendition). Safari plays it natively; elsewhere use hls.js.",
+    )
+    thumbnails_vtt_url = graphene.String(
+        required=True,
+        description="WebVTT thumbnail track: each cue names a tile of the sprite "
+        "(thumbnails.jpg#xywh=x,y,w,h) for its time span.",
+    )
+    thumbnails_url = graphene.String(
+        required=True, description="The sprite JPEG the track's cues point into."
+    )
+    expires_at = graphene.DateTime(
+        description="When the links stop working: null for a published video "
+        "(public links), set for a preview of a draft (signed links)."
+    )
 
 
 class Segment:
@@ -202,7 +238,7 @@ class RenditionsLoader(ListLoader):
     def load_batch(cls, keys):
         found: dict = {}
         for rendition in VideoRendition.objects.filter(asset_id__in=keys).defer(
-            "keyframes"
+            "keyframes", "hls_index"
         ):
             found.setdefault(rendition.asset_id, []).append(rendition)
         return found
@@ -316,6 +352,14 @@ def resolve_renditions(video: VideoPage, info=None):
     if asset is None or not asset.is_ready:
         return []
     return RenditionsLoader.load(asset.pk)
+
+
+def resolve_preview(video: VideoPage, info=None):
+    """Public links for a published video; signed ones in a draft's preview."""
+    asset = resolve_asset(video)
+    if asset is None:
+        return None
+    return preview.preview_for(asset, public=not _is_preview(video))
 
 
 def resolve_subtitles(video: VideoPage, info):

@@ -443,6 +443,20 @@ VIDEO_MAX_CLIP_SECONDS = int(env("VIDEO_MAX_CLIP_SECONDS", "600"))
 VIDEO_DOWNLOAD_URL_SECONDS = int(env("VIDEO_DOWNLOAD_URL_SECONDS", "900"))
 # A request finding the same clip being made by another waits this long for it.
 VIDEO_CLIP_WAIT_SECONDS = int(env("VIDEO_CLIP_WAIT_SECONDS", "120"))
+# The streaming preview (videos/hls.py): HLS segments of at least this many seconds,
+# byte ranges of the stored renditions; links to a video that is not public
+# (a draft's preview) are signed and live this long.
+VIDEO_HLS_SEGMENT_SECONDS = float(env("VIDEO_HLS_SEGMENT_SECONDS", "4"))
+VIDEO_PREVIEW_URL_SECONDS = int(env("VIDEO_PREVIEW_URL_SECONDS", "14400"))
+# The thumbnail track: a tile this wide every VIDEO_THUMBNAIL_SECONDS (more apart
+# on long videos, so the sprite holds at most VIDEO_THUMBNAIL_MAX_TILES tiles).
+VIDEO_THUMBNAIL_SECONDS = float(env("VIDEO_THUMBNAIL_SECONDS", "2"))
+VIDEO_THUMBNAIL_WIDTH = int(env("VIDEO_THUMBNAIL_WIDTH", "160"))
+VIDEO_THUMBNAIL_MAX_TILES = int(env("VIDEO_THUMBNAIL_MAX_TILES", "300"))
+VIDEO_THUMBNAIL_COLUMNS = 10
+# Audio-only renditions for radio, made beside the video ones: "m4a" (AAC),
+# "wav" (PCM, 48 kHz, 24-bit).
+VIDEO_AUDIO_RENDITIONS = env_list("VIDEO_AUDIO_RENDITIONS", "m4a,wav")
 
 # Publish webhooks (webhooks app): how long to wait for a frontend's answer, and how
 # often to try. A failed attempt waits the next delay (seconds) in the list, the

@@ -139,6 +139,13 @@ class VideoPage(LinkedPage, HeadlessPageMixin, Page):
         list_field(
             "subtitles", "videos.schema.SubtitleType", source="graphql_subtitles"
         ),
+        GraphQLField(
+            "preview",
+            "videos.schema.VideoPreviewType",
+            source="graphql_preview",
+            description="HLS stream and thumbnail track, to watch, scrub and "
+            "choose in and out points; null until the video is processed.",
+        ),
         *translation_graphql_fields(),
     ]
 
@@ -159,6 +166,7 @@ class VideoPage(LinkedPage, HeadlessPageMixin, Page):
     graphql_shots = resolved_by("videos.schema.resolve_shots")
     graphql_soundbites = resolved_by("videos.schema.resolve_soundbites")
     graphql_subtitles = resolved_by("videos.schema.resolve_subtitles")
+    graphql_preview = resolved_by("videos.schema.resolve_preview")
 
 
 class VideoPerson(PersonLink):
