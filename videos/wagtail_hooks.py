@@ -7,7 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import VideoAsset
 from .panels import ProcessingPanel
-from .schema import VideosMutation, VideosQuery
+from .schema import VideoDownloadJobQuery, VideosMutation, VideosQuery
 from .views import (
     DownloadReportView,
     download_report_menu_item,
@@ -77,6 +77,7 @@ def load_demo_video(homes, topics, people, publish) -> None:
 @hooks.register("register_schema_query")
 def register_videos_query(query_mixins: list) -> None:
     query_mixins.insert(0, VideosQuery)
+    query_mixins.insert(0, VideoDownloadJobQuery)
 
 
 @hooks.register("register_schema_mutation")
