@@ -33,6 +33,7 @@ from . import downloads, preview
 from .models import (
     VideoAsset,
     VideoClip,
+    VideoDownloadJob,
     VideoPage,
     VideoRendition,
     VideoShot,
@@ -485,14 +486,88 @@ class Timecode(graphene.Scalar):
         return getattr(node, "value", None)
 
 
+VideoDownloadJobStatus = graphene.Enum(
+    "VideoDownloadJobStatus",
+    [(status.value, status.value) for status in VideoDownloadJob.Status],
+    description="QUEUED (waiting for a worker), RUNNING, READY (download is "
+    "set), FAILED (errorCode and errorMessage say why).",
+)
+
+
+class VideoDownloadJobType(graphene.ObjectType):
+    """A download asked for: a whole rendition is READY at once; a clip is cut by
+    a worker. Follow it with videoDownloadJob(id) until READY or FAILED."""
+
+    class Meta:
+        name = "VideoDownloadJob"
+
+    id = graphene.ID(required=True)
+    status = graphene.Field(VideoDownloadJobStatus, required=True)
+    progress = graphene.Int(required=True, description="0-100.")
+    estimated_seconds = graphene.Int(
+        description="About how long until READY (0 once READY; null if FAILED)."
+    )
+    error_code = graphene.String(
+        description="Why it FAILED, e.g. CLIP_FAILED, RANGE_OUT_OF_BOUNDS, "
+        "STORAGE_UNAVAILABLE, CLIP_EXPIRED."
+    )
+    error_message = graphene.String(description="The same, as a sentence.")
+    download = graphene.Field(
+        VideoDownloadType, description="The link, once READY (logged once per job)."
+    )
+
+    @staticmethod
+    def resolve_status(job: VideoDownloadJob, info):
+        return str(job.status)  # the member's value
+
+    @staticmethod
+    def resolve_progress(job: VideoDownloadJob, info):
+        if job.status == VideoDownloadJob.Status.READY:
+            return 100
+        return job.clip.progress if job.clip else 0
+
+    @staticmethod
+    def resolve_estimated_seconds(job: VideoDownloadJob, info):
+        return downloads.job_estimated_seconds(job)
+
+    @staticmethod
+    def resolve_error_code(job: VideoDownloadJob, info):
+        return downloads.job_error(job)[0]
+
+    @staticmethod
+    def resolve_error_message(job: VideoDownloadJob, info):
+        return downloads.job_error(job)[1]
+
+    @staticmethod
+    def resolve_download(job: VideoDownloadJob, info):
+        if job.status != VideoDownloadJob.Status.READY:
+            return None
+        return downloads.job_download(job)
+
+
+class VideoDownloadJobQuery:
+    video_download_job = graphene.Field(
+        VideoDownloadJobType,
+        id=graphene.ID(required=True),
+        description="A download job of the signed-in user (another's: NOT_FOUND).",
+    )
+
+    @staticmethod
+    def resolve_video_download_job(root, info, id):
+        request = info.context
+        mark_private(request)
+        return downloads.find_job(request, id)
+
+
 class RequestVideoDownload(graphene.Mutation):
-    """A short-lived link to a whole rendition or to a part of it. Signed-in users
-    only; every download is logged."""
+    """A download of a whole rendition or of a part of it, as a job: READY at
+    once with its link for a whole rendition or a clip already made, else
+    QUEUED for a worker. Signed-in users only; every link issued is logged."""
 
     class Arguments:
         input = VideoDownloadInput(required=True)
 
-    Output = VideoDownloadType
+    Output = VideoDownloadJobType
 
     @staticmethod
     def mutate(root, info, input):

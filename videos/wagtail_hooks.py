@@ -11,7 +11,13 @@ from search.registry import REGISTER_SEARCH_KINDS, SearchKind
 
 from .models import VideoAsset, VideoPage
 from .panels import ProcessingPanel
-from .schema import VideosMutation, VideosQuery, expect_videos, video_type
+from .schema import (
+    VideoDownloadJobQuery,
+    VideosMutation,
+    VideosQuery,
+    expect_videos,
+    video_type,
+)
 from .views import (
     DownloadReportView,
     download_report_menu_item,
@@ -81,6 +87,7 @@ def load_demo_video(homes, topics, people, publish) -> None:
 @hooks.register("register_schema_query")
 def register_videos_query(query_mixins: list) -> None:
     query_mixins.insert(0, VideosQuery)
+    query_mixins.insert(0, VideoDownloadJobQuery)
 
 
 @hooks.register("register_schema_mutation")

@@ -441,8 +441,6 @@ VIDEO_KEYFRAME_SECONDS = 1.0
 # Partial downloads: the longest clip, and how long a download link lives.
 VIDEO_MAX_CLIP_SECONDS = int(env("VIDEO_MAX_CLIP_SECONDS", "600"))
 VIDEO_DOWNLOAD_URL_SECONDS = int(env("VIDEO_DOWNLOAD_URL_SECONDS", "900"))
-# A request finding the same clip being made by another waits this long for it.
-VIDEO_CLIP_WAIT_SECONDS = int(env("VIDEO_CLIP_WAIT_SECONDS", "120"))
 # The streaming preview (videos/hls.py): HLS segments of at least this many seconds,
 # byte ranges of the stored renditions; links to a video that is not public
 # (a draft's preview) are signed and live this long.
@@ -457,6 +455,20 @@ VIDEO_THUMBNAIL_COLUMNS = 10
 # Audio-only renditions for radio, made beside the video ones: "m4a" (AAC),
 # "wav" (PCM, 48 kHz, 24-bit).
 VIDEO_AUDIO_RENDITIONS = env_list("VIDEO_AUDIO_RENDITIONS", "m4a,wav")
+# Clips are cut by the task worker; requestVideoDownload answers with a job.
+# Per account: EXACT jobs waiting or running at once, and seconds of new EXACT
+# clips in any hour (past either: RATE_LIMITED with retryAfter).
+VIDEO_EXACT_CONCURRENT_JOBS = int(env("VIDEO_EXACT_CONCURRENT_JOBS", "2"))
+VIDEO_EXACT_SECONDS_PER_HOUR = int(env("VIDEO_EXACT_SECONDS_PER_HOUR", "1800"))
+# A job that waited this long for its clip is told by e-mail (with a link that
+# lives VIDEO_CLIP_EMAIL_LINK_SECONDS) when it is ready.
+VIDEO_CLIP_EMAIL_AFTER_SECONDS = int(env("VIDEO_CLIP_EMAIL_AFTER_SECONDS", "60"))
+VIDEO_CLIP_EMAIL_LINK_SECONDS = int(env("VIDEO_CLIP_EMAIL_LINK_SECONDS", "86400"))
+# A clip no link was issued for in this long is deleted, file and all, by the
+# worker (clips being made never are).
+VIDEO_CLIP_RETENTION_SECONDS = int(
+    env("VIDEO_CLIP_RETENTION_SECONDS", str(7 * 24 * 3600))
+)
 
 # Publish webhooks (webhooks app): how long to wait for a frontend's answer, and how
 # often to try. A failed attempt waits the next delay (seconds) in the list, the
