@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from search.registry import REGISTER_SEARCH_KINDS, SearchKind
 
 from .models import VideoAsset, VideoPage
+from .my_downloads import MyDownloadsQuery
 from .panels import ProcessingPanel
 from .schema import (
     VideoDownloadJobQuery,
@@ -88,6 +89,11 @@ def load_demo_video(homes, topics, people, publish) -> None:
 def register_videos_query(query_mixins: list) -> None:
     query_mixins.insert(0, VideosQuery)
     query_mixins.insert(0, VideoDownloadJobQuery)
+
+
+@hooks.register("register_schema_query")
+def register_my_downloads_query(query_mixins: list) -> None:
+    query_mixins.append(MyDownloadsQuery)
 
 
 @hooks.register("register_schema_mutation")

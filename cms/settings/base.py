@@ -8,6 +8,7 @@ media on local disk, an in-process cache and a database-backed task queue.
 import datetime
 import ipaddress
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -398,12 +399,22 @@ for _proxy in TRUSTED_PROXIES:
         raise ImproperlyConfigured(
             f"DJANGO_TRUSTED_PROXIES: {_proxy!r} is not an IP address or network."
         ) from None
+# The header the trusted proxies write the client's address in (cms/clientip.py):
+# X-Forwarded-For (appended to hop by hop), or e.g. X-Real-IP, CF-Connecting-IP,
+# Forwarded (RFC 7239).
+CLIENT_IP_HEADER = env("DJANGO_CLIENT_IP_HEADER", "X-Forwarded-For").strip()
+if not re.fullmatch(r"[A-Za-z0-9-]+", CLIENT_IP_HEADER):
+    raise ImproperlyConfigured(
+        f"DJANGO_CLIENT_IP_HEADER: {CLIENT_IP_HEADER!r} is not a header name."
+    )
 AXES_CLIENT_IP_CALLABLE = "cms.clientip.axes_client_ip"
 # Links in e-mails: the frontend (newsletter confirmation) and this CMS (one-click
 # unsubscribe, which must work without the frontend).
 FRONTEND_BASE_URL = env("FRONTEND_BASE_URL", (FRONTEND_ORIGINS or [""])[0])
 CMS_BASE_URL = env("CMS_BASE_URL", WAGTAILADMIN_BASE_URL)
 NEWSLETTER_BATCH_SIZE = int(env("NEWSLETTER_BATCH_SIZE", "100"))
+# How long the "manage your preferences" link of an issue or e-mail works.
+NEWSLETTER_PREFERENCES_LINK_DAYS = int(env("NEWSLETTER_PREFERENCES_LINK_DAYS", "365"))
 
 # CDN purge on publish (Wagtail's frontend cache), when a purge endpoint is set:
 # e.g. FRONTEND_CACHE_PURGE_URL=http://varnish:8000 for an HTTP PURGE backend.
@@ -469,6 +480,8 @@ VIDEO_CLIP_EMAIL_LINK_SECONDS = int(env("VIDEO_CLIP_EMAIL_LINK_SECONDS", "86400"
 VIDEO_CLIP_RETENTION_SECONDS = int(
     env("VIDEO_CLIP_RETENTION_SECONDS", str(7 * 24 * 3600))
 )
+# How long a user's own downloads can be fetched again (myDownloads).
+VIDEO_MY_DOWNLOADS_DAYS = int(env("VIDEO_MY_DOWNLOADS_DAYS", "30"))
 
 # Publish webhooks (webhooks app): how long to wait for a frontend's answer, and how
 # often to try. A failed attempt waits the next delay (seconds) in the list, the
