@@ -22,6 +22,7 @@ import threading
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connections
+from wagtail import hooks
 
 from .models import Lease
 
@@ -50,6 +51,9 @@ def tick(holder: str | None = None) -> bool:
     try:
         output = io.StringIO()
         call_command("publish_scheduled", stdout=output)
+        # Other scheduled work of the same kind (embargo/lifting.py).
+        for run in hooks.get_hooks("scheduled_publishing_tick"):
+            run()
     finally:
         Lease.release(LEASE, holder)
     return True

@@ -95,7 +95,13 @@ ROLES: tuple[Role, ...] = (
     ),
     Role(
         MEDIA_OFFICE,
-        permissions=("wagtailadmin.access_admin", "videos.view_videodownload"),
+        permissions=(
+            "wagtailadmin.access_admin",
+            "videos.view_videodownload",
+            # The accreditation queue: read it, decide (accreditation/).
+            "accreditation.view_accreditation",
+            "accreditation.review_accreditation",
+        ),
     ),
 )
 
@@ -107,6 +113,17 @@ CUSTOM_PERMISSIONS = {
         "wagtail_localize",
         "translation",
         "Can submit translations",
+    ),
+    # Named here so the roles migration needs no accreditation model state.
+    "accreditation.view_accreditation": (
+        "accreditation",
+        "accreditation",
+        "Can view accreditation",
+    ),
+    "accreditation.review_accreditation": (
+        "accreditation",
+        "accreditation",
+        "Approve, reject and revoke accreditations",
     ),
 }
 

@@ -31,6 +31,7 @@ from cms.graphql.pages import (
     resolved_by,
     translation_graphql_fields,
 )
+from embargo.models import EmbargoMixin
 
 from .blocks import PressReleaseBodyBlock
 
@@ -263,7 +264,7 @@ class NewsroomIndexPage(HeadlessPageMixin, Page):
         verbose_name = _("newsroom")
 
 
-class PressReleasePage(HeadlessPageMixin, Page):
+class PressReleasePage(EmbargoMixin, HeadlessPageMixin, Page):
     date = models.DateTimeField(_("date and time"), default=timezone.now)
     location = models.CharField(_("location"), max_length=255, blank=True)
     standfirst = models.TextField(
@@ -292,6 +293,7 @@ class PressReleasePage(HeadlessPageMixin, Page):
         ),
         InlinePanel("related_releases", label=_("Related releases")),
     ]
+    settings_panels = Page.settings_panels + EmbargoMixin.embargo_panels
     parent_page_types = ["newsroom.NewsroomIndexPage"]
     subpage_types: list[str] = []
 
@@ -300,6 +302,7 @@ class PressReleasePage(HeadlessPageMixin, Page):
         index.SearchField("body"),
         index.SearchField("location"),
         index.FilterField("date"),
+        *EmbargoMixin.embargo_search_fields,
     ]
 
     graphql_fields = [
@@ -317,6 +320,7 @@ class PressReleasePage(HeadlessPageMixin, Page):
         ),
         list_field("topics", lambda: Topic.graphql_type(), source="graphql_topics"),
         list_field("related", get_page_interface, source="graphql_related"),
+        *EmbargoMixin.embargo_graphql_fields(),
         *translation_graphql_fields(),
     ]
 

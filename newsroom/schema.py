@@ -229,7 +229,8 @@ def resolve_related_releases(release: PressReleasePage, info):
 def linked_releases(page, loader: type[RelatedReleasesLoader]):
     if getattr(page, "is_preview", False):
         pages = _previewed(page, "related_releases", "related")
-        return [page.specific for page in pages if page.live]
+        shown = published(Page.objects.filter(pk__in=[p.pk for p in pages]))
+        return [page.specific for page in pages if page in shown]
     return loader.load((page.pk, page.locale_id))
 
 

@@ -37,6 +37,7 @@ from wagtail.search.backends.base import EmptySearchResults
 from cms.graphql.errors import ApiError, InvalidArgument
 from cms.graphql.pages import published
 from cms.graphql.pagination import check_page
+from cms.visibility import hidden_page_paths
 from newsroom.models import Person, Topic
 
 from . import documents
@@ -484,7 +485,7 @@ def _search_documents(backend, request, candidates, topic_keys, terms, window):
             if request.date_to
             else None
         ),
-        restricted=documents.restricted_paths(),
+        restricted=documents.restricted_paths() + hidden_page_paths(),
     )
     ranked: list[list[tuple]] = []
     for kind in searched:
@@ -493,7 +494,7 @@ def _search_documents(backend, request, candidates, topic_keys, terms, window):
             continue
         objects = kind.model.objects.filter(pk__in=[pk for pk, _l, _r in found_hits])
         if kind.is_page:
-            objects = objects.live()  # in case it was unpublished a moment ago
+            objects = published(objects)  # in case it changed a moment ago
         objects = objects.select_related(*kind.select_related)
         objects = objects.prefetch_related(*kind.prefetch_related)
         by_pk = {obj.pk: obj for obj in objects}

@@ -35,6 +35,7 @@ from cms.graphql.pages import (
     resolved_by,
     translation_graphql_fields,
 )
+from embargo.models import EmbargoMixin
 from newsroom.models import PersonLink, ReleaseLink, TopicLink
 
 from .panels import SegmentPreviewPanel
@@ -410,7 +411,7 @@ class VideoIndexPage(HeadlessPageMixin, Page):
         verbose_name = _("video library")
 
 
-class VideoPage(HeadlessPageMixin, Page):
+class VideoPage(EmbargoMixin, HeadlessPageMixin, Page):
     date = models.DateTimeField(_("date and time"), default=timezone.now)
     location = models.CharField(_("location"), max_length=255, blank=True)
     summary = models.TextField(_("summary"), blank=True)
@@ -458,6 +459,7 @@ class VideoPage(HeadlessPageMixin, Page):
         FieldRowPanel([FieldPanel("credit"), FieldPanel("usage_terms")]),
         FieldPanel("restrictions"),
     ]
+    settings_panels = Page.settings_panels + EmbargoMixin.embargo_panels
     parent_page_types = ["videos.VideoIndexPage"]
     subpage_types: list[str] = []
 
@@ -466,6 +468,7 @@ class VideoPage(HeadlessPageMixin, Page):
         SynchronizedField("asset"),
         SynchronizedField("poster_image"),
         SynchronizedField("date"),
+        SynchronizedField("embargoed_until"),
     ]
 
     search_fields = Page.search_fields + [
@@ -475,6 +478,7 @@ class VideoPage(HeadlessPageMixin, Page):
         index.RelatedFields("shots", [index.SearchField("description")]),
         index.RelatedFields("soundbites", [index.SearchField("text")]),
         index.FilterField("date"),
+        *EmbargoMixin.embargo_search_fields,
     ]
 
     graphql_fields = [
@@ -504,6 +508,7 @@ class VideoPage(HeadlessPageMixin, Page):
         list_field(
             "subtitles", "videos.schema.SubtitleType", source="graphql_subtitles"
         ),
+        *EmbargoMixin.embargo_graphql_fields(),
         *translation_graphql_fields(),
     ]
 
