@@ -59,7 +59,7 @@ class AccreditationType(graphene.ObjectType):
 
     @staticmethod
     def resolve_status(accreditation, info):
-        return accreditation.current_status()
+        return str(accreditation.current_status())
 
     @staticmethod
     def resolve_document_name(accreditation, info):
