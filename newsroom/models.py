@@ -29,6 +29,7 @@ from cms.graphql.pages import (
     list_field,
     translation_graphql_fields,
 )
+from embargo.models import EmbargoMixin
 
 from .blocks import PressReleaseBodyBlock
 from .linked.fields import PositionType, linked_graphql_fields, topic_type
@@ -283,7 +284,7 @@ class NewsroomIndexPage(HeadlessPageMixin, Page):
         verbose_name = _("newsroom")
 
 
-class PressReleasePage(LinkedPage, HeadlessPageMixin, Page):
+class PressReleasePage(EmbargoMixin, LinkedPage, HeadlessPageMixin, Page):
     date = models.DateTimeField(_("date and time"), default=timezone.now)
     location = models.CharField(_("location"), max_length=255, blank=True)
     standfirst = models.TextField(
@@ -312,6 +313,7 @@ class PressReleasePage(LinkedPage, HeadlessPageMixin, Page):
         ),
         InlinePanel("related_releases", label=_("Related releases")),
     ]
+    settings_panels = Page.settings_panels + EmbargoMixin.embargo_panels
     parent_page_types = ["newsroom.NewsroomIndexPage"]
     subpage_types: list[str] = []
 
@@ -320,6 +322,7 @@ class PressReleasePage(LinkedPage, HeadlessPageMixin, Page):
         index.SearchField("body"),
         index.SearchField("location"),
         index.FilterField("date"),
+        *EmbargoMixin.embargo_search_fields,
     ]
 
     graphql_fields = [
@@ -333,6 +336,7 @@ class PressReleasePage(LinkedPage, HeadlessPageMixin, Page):
             source="graphql_body",
         ),
         *linked_graphql_fields(),
+        *EmbargoMixin.embargo_graphql_fields(),
         *translation_graphql_fields(),
     ]
 

@@ -25,6 +25,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from cms.graphql.errors import ApiError
+from cms.graphql.pages import published
 from cms.public_urls import cms_url
 
 from . import clipping, limits
@@ -130,7 +131,7 @@ def find_video(video_id) -> VideoPage:
     except ValueError:
         pk = None
     video = (
-        VideoPage.objects.live().public().filter(pk=pk).select_related("asset").first()
+        published(VideoPage.objects.filter(pk=pk)).select_related("asset").first()
         if pk is not None
         else None
     )

@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "webhooks",
     "newsletter",
     "search",
+    "embargo",  # pages published to accredited journalists before their lift time
+    "accreditation",  # journalists' accreditation, decided by the media office
     "editorial",  # roles, admin listings and dashboard panels (before localize)
     # Translation of pages and snippets.
     "wagtail_headless_preview",
@@ -106,6 +108,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Signed in, API messages follow the account's language (accounts/language.py).
     "accounts.language.PreferredLanguageMiddleware",
+    # Who reads, for pages under embargo (embargo/readers.py).
+    "embargo.readers.ReaderMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -217,6 +221,10 @@ else:
         "BACKEND": MEDIA_STORAGE_BACKEND,
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
     }
+# The largest document an accreditation application may carry (accreditation/).
+ACCREDITATION_DOCUMENT_MAX_BYTES = int(
+    env("ACCREDITATION_DOCUMENT_MAX_BYTES", str(5 * 1024 * 1024))
+)
 STORAGES = {
     "default": {"BACKEND": MEDIA_STORAGE_BACKEND},
     "videos": VIDEO_STORAGE,

@@ -26,6 +26,7 @@ from cms.graphql.pages import (
     resolved_by,
     translation_graphql_fields,
 )
+from embargo.models import EmbargoMixin
 from newsroom.linked.fields import linked_graphql_fields
 from newsroom.linked.models import LinkedPage, PersonLink, ReleaseLink, TopicLink
 
@@ -49,7 +50,7 @@ class VideoIndexPage(HeadlessPageMixin, Page):
         verbose_name = _("video library")
 
 
-class VideoPage(LinkedPage, HeadlessPageMixin, Page):
+class VideoPage(EmbargoMixin, LinkedPage, HeadlessPageMixin, Page):
     date = models.DateTimeField(_("date and time"), default=timezone.now)
     location = models.CharField(_("location"), max_length=255, blank=True)
     summary = models.TextField(_("summary"), blank=True)
@@ -97,6 +98,7 @@ class VideoPage(LinkedPage, HeadlessPageMixin, Page):
         FieldRowPanel([FieldPanel("credit"), FieldPanel("usage_terms")]),
         FieldPanel("restrictions"),
     ]
+    settings_panels = Page.settings_panels + EmbargoMixin.embargo_panels
     parent_page_types = ["videos.VideoIndexPage"]
     subpage_types: list[str] = []
 
@@ -105,6 +107,7 @@ class VideoPage(LinkedPage, HeadlessPageMixin, Page):
         SynchronizedField("asset"),
         SynchronizedField("poster_image"),
         SynchronizedField("date"),
+        SynchronizedField("embargoed_until"),
     ]
 
     search_fields = Page.search_fields + [
@@ -114,6 +117,7 @@ class VideoPage(LinkedPage, HeadlessPageMixin, Page):
         index.RelatedFields("shots", [index.SearchField("description")]),
         index.RelatedFields("soundbites", [index.SearchField("text")]),
         index.FilterField("date"),
+        *EmbargoMixin.embargo_search_fields,
     ]
 
     graphql_fields = [
@@ -146,6 +150,7 @@ class VideoPage(LinkedPage, HeadlessPageMixin, Page):
             description="HLS stream and thumbnail track, to watch, scrub and "
             "choose in and out points; null until the video is processed.",
         ),
+        *EmbargoMixin.embargo_graphql_fields(),
         *translation_graphql_fields(),
     ]
 
