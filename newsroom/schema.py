@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from grapple.registry import registry
 from wagtail.models import Locale, Page
 
+from cms.graphql import dependencies
 from cms.graphql.contract import owner_key
 from cms.graphql.errors import UnknownPerson, UnknownTopic
 from cms.graphql.loaders import ListLoader, prime_stream_choosers
@@ -424,8 +425,12 @@ class NewsroomQuery:
             topic, person, date_from, date_to, page, per_page
         )
         locale = activate_locale(locale)
+        fallback = _fallback(fallback)
+        dependencies.enumerates(
+            info, PressReleasePage, _locales(locale, fallback), *_filters(topic, person)
+        )
         releases = press_releases_queryset(
-            locale, topic_keys, person, date_from, date_to, _fallback(fallback)
+            locale, topic_keys, person, date_from, date_to, fallback
         ).prefetch_related("hero_image__renditions")
         result = paginate(releases, page, per_page)
         _mark_requested(result["items"], locale)
@@ -446,23 +451,39 @@ class NewsroomQuery:
         if release is not None:
             _mark_requested([release], locale)
             expect_releases([release])
+        locales = _locales(locale, _fallback(fallback))
+        dependencies.looks_up(info, PressReleasePage, locales, release)
         return release
 
     @staticmethod
     def resolve_people(root, info, locale=None):
+        dependencies.enumerates(info, Person)
         return list(_people(locale))
 
     @staticmethod
     def resolve_person(root, info, slug, locale=None):
+        dependencies.enumerates(info, Person)
         return _people(locale).filter(slug=slug).first()
 
     @staticmethod
     def resolve_topics(root, info, locale=None):
+        dependencies.enumerates(info, Topic)
         return list(_topics(locale))
 
     @staticmethod
     def resolve_topic(root, info, slug, locale=None):
+        dependencies.enumerates(info, Topic)
         return _topics(locale).filter(slug=slug).first()
+
+
+def _locales(locale, fallback: bool) -> list:
+    """The languages a list may show pages of."""
+    return [locale, Locale.get_default()] if fallback else [locale]
+
+
+def _filters(topic, person) -> list:
+    """The snippets whose changes may change which pages match the filters."""
+    return [model for model, used in ((Topic, topic), (Person, person)) if used]
 
 
 def _people(locale):

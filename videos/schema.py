@@ -11,6 +11,7 @@ import graphene
 from django.db.models import Case, When
 from grapple.registry import registry
 
+from cms.graphql import dependencies
 from cms.graphql.loaders import BatchLoader, ListLoader
 from cms.graphql.locale import (
     LanguageCode,
@@ -29,6 +30,7 @@ from newsroom.schema import (
     PeopleLinksLoader,
     RelatedReleasesLoader,
     TopicLinksLoader,
+    _filters,
     _variants,
     check_list_arguments,
     dated_pages,
@@ -432,6 +434,7 @@ class VideosQuery:
             topic, person, date_from, date_to, page, per_page
         )
         locale = activate_locale(locale)
+        dependencies.enumerates(info, VideoPage, [locale], *_filters(topic, person))
         videos = videos_queryset(
             locale, topic_keys, person, date_from, date_to
         ).prefetch_related("poster_image__renditions")
@@ -451,6 +454,7 @@ class VideosQuery:
         )
         if video is not None:
             expect_videos([video])
+        dependencies.looks_up(info, VideoPage, [locale], video)
         return video
 
 

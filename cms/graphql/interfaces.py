@@ -17,6 +17,7 @@ from wagtail.models import Page
 
 from cms.public_urls import page_url
 
+from .dependencies import TREE, depends_on
 from .loaders import BatchLoader, ListLoader
 from .pages import expect_pages, published
 
@@ -97,6 +98,8 @@ def _slice(pages: list, limit=None, offset=None, **_unused) -> list:
 
 
 def _batched(page, info, relation: str, kwargs: dict, pages_for):
+    # What a tree list holds changes with any page published or withdrawn.
+    depends_on(TREE)
     if not page.path or any(
         kwargs.get(a) is not None for a in PER_PAGE_QUERY_ARGUMENTS
     ):
