@@ -26,6 +26,7 @@ from cms.graphql.locale import (
 from cms.graphql.pages import expect_pages, published
 from cms.graphql.pagination import (
     check_page,
+    cursor_arguments,
     paginate,
     paginated,
     pagination_arguments,
@@ -390,6 +391,7 @@ class NewsroomQuery:
         **date_arguments(),
         fallback=graphene.Boolean(description=FALLBACK_HELP),
         **pagination_arguments(),
+        **cursor_arguments(),
         description="Published press releases of one language, newest first.",
     )
     press_release = graphene.Field(
@@ -420,6 +422,8 @@ class NewsroomQuery:
         fallback=None,
         page=1,
         per_page=10,
+        after=None,
+        before=None,
     ):
         topic_keys = check_list_arguments(
             topic, person, date_from, date_to, page, per_page
@@ -432,7 +436,7 @@ class NewsroomQuery:
         releases = press_releases_queryset(
             locale, topic_keys, person, date_from, date_to, fallback
         ).prefetch_related("hero_image__renditions")
-        result = paginate(releases, page, per_page)
+        result = paginate(releases, page, per_page, after, before)
         _mark_requested(result["items"], locale)
         expect_releases(result["items"])
         return PressReleaseList(**result)

@@ -20,7 +20,12 @@ from cms.graphql.locale import (
     locale_argument,
 )
 from cms.graphql.pages import expect_pages
-from cms.graphql.pagination import paginate, paginated, pagination_arguments
+from cms.graphql.pagination import (
+    cursor_arguments,
+    paginate,
+    paginated,
+    pagination_arguments,
+)
 from cms.graphql.views import mark_private
 from cms.public_urls import cms_url
 from newsroom.models import Person
@@ -409,6 +414,7 @@ class VideosQuery:
         person=graphene.String(description=PERSON_HELP),
         **date_arguments(),
         **pagination_arguments(),
+        **cursor_arguments(),
         description="Published videos of one language, newest first.",
     )
     video = graphene.Field(
@@ -429,6 +435,8 @@ class VideosQuery:
         date_to=None,
         page=1,
         per_page=10,
+        after=None,
+        before=None,
     ):
         topic_keys = check_list_arguments(
             topic, person, date_from, date_to, page, per_page
@@ -438,7 +446,7 @@ class VideosQuery:
         videos = videos_queryset(
             locale, topic_keys, person, date_from, date_to
         ).prefetch_related("poster_image__renditions")
-        result = paginate(videos, page, per_page)
+        result = paginate(videos, page, per_page, after, before)
         expect_videos(result["items"])
         return VideoList(**result)
 

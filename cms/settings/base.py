@@ -336,6 +336,8 @@ GRAPHQL_MAX_REQUEST_BYTES = int(env("GRAPHQL_MAX_REQUEST_BYTES", "100000"))
 # Larger answers are replaced by RESPONSE_TOO_LARGE (and never cached).
 GRAPHQL_MAX_RESPONSE_BYTES = int(env("GRAPHQL_MAX_RESPONSE_BYTES", "4000000"))
 GRAPHQL_MAX_PER_PAGE = 100
+# Lists count their matches up to this many; past it, pagination.exact is false.
+GRAPHQL_MAX_COUNT = int(env("GRAPHQL_MAX_COUNT", "10000"))
 # Cost (cms/graphql/limits.py): fields resolved, list sizes multiplied in.
 GRAPHQL_MAX_COST = int(env("GRAPHQL_MAX_COST", "100000"))
 GRAPHQL_COST_LIST_SIZE = 10  # items assumed in a list without limit or perPage
