@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run migrate demo worker test lint format schema bench bench-search load bench-clips test-production clients clients-install
+.PHONY: install run migrate demo worker test lint format schema bench bench-search bench-archive bench-publish load bench-clips test-production clients clients-install
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required (set PYTHON=python3.11).")'
@@ -88,6 +88,17 @@ load: install
 # Search latency on 50,000 releases: SQLite, or PostgreSQL with DATABASE_URL set.
 bench-search: install
 	$(PY) bench/search.py
+
+# Listings, filters and counts at 10,000 and 100,000 releases (PostgreSQL with
+# DATABASE_URL; ARCHIVE_SIZES to change the sizes).
+ARCHIVE_SIZES ?= 10000,100000
+bench-archive: install
+	$(PY) bench/archive.py --sizes $(ARCHIVE_SIZES)
+
+# The response cache while editors publish: hit ratio and p99, quiet against one
+# publish every 5 s (PostgreSQL and Redis with DATABASE_URL and REDIS_URL).
+bench-publish: install
+	$(PY) bench/publish.py
 
 # Cutting 10 s clips: a 1-minute against a 60-minute source, FAST against EXACT.
 bench-clips: install
