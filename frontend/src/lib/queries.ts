@@ -185,11 +185,6 @@ export const SearchQuery = graphql(`
   }
 `);
 
-export const SuggestQuery = graphql(`
-  query Suggest($prefix: String!, $locale: LanguageCode!) {
-    searchSuggest(prefix: $prefix, locale: $locale, limit: 8) { text type slug url }
-  }
-`);
 
 export const FeedQuery = graphql(`
   query Feed($locale: LanguageCode!, $topic: String) {
