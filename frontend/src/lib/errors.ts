@@ -18,7 +18,12 @@ const en: Record<string, Message> = {
   TOO_MANY_ATTEMPTS: "Too many wrong codes: ask for a new code.",
   CODE_EXPIRED: "This code has expired: ask for a new code.",
   RESEND_TOO_SOON: (e) => `Please wait ${e.retryAfter ?? 60} seconds before asking for a new code.`,
-  WEAK_PASSWORD: "This password does not follow the rules below.",
+  WEAK_PASSWORD: (e) =>
+    e.rules?.includes("password_too_similar")
+      ? "This password is too close to your e-mail address or your name: choose another."
+      : e.rules?.includes("password_too_common")
+        ? "This password is too common: choose another."
+        : "This password does not follow the rules below.",
   INVALID_EMAIL: "This e-mail address is not valid.",
   FIELD_TOO_LONG: "One of the fields is too long.",
   TERMS_NOT_ACCEPTED: "Please accept the terms of use.",
@@ -56,7 +61,12 @@ const fr: Record<string, Message> = {
   TOO_MANY_ATTEMPTS: "Trop de codes erronés : demandez un nouveau code.",
   CODE_EXPIRED: "Ce code a expiré : demandez un nouveau code.",
   RESEND_TOO_SOON: (e) => `Veuillez patienter ${e.retryAfter ?? 60} secondes avant de demander un nouveau code.`,
-  WEAK_PASSWORD: "Ce mot de passe ne respecte pas les règles ci-dessous.",
+  WEAK_PASSWORD: (e) =>
+    e.rules?.includes("password_too_similar")
+      ? "Ce mot de passe ressemble trop à votre adresse e-mail ou à votre nom : choisissez-en un autre."
+      : e.rules?.includes("password_too_common")
+        ? "Ce mot de passe est trop courant : choisissez-en un autre."
+        : "Ce mot de passe ne respecte pas les règles ci-dessous.",
   INVALID_EMAIL: "Cette adresse e-mail n'est pas valide.",
   FIELD_TOO_LONG: "L'un des champs est trop long.",
   TERMS_NOT_ACCEPTED: "Veuillez accepter les conditions d'utilisation.",

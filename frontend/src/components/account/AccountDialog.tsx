@@ -56,6 +56,7 @@ export function AccountDialog({ lang, initialMode, next, onClose, onSignedIn, re
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [returnTo, setReturnTo] = useState(safeNext(next, lang));
+  const alertRef = useRef<HTMLParagraphElement>(null);
 
   const [login] = useMutation(LoginMutation);
   const [register] = useMutation(RegisterMutation);
@@ -67,6 +68,11 @@ export function AccountDialog({ lang, initialMode, next, onClose, onSignedIn, re
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
+
+  // An error is read out and brought into view, wherever the form was scrolled to.
+  useEffect(() => {
+    if (error) alertRef.current?.focus();
+  }, [error]);
 
   function go(to: DialogMode) {
     setError(null);
@@ -125,7 +131,7 @@ export function AccountDialog({ lang, initialMode, next, onClose, onSignedIn, re
     <dialog ref={ref} className="account" aria-labelledby={titleId} onCancel={() => onClose()} data-testid="account-dialog">
       <h2 id={titleId}>{heading}</h2>
       <div aria-live="assertive">
-        {error ? <p className="alert" role="alert">{error}</p> : null}
+        {error ? <p className="alert" role="alert" tabIndex={-1} ref={alertRef}>{error}</p> : null}
       </div>
       {notice ? <p className="notice" role="status">{notice}</p> : null}
 
@@ -138,9 +144,9 @@ export function AccountDialog({ lang, initialMode, next, onClose, onSignedIn, re
           <label htmlFor="account-password">{t.password}</label>
           <input id="account-password" name="password" type="password" autoComplete="current-password" required
             value={password} onChange={(e) => setPassword(e.target.value)} />
-          <p><button type="submit" disabled={busy}>{t.signIn}</button></p>
-          <p><button type="button" className="link" onClick={() => go("forgot")}>{t.forgot}</button></p>
-          <p><button type="button" className="link" onClick={() => go("register")}>{t.noAccount}</button></p>
+          <p><button type="submit" disabled={busy} data-testid="account-submit">{t.signIn}</button></p>
+          <p><button type="button" className="link" onClick={() => go("forgot")} data-testid="to-forgot">{t.forgot}</button></p>
+          <p><button type="button" className="link" onClick={() => go("register")} data-testid="to-register">{t.noAccount}</button></p>
         </form>
       ) : null}
 
@@ -193,7 +199,7 @@ export function AccountDialog({ lang, initialMode, next, onClose, onSignedIn, re
           <p className="check"><input id="reg-terms" name="acceptTerms" type="checkbox" required /> <label htmlFor="reg-terms">{t.acceptTerms}</label></p>
           <p>{t.newsletterIntro}</p>
           <p className="check"><input id="reg-news" name="newsletter" type="checkbox" /> <label htmlFor="reg-news">{t.newsletter}</label></p>
-          <p><button type="submit" disabled={busy || !passwordOk(password)}>{t.register}</button></p>
+          <p><button type="submit" disabled={busy || !passwordOk(password)} data-testid="account-submit">{t.register}</button></p>
           <p><button type="button" className="link" onClick={() => go("signIn")}>{t.haveAccount}</button></p>
         </form>
       ) : null}
@@ -211,7 +217,7 @@ export function AccountDialog({ lang, initialMode, next, onClose, onSignedIn, re
           })}>
             <label htmlFor="verify-code">{t.code}</label>
             <input id="verify-code" name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" maxLength={6} required />
-            <p><button type="submit" disabled={busy}>{t.confirm}</button></p>
+            <p><button type="submit" disabled={busy} data-testid="account-submit">{t.confirm}</button></p>
           </form>
           <ResendCode email={email} purpose="EMAIL_CONFIRMATION" lang={lang} retryAfter={retryAfter} />
         </>
@@ -229,7 +235,7 @@ export function AccountDialog({ lang, initialMode, next, onClose, onSignedIn, re
           <p>{t.forgotIntro}</p>
           <label htmlFor="forgot-email">{t.email}</label>
           <input id="forgot-email" name="email" type="email" autoComplete="email" required defaultValue={email} />
-          <p><button type="submit" disabled={busy}>{t.sendCode}</button></p>
+          <p><button type="submit" disabled={busy} data-testid="account-submit">{t.sendCode}</button></p>
           <p><button type="button" className="link" onClick={() => go("signIn")}>{t.haveAccount}</button></p>
         </form>
       ) : null}
@@ -250,7 +256,7 @@ export function AccountDialog({ lang, initialMode, next, onClose, onSignedIn, re
             <input id="reset-password" name="newPassword" type="password" autoComplete="new-password" required
               aria-describedby={rulesId} value={password} onChange={(e) => setPassword(e.target.value)} />
             <PasswordChecklist password={password} lang={lang} id={rulesId} />
-            <p><button type="submit" disabled={busy || !passwordOk(password)}>{t.confirm}</button></p>
+            <p><button type="submit" disabled={busy || !passwordOk(password)} data-testid="account-submit">{t.confirm}</button></p>
           </form>
           <ResendCode email={email} purpose="PASSWORD_RESET" lang={lang} retryAfter={retryAfter} />
         </>
@@ -260,7 +266,7 @@ export function AccountDialog({ lang, initialMode, next, onClose, onSignedIn, re
         <div>
           <p>{t.resetDone}</p>
           <p>
-            <button type="button" onClick={() => {
+            <button type="button" data-testid="back-to-page" onClick={() => {
               if (returnTo !== window.location.pathname + window.location.search) router.push(returnTo);
               go("signIn");
             }}>

@@ -20,10 +20,11 @@ export function AccountMenu() {
   }
   return (
     <>
-      <Link href={`/${lang}/account/`}>{t.myAccount}</Link>
+      <Link href={`/${lang}/account/`} data-testid="my-account">{t.myAccount}</Link>
       <button
         type="button"
         className="secondary"
+        data-testid="sign-out"
         disabled={loading}
         onClick={async () => {
           await logout().catch(() => undefined);

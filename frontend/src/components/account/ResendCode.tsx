@@ -29,6 +29,7 @@ export function ResendCode({ email, purpose, lang, retryAfter }: { email: string
         <button
           type="button"
           className="link"
+          data-testid="resend"
           disabled={remaining > 0 || loading}
           onClick={async () => {
             setError(null);

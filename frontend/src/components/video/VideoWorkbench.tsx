@@ -54,6 +54,12 @@ export function VideoWorkbench(props: Props) {
       .catch(() => setSource(null));
   }, [me, source, renditions, request, videoId]);
 
+  // Another choice: the last link no longer answers it.
+  useEffect(() => {
+    setReady(null);
+    setError(null);
+  }, [kind, precision, inPoint, outPoint, rendition, segment]);
+
   function seek(seconds: number) {
     const video = player.current;
     if (!video) return;
@@ -101,7 +107,8 @@ export function VideoWorkbench(props: Props) {
         <ol className="timecodes">
           {items.map((item) => (
             <li key={item.id}>
-              <button type="button" className="link" onClick={() => seek(item.start)} aria-label={`${t.play} ${item.startTimecode}`}>
+              <button type="button" className="link" onClick={() => seek(item.start)}>
+                <span className="visually-hidden">{t.play} </span>
                 {item.startTimecode}–{item.endTimecode}
               </button>{" "}
               {item.label}{" "}
