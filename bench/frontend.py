@@ -99,9 +99,8 @@ def main() -> None:
         cold = []
         for number in range(args.rounds):
             start = time.perf_counter()
-            get(
-                f"{portal}/en/newsroom/?dateFrom=20{10 + number % 15:02d}-01-0{1 + number // 15}"
-            )
+            day = f"20{10 + number % 15:02d}-01-{1 + number // 15:02d}"
+            get(f"{portal}/en/newsroom/?dateFrom={day}")
             cold.append(time.perf_counter() - start)
         cold_median = statistics.median(cold)
         print(f"Release list, median of {args.rounds}:")
