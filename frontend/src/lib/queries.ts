@@ -30,7 +30,6 @@ export const HomeQuery = graphql(`
   query Home($locale: LanguageCode!) {
     pressReleases(locale: $locale, perPage: 6) { items { ...ReleaseCard } }
     videos(locale: $locale, perPage: 4) { items { ...VideoCard } }
-    page(urlPath: "/") { id }
   }
 `);
 
@@ -195,8 +194,8 @@ export const FeedQuery = graphql(`
 `);
 
 export const SitemapQuery = graphql(`
-  query Sitemap {
-    en: pages(limit: 100) {
+  query Sitemap($offset: PositiveInt!) {
+    pages(limit: 100, offset: $offset) {
       __typename id url lastPublishedAt
       ... on PressReleasePage { translations { id locale url } }
       ... on VideoPage { translations { id locale url } }

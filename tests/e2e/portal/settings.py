@@ -28,3 +28,4 @@ WAGTAIL_HEADLESS_PREVIEW = {
 # Answers are cached as in production; the webhook test checks a publish still shows.
 GRAPHQL_CACHE_ENABLED = True
 WEBHOOK_RETRY_DELAYS = [1, 2]
+ROOT_URLCONF = "tests.e2e.portal.urls"

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from tests import live
 
-from ..conftest import graphql
+from ..conftest import graphql, snap
 from .conftest import FRONTEND, started
 
 AXE = FRONTEND / "node_modules" / "axe-core" / "axe.min.js"
@@ -50,9 +50,12 @@ def routes(portal, lang: str) -> list[str]:
 def test_no_serious_violation_on_any_route(lang, portal, visit):
     page = visit(lang)
     failures = []
-    for path in routes(portal, lang):
+    names = ["home", "release", "newsroom"]
+    for number, path in enumerate(routes(portal, lang)):
         page.goto(path)
         page.wait_for_load_state("networkidle")
+        if number < len(names):
+            snap(page, f"portal-{names[number]}-{lang}")
         page.add_script_tag(path=str(AXE))
         result = page.evaluate(
             "(tags) => axe.run(document, { runOnly: { type: 'tag', values: tags } })",
@@ -67,6 +70,7 @@ def test_no_serious_violation_on_any_route(lang, portal, visit):
     # The account dialog, opened.
     page.goto(f"/{lang}/")
     page.get_by_test_id("sign-in").click()
+    snap(page, f"portal-dialog-{lang}")
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
         "(tags) => axe.run(document, { runOnly: { type: 'tag', values: tags } })", TAGS
