@@ -5,7 +5,8 @@ import { useApolloClient } from "@apollo/client/react";
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { MeQuery as MeResult } from "@/gql/graphql";
 import type { Lang } from "@/lib/i18n";
-import { AccountDialog, type DialogMode } from "./AccountDialog";
+import dynamic from "next/dynamic";
+import type { DialogMode } from "./AccountDialog";
 import { MeQuery } from "./operations";
 
 export type Me = NonNullable<MeResult["me"]>;
@@ -19,6 +20,11 @@ type AccountState = {
   open: (mode?: DialogMode, next?: string) => void;
   setMe: (me: Me | null) => void;
 };
+
+// The dialog's code is fetched when it is first opened, not with every page.
+const AccountDialog = dynamic(() => import("./AccountDialog").then((module) => module.AccountDialog), {
+  ssr: false,
+});
 
 const AccountContext = createContext<AccountState | null>(null);
 
