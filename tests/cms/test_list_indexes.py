@@ -10,7 +10,8 @@ from wagtail.models import Locale
 
 from cms.graphql.pagination import keyset
 from newsroom.models import PressReleasePage
-from newsroom.schema import check_topics, press_releases_queryset
+from newsroom.linked.lists import check_topics
+from newsroom.schema import press_releases_queryset
 from videos.models import VideoPage
 
 pytestmark = pytest.mark.django_db
