@@ -25,6 +25,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable, Page, PreviewableMixin
 
+from cms.visibility import is_withheld
+
 
 def new_token() -> str:
     return secrets.token_urlsafe(32)
@@ -211,6 +213,8 @@ class NewsletterIssue(PreviewableMixin, ClusterableModel):
         entries = []
         for item in self.items.select_related("page"):
             page = item.page.specific
+            if is_withheld(page):
+                continue  # under embargo: not for subscribers before the lift
             summary = getattr(page, "standfirst", None) or getattr(page, "summary", "")
             path = page.get_url() or ""
             url = path if path.startswith("http") else f"{base}{path}"
