@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.graphql.errors import InvalidArgument
+from cms.graphql.pages import published
 from cms.graphql.views import mark_private
 
 from . import downloads
@@ -113,12 +114,11 @@ def retention() -> datetime.timedelta:
 
 def published_videos(ids) -> dict[int, VideoPage]:
     """The videos a download can still be fetched from: those
-    ``downloads.find_video`` would serve."""
+    ``downloads.find_video`` would serve this reader (published, not restricted,
+    not under an embargo the reader may not see)."""
     return {
         video.pk: video
-        for video in VideoPage.objects.live()
-        .public()
-        .filter(pk__in=ids)
+        for video in published(VideoPage.objects.filter(pk__in=ids))
         .select_related("asset")
         .prefetch_related("asset__renditions")
     }

@@ -106,3 +106,22 @@ def test_my_downloads_need_a_sign_in(gql):
 def test_the_limit_is_checked(gql, signed_in):
     assert error_codes(gql(MINE, {"limit": 0}, status=None)) == ["INVALID_ARGUMENT"]
     assert error_codes(gql(MINE, {"limit": 101}, status=None)) == ["INVALID_ARGUMENT"]
+
+
+@pytest.mark.django_db
+def test_no_new_link_to_a_video_under_an_embargo_the_reader_may_not_see(
+    gql, signed_in, demo_video
+):
+    """Downloaded (say while accredited), then under embargo for this reader:
+    listed, without the page or a link, until the lift."""
+    from django.utils import timezone
+
+    download(gql, demo_video.pk, "180p")
+    demo_video.embargoed_until = timezone.now() + datetime.timedelta(hours=2)
+    demo_video.save_revision().publish()
+    [row] = mine(gql)
+    assert (row["available"], row["download"], row["video"]) == (False, None, None)
+    demo_video.embargoed_until = timezone.now() - datetime.timedelta(seconds=1)
+    demo_video.save_revision().publish()
+    [row] = mine(gql)
+    assert row["available"] is True and row["download"]["url"]
