@@ -19,9 +19,10 @@ HOSTILE = "Lettre d'information <l'été & \"vous\">"
 ESCAPES = ("&#x27;", "&#39;", "&lt;", "&gt;", "&amp;", "&quot;")
 
 
-class Hostile(str):
-    """Text whose every attribute and item is itself (``issue.subject``,
-    ``user.first_name``), iterable once (``{% for topic in topics %}``)."""
+class Hostile:
+    """Shows as HOSTILE; its every attribute (``issue.subject``, ``page.title``,
+    ``user.get_full_name``) is itself, and it iterates once (``{% for topic in
+    topics %}``). Not a str: a str's own methods (``title``) would answer first."""
 
     def __getattr__(self, name: str) -> Hostile:
         if name.startswith("__"):
@@ -30,6 +31,9 @@ class Hostile(str):
 
     def __iter__(self):
         yield self
+
+    def __str__(self) -> str:
+        return HOSTILE
 
 
 def email_templates() -> list[Path]:
@@ -63,7 +67,7 @@ def test_text_parts_are_not_html_escaped(subject_template, language):
     name = str(subject_template.relative_to(templates_dir))[: -len("_subject.txt")]
     text_template = templates_dir / f"{name}.txt"
     sources = [subject_template.read_text(), text_template.read_text()]
-    context = {variable: Hostile(HOSTILE) for variable in names_used(*sources)}
+    context = {variable: Hostile() for variable in names_used(*sources)}
     # A variable formatted as a date is a date, not text.
     for source in sources:
         for variable in re.findall(r"=\s*([a-z_][a-z0-9_]*)\|date", source):
