@@ -14,6 +14,7 @@ from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber, Substr
 from grapple.settings import grapple_settings
 from grapple.types.interfaces import PageInterface
+from grapple.utils import resolve_queryset
 from wagtail.models import Page
 
 from cms.public_urls import page_url
@@ -129,13 +130,28 @@ def _window(limit=None, offset=None, **_unused) -> tuple[int, int]:
     return offset, limit
 
 
+# grapple's per-page querysets, asked through ``published`` rather than grapple's
+# own live().public() (which knows nothing of cms/visibility.py).
+RELATIONS = {
+    "children": lambda page: page.get_children(),
+    "siblings": lambda page: page.get_siblings().exclude(pk=page.pk),
+    "next_siblings": lambda page: page.get_next_siblings().exclude(pk=page.pk),
+    "previous_siblings": lambda page: page.get_prev_siblings().exclude(pk=page.pk),
+    "descendants": lambda page: page.get_descendants(),
+    "ancestors": lambda page: page.get_ancestors(),
+}
+
+
 def _batched(page, info, relation: str, kwargs: dict, pages_for):
     # What a tree list holds changes with any page published or withdrawn.
     depends_on(TREE)
     if not page.path or any(
         kwargs.get(a) is not None for a in PER_PAGE_QUERY_ARGUMENTS
     ):
-        return getattr(PageInterface, f"resolve_{relation}")(page, info, **kwargs)
+        if not page.path:  # a preview not saved yet: grapple's own answer
+            return getattr(PageInterface, f"resolve_{relation}")(page, info, **kwargs)
+        pages = published(RELATIONS[relation](page)).specific()
+        return resolve_queryset(pages, info, **kwargs)
     offset, limit = _window(**kwargs)
     if isinstance(pages_for, type):  # a window loader: sliced by the database
         return pages_for.load_slice(page.path, offset, limit)

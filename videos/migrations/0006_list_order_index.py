@@ -6,14 +6,14 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('newsroom', '0001_initial'),
+        ('videos', '0005_videopage_embargoed_until'),
         ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
         ('wagtailimages', '0027_image_description'),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='pressreleasepage',
-            index=models.Index(fields=['date', 'page_ptr'], name='newsroom_release_date'),
+            model_name='videopage',
+            index=models.Index(fields=['date', 'page_ptr'], name='videos_video_date'),
         ),
     ]

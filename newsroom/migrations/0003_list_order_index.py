@@ -6,14 +6,14 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('videos', '0002_video_download_served_start_timecode'),
+        ('newsroom', '0002_pressreleasepage_embargoed_until'),
         ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
         ('wagtailimages', '0027_image_description'),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='videopage',
-            index=models.Index(fields=['date', 'page_ptr'], name='videos_video_date'),
+            model_name='pressreleasepage',
+            index=models.Index(fields=['date', 'page_ptr'], name='newsroom_release_date'),
         ),
     ]
