@@ -86,12 +86,6 @@ def check_list_arguments(
     return None if topic is None else check_topics([topic])
 
 
-def filter_models(topic: str | None, person: str | None) -> list[type]:
-    """The snippets whose changes may change which pages match the filters (for
-    the response cache's dependencies, cms/graphql/dependencies.py)."""
-    return [model for model, used in ((Topic, topic), (Person, person)) if used]
-
-
 def dated_pages(
     model: type[LinkedPage],
     locale: Locale,

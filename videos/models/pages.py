@@ -163,8 +163,6 @@ class VideoPage(EmbargoMixin, LinkedPage, HeadlessPageMixin, Page):
         # Lists are newest first, paged by number or by cursor on (date, id).
         indexes = [models.Index(fields=["date", "page_ptr"], name="videos_video_date")]
         verbose_name_plural = _("videos")
-        # Lists are newest first, paged by number or by cursor on (date, id).
-        indexes = [models.Index(fields=["date", "page_ptr"], name="videos_video_date")]
 
     # Resolvers live in videos/schema.py.
     graphql_duration = resolved_by("videos.schema.resolve_duration")
