@@ -5,10 +5,11 @@ A failed call answers like a miss (``get`` returns the default, ``add`` False,
 ``incr`` raises ValueError as for a missing key) and opens a breaker: for
 ``DOWN_SECONDS`` (default 5) no call tries Redis, so a dead server costs one
 short connection timeout per process, not one per lookup. Invalidations that could
-not be written (``incr``, ``delete``) are kept and replayed, in order, as soon as
-Redis answers again, so the GraphQL response cache's generation bump of a publish
-made during the outage is not lost (unless this process exits first: the entries'
-timeout then bounds the staleness). ``ping()`` raises, for the readiness check.
+not be written (``incr``, ``delete``, and ``set_many``: the GraphQL response
+cache's tag versions) are kept and replayed, in order, as soon as Redis answers
+again, so the invalidation of a publish made during the outage is not lost
+(unless this process exits first: the entries' timeout then bounds the
+staleness). ``ping()`` raises, for the readiness check.
 
     CACHES["default"] = {
         "BACKEND": "cms.redis_cache.FailSafeRedisCache",
@@ -107,7 +108,8 @@ class FailSafeRedisCache(RedisCache):
         return self._call("set", None, key, value, timeout, version)
 
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._call("set_many", list(data), data, timeout, version)
+        # Only the response cache's invalidations use set_many (cms/graphql/cache.py).
+        return self._call("set_many", list(data), data, timeout, version, replay=True)
 
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
         return self._call("touch", False, key, timeout, version)

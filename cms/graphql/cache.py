@@ -64,6 +64,8 @@ from wagtail.signals import (
     post_page_move,
 )
 
+from cms.visibility import is_withheld
+
 from .dependencies import (
     ANY,
     GLOBAL,
@@ -334,7 +336,9 @@ def _members_changed(sender, instance, action, **_kwargs) -> None:
 
 
 def _page_published(sender, instance, **_kwargs) -> None:
-    invalidate_page(instance, immediate=False)
+    # A page published under embargo (cms/visibility.py) leaves the public
+    # answers at once: never served stale.
+    invalidate_page(instance, immediate=is_withheld(instance))
 
 
 def _page_unpublished(sender, instance, **_kwargs) -> None:

@@ -2,6 +2,7 @@
 it (what must go) and no others (what must stay); no herd; never stale after an
 unpublish; surrogate keys for the CDN, purged by key on publish."""
 
+import datetime
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -263,3 +264,21 @@ def test_a_publish_purges_the_cdn_by_key(committed):
     assert "list:newsroom.pressreleasepage:en" in keys
     assert "list:newsroom.pressreleasepage:fr" not in keys
     assert body == {"surrogate_keys": keys}
+
+
+def test_an_embargo_put_on_a_public_release_is_never_answered_stale(client, committed):
+    with committed():
+        release = create_release(title="Embargoed after all", date=timezone.now())
+    assert "Embargoed after all" in ask(client, EN_LIST).content.decode()
+    key = response_cache_key(EN_LIST)
+    with committed():
+        release.embargoed_until = timezone.now() + datetime.timedelta(hours=2)
+        release.save_revision().publish()
+    assert cache.acquire(key)  # another process recomputes: no stale answer anyway
+    try:
+        with override_settings(GRAPHQL_CACHE_LOCK_WAIT=0):
+            response = ask(client, EN_LIST)
+    finally:
+        cache.release(key)
+    assert response["X-Cache"] == "MISS"
+    assert "Embargoed after all" not in response.content.decode()
