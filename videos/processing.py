@@ -9,6 +9,7 @@ a newer master (``revision``) stops without touching it."""
 from __future__ import annotations
 
 import logging
+import math
 from functools import partial
 
 from django.conf import settings
@@ -295,9 +296,12 @@ def _make_thumbnails(run: Run, probe: ffmpeg.Probe) -> None:
         .first()
     )
     duration = smallest.duration
-    interval = max(
+    # On keyframes (whole multiples of their spacing): a tile is one decoded frame.
+    step = settings.VIDEO_KEYFRAME_SECONDS
+    wanted = max(
         settings.VIDEO_THUMBNAIL_SECONDS, duration / settings.VIDEO_THUMBNAIL_MAX_TILES
     )
+    interval = max(1, math.ceil(wanted / step - 1e-9)) * step
     storage = video_storage()
     previous = [asset.thumbnail_sprite.name, asset.thumbnail_track.name]
     with (
