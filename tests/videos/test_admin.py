@@ -118,6 +118,11 @@ def test_a_shot_is_previewed_as_a_clip(admin_client, client):
     edit = admin_client.get(f"/admin/pages/{video.pk}/edit/").content.decode()
     shot = video.shots.order_by("sort_order")[1]
     assert f'data-preview-shot="{shot.pk}"' in edit
+    # An audio-only rendition (height 0) is not the smallest video to cut from.
+    video.asset.renditions.create(
+        name="audio-m4a", kind="audio", width=0, height=0, size_bytes=1,
+        duration=12, file="videos/renditions/none.m4a", mime_type="audio/mp4",
+    )  # fmt: skip
     html = admin_client.get(f"/admin/videos/preview/shot/{shot.pk}/").content.decode()
     assert 'data-clip-start="4.0"' in html and "<video" in html
     clip = VideoClip.objects.get()
