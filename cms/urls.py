@@ -32,6 +32,8 @@ urlpatterns = [
     path("videos/preview/<str:key>/<str:part>", serve_preview, name="video-preview"),
     # One-click unsubscribe links of the newsletter (RFC 8058).
     path("newsletter/", include("newsletter.urls")),
+    # Documents of accreditation applications (multipart, signed in).
+    path("accreditation/", include("accreditation.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("django-admin/", admin.site.urls),

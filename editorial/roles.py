@@ -102,6 +102,9 @@ ROLES: tuple[Role, ...] = (
             "wagtailadmin.access_admin",
             "videos.view_videodownload",
             "videos.grant_master_download",
+            # The accreditation queue: read it, decide (accreditation/).
+            "accreditation.view_accreditation",
+            "accreditation.review_accreditation",
         ),
     ),
     Role(BROADCASTERS, permissions=("videos.download_master",)),
@@ -125,6 +128,17 @@ CUSTOM_PERMISSIONS = {
         "videos",
         "videoasset",
         "Can grant broadcast master downloads",
+    ),
+    # Named here so the roles migration needs no accreditation model state.
+    "accreditation.view_accreditation": (
+        "accreditation",
+        "accreditation",
+        "Can view accreditation",
+    ),
+    "accreditation.review_accreditation": (
+        "accreditation",
+        "accreditation",
+        "Approve, reject and revoke accreditations",
     ),
 }
 

@@ -7,6 +7,7 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.pages.listing import IndexView, PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
+from embargo.admin import EmbargoColumn, EmbargoFilter
 from newsroom.models import PressReleasePage, Topic
 from videos.views import download_permission_policy
 
@@ -32,6 +33,7 @@ class PressReleaseFilterSet(PageFilterSet):
         label=_("Published"),
         widget=django_filters.widgets.BooleanWidget,
     )
+    embargo = EmbargoFilter()
 
     class Meta:
         model = PressReleasePage
@@ -69,6 +71,9 @@ class PressReleaseListingViewSet(PageListingViewSet):
         DateColumn("date", label=_("Date"), sort_key="date", width="14%"),
         TopicsColumn("topics", label=_("Topics"), width="20%"),
         LanguageColumn("language", label=_("Language"), sort_key="locale", width="10%"),
+        EmbargoColumn(
+            "embargo", label=_("Embargo"), sort_key="embargoed_until", width="14%"
+        ),
         next(col for col in PageListingViewSet.columns if col.name == "status"),
     ]
     filterset_class = PressReleaseFilterSet

@@ -111,7 +111,9 @@ def test_download_report_lists_and_exports(admin_client, client):
     assert client.get("/admin/reports/video-downloads/").status_code in (302, 403)
 
 
-def test_a_shot_is_previewed_as_a_clip(admin_client, client):
+def test_a_shot_is_previewed_as_a_clip(
+    admin_client, client, django_capture_on_commit_callbacks
+):
     from videos.models import VideoClip, VideoPage
 
     video = VideoPage.objects.get(slug="secretary-general-meets-vjosa-osmani-video")
@@ -123,6 +125,11 @@ def test_a_shot_is_previewed_as_a_clip(admin_client, client):
         name="audio-m4a", kind="audio", width=0, height=0, size_bytes=1,
         duration=12, file="videos/renditions/none.m4a", mime_type="audio/mp4",
     )  # fmt: skip
+    # The worker cuts it (the tests' queue runs a task when it is queued).
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        first = admin_client.get(f"/admin/videos/preview/shot/{shot.pk}/")
+    assert "data-clip-making" in first.content.decode() and len(queued) == 1
+    queued[0]()
     html = admin_client.get(f"/admin/videos/preview/shot/{shot.pk}/").content.decode()
     assert 'data-clip-start="4.0"' in html and "<video" in html
     clip = VideoClip.objects.get()

@@ -25,7 +25,7 @@ from django.test import override_settings
 from moto.server import ThreadedMotoServer
 
 from tests.conftest import error_codes
-from tests.videos.conftest import upload
+from tests.videos.conftest import download, upload
 from videos import ffmpeg
 from videos.downloads import CLIP_FAILED, STORAGE_UNAVAILABLE
 from videos.models import (
@@ -43,12 +43,6 @@ BUCKET = "portal-videos"
 CREDENTIALS = {"access_key": "testing-key", "secret_key": "testing-secret"}
 REGION = "us-east-1"
 SOURCE_SECONDS = 6
-
-DOWNLOAD = """mutation($input: VideoDownloadInput!) {
-  requestVideoDownload(input: $input) {
-    url expiresAt filename rendition start end sizeBytes precision frames
-  }
-}"""
 
 
 @pytest.fixture(scope="module")
@@ -156,8 +150,8 @@ def object_bytes(client, key: str) -> bytes:
 
 
 def request_download(gql, video: VideoPage, **fields) -> dict:
-    values = {"videoId": str(video.pk), "rendition": "180p", **fields}
-    return gql(DOWNLOAD, {"input": values})
+    """The link once its job is done (tests/videos/conftest.py: ``download``)."""
+    return download(gql, video.pk, "180p", **fields)
 
 
 def downloaded(gql, video: VideoPage, **fields) -> dict:

@@ -19,6 +19,7 @@ from .assets import (
     subtitle_upload_to,
 )
 from .downloads import VideoClip, VideoDownload, VideoDownloadServed
+from .jobs import VideoDownloadJob
 from .pages import (
     TimedSegment,
     VideoIndexPage,
@@ -36,6 +37,7 @@ __all__ = [
     "VideoAsset",
     "VideoClip",
     "VideoDownload",
+    "VideoDownloadJob",
     "VideoDownloadServed",
     "VideoIndexPage",
     "VideoPage",

@@ -9,7 +9,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from grapple.models import GraphQLField, GraphQLImage, GraphQLString
-from grapple.types.interfaces import get_page_interface
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -27,7 +26,9 @@ from cms.graphql.pages import (
     resolved_by,
     translation_graphql_fields,
 )
-from newsroom.models import PersonLink, ReleaseLink, TopicLink
+from embargo.models import EmbargoMixin
+from newsroom.linked.fields import linked_graphql_fields
+from newsroom.linked.models import LinkedPage, PersonLink, ReleaseLink, TopicLink
 
 from ..panels import SegmentPreviewPanel
 from ..timecode import TimecodeField, format_timecode
@@ -49,7 +50,7 @@ class VideoIndexPage(HeadlessPageMixin, Page):
         verbose_name = _("video library")
 
 
-class VideoPage(HeadlessPageMixin, Page):
+class VideoPage(EmbargoMixin, LinkedPage, HeadlessPageMixin, Page):
     date = models.DateTimeField(_("date and time"), default=timezone.now)
     location = models.CharField(_("location"), max_length=255, blank=True)
     summary = models.TextField(_("summary"), blank=True)
@@ -97,6 +98,7 @@ class VideoPage(HeadlessPageMixin, Page):
         FieldRowPanel([FieldPanel("credit"), FieldPanel("usage_terms")]),
         FieldPanel("restrictions"),
     ]
+    settings_panels = Page.settings_panels + EmbargoMixin.embargo_panels
     parent_page_types = ["videos.VideoIndexPage"]
     subpage_types: list[str] = []
 
@@ -105,6 +107,7 @@ class VideoPage(HeadlessPageMixin, Page):
         SynchronizedField("asset"),
         SynchronizedField("poster_image"),
         SynchronizedField("date"),
+        SynchronizedField("embargoed_until"),
     ]
 
     search_fields = Page.search_fields + [
@@ -114,6 +117,7 @@ class VideoPage(HeadlessPageMixin, Page):
         index.RelatedFields("shots", [index.SearchField("description")]),
         index.RelatedFields("soundbites", [index.SearchField("text")]),
         index.FilterField("date"),
+        *EmbargoMixin.embargo_search_fields,
     ]
 
     graphql_fields = [
@@ -128,11 +132,7 @@ class VideoPage(HeadlessPageMixin, Page):
         GraphQLString("credit"),
         GraphQLString("restrictions"),
         GraphQLString("transcript"),
-        list_field(
-            "people", "newsroom.schema.ReleasePersonType", source="graphql_people"
-        ),
-        list_field("topics", lambda: _topic_type(), source="graphql_topics"),
-        list_field("related", get_page_interface, source="graphql_related"),
+        *linked_graphql_fields(),
         list_field(
             "renditions", "videos.schema.RenditionType", source="graphql_renditions"
         ),
@@ -150,11 +150,18 @@ class VideoPage(HeadlessPageMixin, Page):
             description="HLS stream and thumbnail track, to watch, scrub and "
             "choose in and out points; null until the video is processed.",
         ),
+        *EmbargoMixin.embargo_graphql_fields(),
         *translation_graphql_fields(),
     ]
 
+    people_links = "video_people"
+    topic_links = "video_topics"
+    related_links = "related_releases"
+
     class Meta:
         verbose_name = _("video")
+        # Lists are newest first, paged by number or by cursor on (date, id).
+        indexes = [models.Index(fields=["date", "page_ptr"], name="videos_video_date")]
         verbose_name_plural = _("videos")
 
     # Resolvers live in videos/schema.py.
@@ -162,20 +169,11 @@ class VideoPage(HeadlessPageMixin, Page):
     graphql_duration_timecode = resolved_by("videos.schema.resolve_duration_timecode")
     graphql_status = resolved_by("videos.schema.resolve_status")
     graphql_poster = resolved_by("videos.schema.resolve_poster")
-    graphql_people = resolved_by("videos.schema.resolve_video_people")
-    graphql_topics = resolved_by("videos.schema.resolve_video_topics")
-    graphql_related = resolved_by("videos.schema.resolve_video_related")
     graphql_renditions = resolved_by("videos.schema.resolve_renditions")
     graphql_shots = resolved_by("videos.schema.resolve_shots")
     graphql_soundbites = resolved_by("videos.schema.resolve_soundbites")
     graphql_subtitles = resolved_by("videos.schema.resolve_subtitles")
     graphql_preview = resolved_by("videos.schema.resolve_preview")
-
-
-def _topic_type():
-    from newsroom.models import Topic
-
-    return Topic.graphql_type()
 
 
 class VideoPerson(PersonLink):
