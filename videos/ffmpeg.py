@@ -358,14 +358,19 @@ def make_thumbnail_sprite(
 ) -> Sprite:
     """Decode one frame every ``interval`` seconds and tile them in a JPEG.
 
-    Each thumbnail is reached by a seek (renditions have a keyframe every
-    second), so the work grows with the number of tiles, not the video's length.
-    PyAV decodes in-process; Pillow writes the JPEG."""
+    Each thumbnail is reached by a seek, and only keyframes are decoded: the
+    renditions have one every VIDEO_KEYFRAME_SECONDS, and ``interval`` is a
+    multiple of it, so each tile is the picture at its time exactly, and the
+    work grows with the number of tiles, not the video's length. (FFmpeg's
+    seek in a fragmented MP4 may land a fragment early: skipping the frames
+    that are not keyframes makes that cost nothing.) PyAV decodes in-process;
+    Pillow writes the JPEG."""
     from PIL import Image
 
     count = max(1, math.ceil(duration / interval - 1e-6))
     with open_media(source) as container:
         stream = container.streams.video[0]
+        stream.codec_context.skip_frame = "NONKEY"
         width = tile_width - tile_width % 2
         height = max(2, round(width * stream.height / stream.width / 2) * 2)
         rows = math.ceil(count / columns)
@@ -378,7 +383,7 @@ def make_thumbnail_sprite(
                 raise MediaError(
                     _("No picture could be read at %(at)s s.") % {"at": at}
                 )
-            tile = frame.to_image().resize((width, height))
+            tile = frame.reformat(width=width, height=height, format="rgb24").to_image()
             sheet.paste(
                 tile, ((number % columns) * width, (number // columns) * height)
             )
@@ -387,7 +392,7 @@ def make_thumbnail_sprite(
 
 
 def _frame_at(container, stream, origin: int, seconds: float):
-    """The first frame shown at or after ``seconds``, or the last one."""
+    """The first keyframe shown at or after ``seconds``, or the last one."""
     wanted = origin + int(seconds / stream.time_base)
     container.seek(wanted, stream=stream, backward=True, any_frame=False)
     last = None

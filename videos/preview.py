@@ -19,6 +19,7 @@ signed key that expires after ``VIDEO_PREVIEW_URL_SECONDS``. A key that does not
 from __future__ import annotations
 
 import datetime
+import logging
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -31,9 +32,11 @@ from django.utils.translation import gettext as _
 from cms.public_urls import cms_url
 
 from . import hls
+from .downloads import STORAGE_ERRORS
 from .models import VideoAsset, VideoPage, VideoRendition
 from .storage import video_storage
 
+logger = logging.getLogger(__name__)
 SIGNING_SALT = "videos.preview"
 PUBLIC_CACHE = "public, max-age=300"
 SIGNED_CACHE = "private, max-age=300"
@@ -87,10 +90,17 @@ def preview_for(asset: VideoAsset, public: bool) -> Preview | None:
 # --- The view ------------------------------------------------------------------------
 
 
+def _number(text: str) -> int | None:
+    """A database id written in a URL (digits only, within a 64-bit integer)."""
+    if text.isascii() and text.isdigit() and len(text) <= 18:
+        return int(text)
+    return None
+
+
 def _resolve(key: str) -> tuple[VideoAsset, bool]:
     """The asset a key opens, and whether it is public; 404 otherwise."""
-    if key.startswith("a") and key[1:].isdigit():
-        asset = VideoAsset.objects.filter(pk=int(key[1:])).first()
+    if key.startswith("a") and _number(key[1:]) is not None:
+        asset = VideoAsset.objects.filter(pk=_number(key[1:])).first()
         public = (
             asset is not None
             and VideoPage.objects.live().public().filter(asset=asset).exists()
@@ -134,7 +144,17 @@ def serve_preview(request, key: str, part: str):
         return response
     asset, public = _resolve(key)
     cache = PUBLIC_CACHE if public else SIGNED_CACHE
-    response = _part(request, asset, public, part, cache)
+    try:
+        response = _part(request, asset, public, part, cache)
+    except STORAGE_ERRORS:
+        logger.exception("The video storage failed serving a preview of %s", asset.pk)
+        response = HttpResponse(
+            _("The video storage cannot be reached. Try again later."),
+            status=503,
+            content_type="text/plain; charset=utf-8",
+        )
+        response["Retry-After"] = "30"
+        response["Cache-Control"] = "no-store"
     response.setdefault("Cache-Control", cache)
     if not public:
         response["X-Robots-Tag"] = "noindex"
@@ -159,8 +179,8 @@ def _part(request, asset: VideoAsset, public: bool, part: str, cache: str):
             raise Http404(_("This video has no such rendition."))
         body = hls.media_playlist(rendition.hls_index, _media_uri(rendition))
         return HttpResponse(body, content_type=PLAYLIST_TYPE)
-    if part.startswith("r") and part.endswith(".mp4") and part[1:-4].isdigit():
-        rendition = videos.filter(pk=int(part[1:-4])).first()
+    if part.startswith("r") and part.endswith(".mp4") and _number(part[1:-4]):
+        rendition = videos.filter(pk=_number(part[1:-4])).first()
         if rendition is None:
             raise Http404(_("This video has no such rendition."))
         return _file(request, rendition.file.name, "video/mp4", cache)

@@ -9,6 +9,7 @@ a newer master (``revision``) stops without touching it."""
 from __future__ import annotations
 
 import logging
+import math
 from functools import partial
 
 from django.conf import settings
@@ -285,6 +286,17 @@ def _make_audio_rendition(run: Run, source: str, kind: str) -> None:
     run.step(step, "done", format_timecode(duration))
 
 
+def thumbnail_interval(duration: float) -> float:
+    """Seconds between thumbnails: VIDEO_THUMBNAIL_SECONDS, or more on a long
+    video (at most VIDEO_THUMBNAIL_MAX_TILES tiles), always a whole number of
+    keyframe spacings, so that each tile is a keyframe (one frame decoded)."""
+    step = settings.VIDEO_KEYFRAME_SECONDS
+    wanted = max(
+        settings.VIDEO_THUMBNAIL_SECONDS, duration / settings.VIDEO_THUMBNAIL_MAX_TILES
+    )
+    return max(1, math.ceil(wanted / step - 1e-9)) * step
+
+
 def _make_thumbnails(run: Run, probe: ffmpeg.Probe) -> None:
     """A sprite of the smallest rendition's pictures and its WebVTT track."""
     run.step("thumbnails", "running")
@@ -295,9 +307,7 @@ def _make_thumbnails(run: Run, probe: ffmpeg.Probe) -> None:
         .first()
     )
     duration = smallest.duration
-    interval = max(
-        settings.VIDEO_THUMBNAIL_SECONDS, duration / settings.VIDEO_THUMBNAIL_MAX_TILES
-    )
+    interval = thumbnail_interval(duration)
     storage = video_storage()
     previous = [asset.thumbnail_sprite.name, asset.thumbnail_track.name]
     with (

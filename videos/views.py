@@ -26,6 +26,7 @@ from .models import (
     VideoDownload,
     VideoDownloadServed,
     VideoPage,
+    VideoRendition,
     VideoShot,
     VideoSoundbite,
 )
@@ -160,7 +161,11 @@ def preview_segment(request, kind: str, pk: int):
         raise PermissionDenied
     context = {"page": page, "segment": segment, "kind": kind}
     asset = page.asset
-    renditions = list(asset.renditions.order_by("height")) if asset else []
+    renditions = (
+        list(asset.renditions.filter(kind=VideoRendition.Kind.VIDEO).order_by("height"))
+        if asset
+        else []
+    )
     if not asset or not asset.is_ready or not renditions:
         context["error"] = _("The video file is not ready yet.")
     else:

@@ -120,6 +120,11 @@ def test_a_shot_is_previewed_as_a_clip(
     edit = admin_client.get(f"/admin/pages/{video.pk}/edit/").content.decode()
     shot = video.shots.order_by("sort_order")[1]
     assert f'data-preview-shot="{shot.pk}"' in edit
+    # An audio-only rendition (height 0) is not the smallest video to cut from.
+    video.asset.renditions.create(
+        name="audio-m4a", kind="audio", width=0, height=0, size_bytes=1,
+        duration=12, file="videos/renditions/none.m4a", mime_type="audio/mp4",
+    )  # fmt: skip
     # The worker cuts it (the tests' queue runs a task when it is queued).
     with django_capture_on_commit_callbacks(execute=False) as queued:
         first = admin_client.get(f"/admin/videos/preview/shot/{shot.pk}/")

@@ -19,6 +19,7 @@ from wagtail.models import PageViewRestriction
 
 from videos import hls
 from videos.models import VideoPage, video_storage
+from videos.processing import thumbnail_interval
 
 pytestmark = pytest.mark.django_db
 
@@ -318,3 +319,35 @@ def test_a_video_being_processed_has_no_preview(gql, demo_video):
     asset.status = asset.Status.PROCESSING
     asset.save(update_fields=["status"])
     assert gql(PREVIEW, {"slug": demo_video.slug})["data"]["video"]["preview"] is None
+
+
+@override_settings(VIDEO_THUMBNAIL_SECONDS=2, VIDEO_THUMBNAIL_MAX_TILES=300)
+def test_long_videos_get_thumbnails_further_apart_on_keyframes():
+    assert thumbnail_interval(12) == 2
+    assert thumbnail_interval(600) == 2  # 300 tiles
+    assert thumbnail_interval(601) == 3  # never more than 300 tiles
+    assert thumbnail_interval(3600) == 12
+    with override_settings(VIDEO_THUMBNAIL_SECONDS=0.4):
+        assert thumbnail_interval(12) == 1  # never between two keyframes
+
+
+def test_odd_keys_and_parts_are_not_found(client, demo_video):
+    base = f"/videos/preview/a{demo_video.asset_id}/"
+    for url in (
+        "/videos/preview/a99999999999999999999999/master.m3u8",
+        "/videos/preview/a١/master.m3u8",
+        base + "r99999999999999999999999.mp4",
+        base + "r0.mp4",
+    ):
+        assert client.get(url).status_code == 404, url
+
+
+def test_a_storage_outage_is_a_503(client, demo_video, monkeypatch):
+    from videos import preview
+
+    def unreachable(*args, **kwargs):
+        raise OSError("the disk is gone")
+
+    monkeypatch.setattr(preview, "video_storage", unreachable)
+    response = client.get(f"/videos/preview/a{demo_video.asset_id}/thumbnails.vtt")
+    assert response.status_code == 503 and response["Retry-After"] == "30"
