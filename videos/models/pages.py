@@ -29,6 +29,7 @@ from cms.graphql.pages import (
 )
 from newsroom.models import PersonLink, ReleaseLink, TopicLink
 
+from ..forms import VideoPageForm
 from ..panels import SegmentPreviewPanel
 from ..timecode import TimecodeField, format_timecode
 from .assets import VideoAsset
@@ -99,6 +100,8 @@ class VideoPage(HeadlessPageMixin, Page):
     ]
     parent_page_types = ["videos.VideoIndexPage"]
     subpage_types: list[str] = []
+    # Shotlist and soundbites in SMPTE frames at the video's frame rate.
+    base_form_class = VideoPageForm
 
     # The media is the same in every language; the words around it are translated.
     override_translatable_fields = [
