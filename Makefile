@@ -107,8 +107,15 @@ fuzz: install
 	$(PY) -m tests.fuzz
 
 .PHONY: e2e screenshots
-e2e: install
+# hls.js for the streaming preview's browser test (tests/e2e/player/).
+PLAYER_INSTALLED := tests/e2e/player/node_modules/.package-lock.json
+
+$(PLAYER_INSTALLED): tests/e2e/player/package.json tests/e2e/player/package-lock.json
+	npm ci --prefix tests/e2e/player --no-audit --no-fund --loglevel=error
+	touch $@
+
+e2e: install $(PLAYER_INSTALLED)
 	E2E=1 $(PY) -m pytest tests/e2e -p no:cacheprovider
 
-screenshots: install
+screenshots: install $(PLAYER_INSTALLED)
 	E2E=1 E2E_SCREENSHOTS=docs/screenshots $(PY) -m pytest tests/e2e -p no:cacheprovider

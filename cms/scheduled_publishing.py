@@ -23,6 +23,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connections
 from django.dispatch import Signal
+from wagtail import hooks
 
 from .models import Lease
 
@@ -57,6 +58,9 @@ def tick(holder: str | None = None) -> bool:
         try:
             output = io.StringIO()
             call_command("publish_scheduled", stdout=output)
+            # Other scheduled publishing, under the same lease (embargo/lifting.py).
+            for run in hooks.get_hooks("scheduled_publishing_tick"):
+                run()
         finally:
             Lease.release(LEASE, holder)
     else:

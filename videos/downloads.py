@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import logging
 import math
+import mimetypes
 import uuid
 from dataclasses import dataclass
 from fractions import Fraction
@@ -24,6 +25,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from cms.graphql.errors import ApiError
+from cms.graphql.pages import published
 from cms.public_urls import cms_url
 
 from . import clipping, limits
@@ -75,6 +77,13 @@ RANGE_OUT_OF_BOUNDS = "RANGE_OUT_OF_BOUNDS"
 CLIP_TOO_LONG = "CLIP_TOO_LONG"
 CLIP_FAILED = "CLIP_FAILED"
 STORAGE_UNAVAILABLE = "STORAGE_UNAVAILABLE"
+FORBIDDEN = "FORBIDDEN"
+WHOLE_FILE_ONLY = "WHOLE_FILE_ONLY"
+
+# The rendition name that asks for the broadcast master itself (whole), for users
+# holding ``videos.download_master`` (the "Broadcasters" group).
+MASTER = "master"
+MASTER_PERMISSION = "videos.download_master"
 CLIP_EXPIRED = "CLIP_EXPIRED"
 INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
 NOT_FOUND = "NOT_FOUND"
@@ -122,7 +131,7 @@ def find_video(video_id) -> VideoPage:
     except ValueError:
         pk = None
     video = (
-        VideoPage.objects.live().public().filter(pk=pk).select_related("asset").first()
+        published(VideoPage.objects.filter(pk=pk)).select_related("asset").first()
         if pk is not None
         else None
     )
@@ -261,13 +270,27 @@ def clip_frame_rate(rendition: VideoRendition) -> Fraction:
 # --- Links and the log ---------------------------------------------------------------
 
 
-def attachment_name(video: VideoPage, rendition: str, start=None, end=None) -> str:
+def attachment_name(
+    video: VideoPage, rendition: str, start=None, end=None, extension: str = "mp4"
+) -> str:
     stem = f"{video.slug}-{rendition}"
     if start is not None:
         stem += "-{}-{}".format(
             *(format_timecode(t).replace(":", "-") for t in (start, end))
         )
-    return f"{stem}.mp4"
+    return f"{stem}.{extension}"
+
+
+def content_type(filename: str) -> str:
+    """What a file is, by its name (video/mp4, audio/mp4, audio/wav, the
+    master's own: video/quicktime, application/mxf…)."""
+    extension = filename.rsplit(".", 1)[-1].lower()
+    if extension in KNOWN_TYPES:  # the same on every machine's mime.types
+        return KNOWN_TYPES[extension]
+    return mimetypes.guess_type(filename)[0] or "application/octet-stream"
+
+
+KNOWN_TYPES = {"mp4": "video/mp4", "m4a": "audio/mp4", "wav": "audio/wav"}
 
 
 def signed_url(
@@ -291,12 +314,12 @@ def signed_url(
                 "ResponseContentDisposition": content_disposition_header(
                     True, filename
                 ),
-                "ResponseContentType": "video/mp4",
+                "ResponseContentType": content_type(filename),
             },
             expire=seconds,
         )
         return url, expires_at
-    data = {"n": name, "f": filename}
+    data = {"n": name, "f": filename, "t": content_type(filename)}
     if log_id is not None:
         data["d"] = log_id
     if seconds != settings.VIDEO_DOWNLOAD_URL_SECONDS:
@@ -333,7 +356,7 @@ def serve_signed(request, token: str):
         request,
         storage.path(data["n"]),
         filename=Path(data["f"]).name,
-        content_type="video/mp4",
+        content_type=data.get("t", "video/mp4"),
         download_id=data.get("d"),
     )
 
@@ -380,7 +403,17 @@ def request_download(
         for value, argument in ((start, "start"), (end, "end"))
     ]
     video = find_video(video_id)
-    chosen = find_rendition(video, rendition)
+    whole = start is None and end is None and shot is None and soundbite is None
+    if rendition == MASTER:
+        chosen = master_file(user, video, whole)
+    else:
+        chosen = find_rendition(video, rendition)
+    if chosen.is_audio and not whole:
+        raise DownloadError(
+            WHOLE_FILE_ONLY,
+            _("Audio-only renditions are downloaded whole; cut clips from a video "
+              "rendition."),
+        )  # fmt: skip
     segment = ""
     if shot is not None or soundbite is not None:
         if start is not None or end is not None or (shot and soundbite):
@@ -398,7 +431,9 @@ def request_download(
             if given[1]
             else video.asset.duration
         )
-    if first is None:
+    if first is None and rendition == MASTER:
+        job = VideoDownloadJob(user=user, video=video, master=True)
+    elif first is None:
         job = VideoDownloadJob(user=user, video=video, rendition=chosen)
     else:
         check_range(video, first, last)
@@ -615,7 +650,9 @@ def job_download(job: VideoDownloadJob, link_seconds: int | None = None) -> Down
     job, whoever asks: the owner's query or the e-mail); later ones name the
     same row, with a fresh expiry."""
     video = job.video.specific if job.video else None
-    if job.is_whole:
+    if job.master:  # asked again: still allowed?
+        download = _full(video, master_file(job.user, video, whole=True))
+    elif job.is_whole:
         download = _full(video, job.rendition)
     else:
         download = _partial(video, job.rendition, job.clip, job.precision)
@@ -639,11 +676,37 @@ def job_download(job: VideoDownloadJob, link_seconds: int | None = None) -> Down
     return download
 
 
+def master_file(user, video: VideoPage, whole: bool) -> VideoRendition:
+    """The master, for those allowed, as an (unsaved) rendition of its own."""
+    if not user.has_perm(MASTER_PERMISSION):
+        raise DownloadError(
+            FORBIDDEN,
+            _("Downloading the broadcast master needs the media office's permission."),
+            status=403,
+        )
+    if not whole:
+        raise DownloadError(
+            WHOLE_FILE_ONLY,
+            _("The master is downloaded whole; cut clips from a rendition."),
+        )
+    asset = video.asset
+    return VideoRendition(
+        asset=asset,
+        name=MASTER,
+        width=asset.width or 0,
+        height=asset.height or 0,
+        mime_type=content_type(asset.master.name),
+        size_bytes=asset.size_bytes or 0,
+        duration=asset.duration or 0,
+        file=asset.master.name,
+    )
+
+
 def _full(video, rendition) -> Download:
     return Download(
         url="",
         expires_at=None,
-        filename=attachment_name(video, rendition.name),
+        filename=attachment_name(video, rendition.name, extension=rendition.extension),
         start=None,
         end=None,
         size_bytes=rendition.size_bytes,

@@ -335,6 +335,84 @@ def remux_as_rendition(source: str, target: Path) -> None:
     )
 
 
+# Audio for radio: (extension, MIME type, codec arguments). M4A is AAC in an MP4
+# with its index at the front; WAV is broadcast PCM (48 kHz, 24-bit).
+AUDIO_FORMATS = {
+    "m4a": ("audio/mp4", ["-c:a", "aac", "-b:a", "192k", "-movflags", "+faststart"]),
+    "wav": ("audio/wav", ["-c:a", "pcm_s24le", "-f", "wav"]),
+}
+
+
+def make_audio_rendition(source: str, target: Path, kind: str) -> None:
+    """The master's first audio stream alone, stereo at 48 kHz."""
+    _mime, codec = AUDIO_FORMATS[kind]
+    run_ffmpeg(
+        ["-i", source, "-map", "0:a:0", "-vn", "-ac", "2", "-ar", "48000",
+         *codec, str(target)]
+    )  # fmt: skip
+
+
+@dataclass
+class Sprite:
+    """Thumbnails in one JPEG: ``count`` tiles of ``size``, ``columns`` a row,
+    tile N showing the video at N × ``interval`` seconds."""
+
+    interval: float
+    count: int
+    columns: int
+    size: tuple[int, int]
+
+
+def make_thumbnail_sprite(
+    source: str,
+    target: Path,
+    duration: float,
+    interval: float,
+    tile_width: int,
+    columns: int,
+) -> Sprite:
+    """Decode one frame every ``interval`` seconds and tile them in a JPEG.
+
+    Each thumbnail is reached by a seek (renditions have a keyframe every
+    second), so the work grows with the number of tiles, not the video's length.
+    PyAV decodes in-process; Pillow writes the JPEG."""
+    from PIL import Image
+
+    count = max(1, math.ceil(duration / interval - 1e-6))
+    with open_media(source) as container:
+        stream = container.streams.video[0]
+        width = tile_width - tile_width % 2
+        height = max(2, round(width * stream.height / stream.width / 2) * 2)
+        rows = math.ceil(count / columns)
+        sheet = Image.new("RGB", (width * min(count, columns), height * rows))
+        origin = stream.start_time or 0
+        for number in range(count):
+            at = number * interval
+            frame = _frame_at(container, stream, origin, at)
+            if frame is None:
+                raise MediaError(
+                    _("No picture could be read at %(at)s s.") % {"at": at}
+                )
+            tile = frame.to_image().resize((width, height))
+            sheet.paste(
+                tile, ((number % columns) * width, (number // columns) * height)
+            )
+    sheet.save(target, "JPEG", quality=70)
+    return Sprite(interval, count, columns, (width, height))
+
+
+def _frame_at(container, stream, origin: int, seconds: float):
+    """The first frame shown at or after ``seconds``, or the last one."""
+    wanted = origin + int(seconds / stream.time_base)
+    container.seek(wanted, stream=stream, backward=True, any_frame=False)
+    last = None
+    for frame in container.decode(stream):
+        last = frame
+        if frame.pts is not None and frame.pts >= wanted:
+            return frame
+    return last
+
+
 def make_poster(source: str, target: Path, at: float) -> None:
     run_ffmpeg(
         ["-ss", f"{at:.3f}", "-i", source, "-frames:v", "1", "-q:v", "3", str(target)]
@@ -475,20 +553,39 @@ def cut_frames(
     )
 
 
-def _stream_start(source: str) -> tuple[float, bool, float | None]:
-    """When the first video frame is shown (seconds, in the file's timestamps),
-    whether there is an audio stream, and how long the video stream lasts."""
+def open_media(source: str):
+    """A PyAV container of ``source``; MediaError when it cannot be read."""
     try:
-        container = av.open(source, timeout=settings.VIDEO_FFMPEG_TIMEOUT)
+        return av.open(source, timeout=settings.VIDEO_FFMPEG_TIMEOUT)
     except (av.error.FFmpegError, OSError) as error:
         raise MediaError(
             _("This file is not a video that can be read (%(error)s).")
             % {"error": getattr(error, "strerror", None) or error.__class__.__name__}
         ) from None
-    with container:
+
+
+def _stream_start(source: str) -> tuple[float, bool, float | None]:
+    """When the first video frame is shown (seconds, in the file's timestamps),
+    whether there is an audio stream, and how long the video stream lasts."""
+    with open_media(source) as container:
         video = container.streams.video[0]
         start = float(video.start_time * video.time_base) if video.start_time else 0.0
         return start, bool(container.streams.audio), _stream_duration(video)
+
+
+def audio_duration(path: str) -> float:
+    """How long an audio-only file lasts (seconds)."""
+    try:
+        with av.open(path) as container:
+            if container.duration:
+                return round(container.duration / av.time_base, 3)
+            audio = container.streams.audio[0]
+            return round(float(audio.duration * audio.time_base), 3)
+    except (av.error.FFmpegError, OSError, IndexError, TypeError) as error:
+        raise MediaError(
+            _("The audio file made cannot be read (%(error)s).")
+            % {"error": error.__class__.__name__}
+        ) from None
 
 
 def count_frames(path: str) -> int:

@@ -32,6 +32,8 @@ def _delete_file(field_file) -> None:
 @receiver(post_delete, sender=VideoAsset)
 def delete_master(sender, instance: VideoAsset, **kwargs):
     _delete_file(instance.master)
+    _delete_file(instance.thumbnail_sprite)
+    _delete_file(instance.thumbnail_track)
 
 
 @receiver(post_delete, sender=VideoRendition)

@@ -13,6 +13,7 @@ import graphene
 from django.db.models import Q
 from grapple.settings import grapple_settings
 from grapple.types.interfaces import PageInterface
+from grapple.utils import resolve_queryset
 from wagtail.models import Page
 
 from cms.public_urls import page_url
@@ -96,11 +97,26 @@ def _slice(pages: list, limit=None, offset=None, **_unused) -> list:
     return pages[offset : offset + limit]
 
 
+# grapple's per-page querysets, asked through ``published`` rather than grapple's
+# own live().public() (which knows nothing of cms/visibility.py).
+RELATIONS = {
+    "children": lambda page: page.get_children(),
+    "siblings": lambda page: page.get_siblings().exclude(pk=page.pk),
+    "next_siblings": lambda page: page.get_next_siblings().exclude(pk=page.pk),
+    "previous_siblings": lambda page: page.get_prev_siblings().exclude(pk=page.pk),
+    "descendants": lambda page: page.get_descendants(),
+    "ancestors": lambda page: page.get_ancestors(),
+}
+
+
 def _batched(page, info, relation: str, kwargs: dict, pages_for):
     if not page.path or any(
         kwargs.get(a) is not None for a in PER_PAGE_QUERY_ARGUMENTS
     ):
-        return getattr(PageInterface, f"resolve_{relation}")(page, info, **kwargs)
+        if not page.path:  # a preview not saved yet: grapple's own answer
+            return getattr(PageInterface, f"resolve_{relation}")(page, info, **kwargs)
+        pages = published(RELATIONS[relation](page)).specific()
+        return resolve_queryset(pages, info, **kwargs)
     return _slice(pages_for(page), **kwargs)
 
 

@@ -226,7 +226,8 @@ def test_a_video_uploaded_is_processed_by_the_worker_and_a_clip_downloaded(
             (asset_id,),
         )
     )
-    assert set(renditions) == {"360p", "180p"}
+    # The video renditions, and the sound alone for radio (VIDEO_AUDIO_RENDITIONS).
+    assert set(renditions) == {"360p", "180p", "audio-m4a", "audio-wav"}
     assert all(name.startswith("videos/renditions/") for name in renditions.values())
 
     page_id = publish_video_page(asset_id, f"smoke-video-{asset_id}")

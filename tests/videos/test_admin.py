@@ -46,7 +46,7 @@ def test_upload_is_processed_and_the_steps_are_shown(
     page = admin_client.get(f"/admin/snippets/videos/videoasset/edit/{asset.pk}/")
     html = page.content.decode()
     assert 'data-video-status="ready"' in html
-    assert html.count('data-step-status="done"') == len(asset.steps) == 4
+    assert html.count('data-step-status="done"') == len(asset.steps) == 5
     listing = admin_client.get("/admin/snippets/videos/videoasset/").content.decode()
     assert "Uploaded in the admin" in listing
 

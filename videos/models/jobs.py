@@ -34,9 +34,11 @@ class VideoDownloadJob(models.Model):
         related_name="video_download_jobs",
     )
     video = video_page_link()
+    # Null when the broadcast master itself is asked for (``master``).
     rendition = models.ForeignKey(
-        VideoRendition, on_delete=models.CASCADE, related_name="+"
+        VideoRendition, null=True, on_delete=models.CASCADE, related_name="+"
     )
+    master = models.BooleanField(default=False)
     # Null for a whole rendition; for a clip, null once retention deleted it.
     clip = models.ForeignKey(
         VideoClip,

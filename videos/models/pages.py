@@ -9,7 +9,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from grapple.models import GraphQLField, GraphQLImage, GraphQLString
-from grapple.types.interfaces import get_page_interface
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -27,7 +26,9 @@ from cms.graphql.pages import (
     resolved_by,
     translation_graphql_fields,
 )
-from newsroom.models import PersonLink, ReleaseLink, TopicLink
+from embargo.models import EmbargoMixin
+from newsroom.linked.fields import linked_graphql_fields
+from newsroom.linked.models import LinkedPage, PersonLink, ReleaseLink, TopicLink
 
 from ..forms import VideoPageForm
 from ..panels import SegmentPreviewPanel
@@ -50,7 +51,7 @@ class VideoIndexPage(HeadlessPageMixin, Page):
         verbose_name = _("video library")
 
 
-class VideoPage(HeadlessPageMixin, Page):
+class VideoPage(EmbargoMixin, LinkedPage, HeadlessPageMixin, Page):
     date = models.DateTimeField(_("date and time"), default=timezone.now)
     location = models.CharField(_("location"), max_length=255, blank=True)
     summary = models.TextField(_("summary"), blank=True)
@@ -98,6 +99,7 @@ class VideoPage(HeadlessPageMixin, Page):
         FieldRowPanel([FieldPanel("credit"), FieldPanel("usage_terms")]),
         FieldPanel("restrictions"),
     ]
+    settings_panels = Page.settings_panels + EmbargoMixin.embargo_panels
     parent_page_types = ["videos.VideoIndexPage"]
     subpage_types: list[str] = []
     # Shotlist and soundbites in SMPTE frames at the video's frame rate.
@@ -108,6 +110,7 @@ class VideoPage(HeadlessPageMixin, Page):
         SynchronizedField("asset"),
         SynchronizedField("poster_image"),
         SynchronizedField("date"),
+        SynchronizedField("embargoed_until"),
     ]
 
     search_fields = Page.search_fields + [
@@ -117,6 +120,7 @@ class VideoPage(HeadlessPageMixin, Page):
         index.RelatedFields("shots", [index.SearchField("description")]),
         index.RelatedFields("soundbites", [index.SearchField("text")]),
         index.FilterField("date"),
+        *EmbargoMixin.embargo_search_fields,
     ]
 
     graphql_fields = [
@@ -131,11 +135,7 @@ class VideoPage(HeadlessPageMixin, Page):
         GraphQLString("credit"),
         GraphQLString("restrictions"),
         GraphQLString("transcript"),
-        list_field(
-            "people", "newsroom.schema.ReleasePersonType", source="graphql_people"
-        ),
-        list_field("topics", lambda: _topic_type(), source="graphql_topics"),
-        list_field("related", get_page_interface, source="graphql_related"),
+        *linked_graphql_fields(),
         list_field(
             "renditions", "videos.schema.RenditionType", source="graphql_renditions"
         ),
@@ -146,8 +146,20 @@ class VideoPage(HeadlessPageMixin, Page):
         list_field(
             "subtitles", "videos.schema.SubtitleType", source="graphql_subtitles"
         ),
+        GraphQLField(
+            "preview",
+            "videos.schema.VideoPreviewType",
+            source="graphql_preview",
+            description="HLS stream and thumbnail track, to watch, scrub and "
+            "choose in and out points; null until the video is processed.",
+        ),
+        *EmbargoMixin.embargo_graphql_fields(),
         *translation_graphql_fields(),
     ]
+
+    people_links = "video_people"
+    topic_links = "video_topics"
+    related_links = "related_releases"
 
     class Meta:
         verbose_name = _("video")
@@ -158,19 +170,11 @@ class VideoPage(HeadlessPageMixin, Page):
     graphql_duration_timecode = resolved_by("videos.schema.resolve_duration_timecode")
     graphql_status = resolved_by("videos.schema.resolve_status")
     graphql_poster = resolved_by("videos.schema.resolve_poster")
-    graphql_people = resolved_by("videos.schema.resolve_video_people")
-    graphql_topics = resolved_by("videos.schema.resolve_video_topics")
-    graphql_related = resolved_by("videos.schema.resolve_video_related")
     graphql_renditions = resolved_by("videos.schema.resolve_renditions")
     graphql_shots = resolved_by("videos.schema.resolve_shots")
     graphql_soundbites = resolved_by("videos.schema.resolve_soundbites")
     graphql_subtitles = resolved_by("videos.schema.resolve_subtitles")
-
-
-def _topic_type():
-    from newsroom.models import Topic
-
-    return Topic.graphql_type()
+    graphql_preview = resolved_by("videos.schema.resolve_preview")
 
 
 class VideoPerson(PersonLink):

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('videos', '0002_video_download_served_start_timecode'),
+        ('videos', '0003_streaming_preview_deliverables'),
         ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
@@ -62,7 +62,8 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
                 ('clip', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='jobs', to='videos.videoclip')),
                 ('download', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='videos.videodownload')),
-                ('rendition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='videos.videorendition')),
+                ('rendition', models.ForeignKey(null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='videos.videorendition')),
+                ('master', models.BooleanField(default=False)),
                 ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='video_download_jobs', to=settings.AUTH_USER_MODEL, verbose_name='user')),
                 ('video', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.page', verbose_name='video')),
             ],
