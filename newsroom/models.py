@@ -346,6 +346,10 @@ class PressReleasePage(EmbargoMixin, LinkedPage, HeadlessPageMixin, Page):
 
     class Meta:
         verbose_name = _("press release")
+        # Lists are newest first, paged by number or by cursor on (date, id).
+        indexes = [
+            models.Index(fields=["date", "page_ptr"], name="newsroom_release_date")
+        ]
         verbose_name_plural = _("press releases")
 
     def graphql_body(self, info, **kwargs) -> list:

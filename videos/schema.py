@@ -11,19 +11,26 @@ import graphene
 from django.db.models import Case, When
 from grapple.registry import registry
 
+from cms.graphql import dependencies
 from cms.graphql.loaders import BatchLoader, ListLoader
 from cms.graphql.locale import (
     LanguageCode,
     activate_locale,
     locale_argument,
 )
-from cms.graphql.pagination import paginate, paginated, pagination_arguments
+from cms.graphql.pagination import (
+    cursor_arguments,
+    paginate,
+    paginated,
+    pagination_arguments,
+)
 from cms.graphql.views import mark_private
 from cms.public_urls import cms_url
 from newsroom.linked.fields import person_type
 from newsroom.linked.lists import (
     check_list_arguments,
     dated_pages,
+    filter_models,
     linked_filter_arguments,
 )
 from newsroom.linked.loaders import expect_linked, variants
@@ -405,6 +412,7 @@ class VideosQuery:
         locale=locale_argument(),
         **linked_filter_arguments(),
         **pagination_arguments(),
+        **cursor_arguments(),
         description="Published videos of one language, newest first.",
     )
     video = graphene.Field(
@@ -425,15 +433,20 @@ class VideosQuery:
         date_to=None,
         page=1,
         per_page=10,
+        after=None,
+        before=None,
     ):
         topic_keys = check_list_arguments(
             topic, person, date_from, date_to, page, per_page
         )
         locale = activate_locale(locale)
+        dependencies.enumerates(
+            info, VideoPage, [locale], *filter_models(topic, person)
+        )
         videos = videos_queryset(
             locale, topic_keys, person, date_from, date_to
         ).prefetch_related("poster_image__renditions")
-        result = paginate(videos, page, per_page)
+        result = paginate(videos, page, per_page, after, before)
         expect_videos(result["items"])
         return VideoList(**result)
 
@@ -449,6 +462,7 @@ class VideosQuery:
         )
         if video is not None:
             expect_videos([video])
+        dependencies.looks_up(info, VideoPage, [locale], video)
         return video
 
 

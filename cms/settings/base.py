@@ -345,6 +345,8 @@ GRAPHQL_MAX_REQUEST_BYTES = int(env("GRAPHQL_MAX_REQUEST_BYTES", "100000"))
 # Larger answers are replaced by RESPONSE_TOO_LARGE (and never cached).
 GRAPHQL_MAX_RESPONSE_BYTES = int(env("GRAPHQL_MAX_RESPONSE_BYTES", "4000000"))
 GRAPHQL_MAX_PER_PAGE = 100
+# Lists count their matches up to this many; past it, pagination.exact is false.
+GRAPHQL_MAX_COUNT = int(env("GRAPHQL_MAX_COUNT", "10000"))
 # Cost (cms/graphql/limits.py): fields resolved, list sizes multiplied in.
 GRAPHQL_MAX_COST = int(env("GRAPHQL_MAX_COST", "100000"))
 GRAPHQL_COST_LIST_SIZE = 10  # items assumed in a list without limit or perPage
@@ -356,6 +358,14 @@ GRAPHQL_CACHE_ENABLED = env_bool("GRAPHQL_CACHE_ENABLED", True)
 GRAPHQL_CACHE_ALIAS = "default"
 GRAPHQL_CACHE_TIMEOUT = int(env("GRAPHQL_CACHE_TIMEOUT", "3600"))
 GRAPHQL_HTTP_MAX_AGE = int(env("GRAPHQL_HTTP_MAX_AGE", "60"))
+# After a publish or an edit (never an unpublish), an answer computed at most this
+# many seconds ago may be served while one process recomputes it (cms/graphql/cache.py).
+GRAPHQL_CACHE_STALE_SECONDS = float(env("GRAPHQL_CACHE_STALE_SECONDS", "10"))
+# How long a miss waits for the process computing the same answer; how long that
+# process may hold the lock; the servers' clock skew bound.
+GRAPHQL_CACHE_LOCK_WAIT = float(env("GRAPHQL_CACHE_LOCK_WAIT", "2"))
+GRAPHQL_CACHE_LOCK_SECONDS = int(env("GRAPHQL_CACHE_LOCK_SECONDS", "10"))
+GRAPHQL_CACHE_CLOCK_SKEW = float(env("GRAPHQL_CACHE_CLOCK_SKEW", "0.1"))
 GRAPHQL_PERSISTED_QUERY_TIMEOUT = 30 * 24 * 3600
 # Persisted queries live in their own table (cms.PersistedQuery), never the cache:
 # at most this many rows, each at most this long, and this many new ones per client
@@ -432,6 +442,11 @@ if env("FRONTEND_CACHE_PURGE_URL"):
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
         "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
     }
+
+# CDN purge by surrogate key on every change (Fastly's purge API, Varnish xkey,
+# Cloudflare through a worker): a POST with the keys in a Surrogate-Key header.
+FRONTEND_CACHE_PURGE_KEYS_URL = env("FRONTEND_CACHE_PURGE_KEYS_URL", "")
+FRONTEND_CACHE_PURGE_KEYS_TOKEN = env("FRONTEND_CACHE_PURGE_KEYS_TOKEN", "")
 
 # Preview: the admin's Preview opens the frontend of the page's language, which
 # fetches the draft with `page(token: …)`. Tokens are valid for an hour.

@@ -163,6 +163,8 @@ class VideoPage(EmbargoMixin, LinkedPage, HeadlessPageMixin, Page):
 
     class Meta:
         verbose_name = _("video")
+        # Lists are newest first, paged by number or by cursor on (date, id).
+        indexes = [models.Index(fields=["date", "page_ptr"], name="videos_video_date")]
         verbose_name_plural = _("videos")
 
     # Resolvers live in videos/schema.py.
