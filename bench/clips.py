@@ -10,7 +10,16 @@ cuts from different in points; the ratios are checked against the issue's target
 
 - the 60-minute source costs at most 1.5x the 1-minute one (a seek, not a scan),
   in ffmpeg's CPU time, which the machine's other work does not inflate;
-- ``FAST`` is at least 10x faster than ``EXACT``.
+- ``FAST`` is at least 10x faster than ``EXACT``;
+- ``EXACT`` throughput, in frames per second of CPU (ffmpeg's and this process's),
+  within 1.2x of bare ffmpeg re-encoding the same span with the same encoder
+  settings (``-ss`` before ``-i``, ffmpeg's own accurate seek);
+- ``FAST`` within 3x of the physical floor: copying the clip's bytes out of the
+  source plus starting one process (the ffmpeg binary, asked its version);
+- and, side by side, the time from request to link for a 10 s ``FAST`` clip with
+  the job machinery (queue latency included): ``bench/clip_jobs.py``, run in a
+  child process on the local stack (SQLite, the database queue, a worker
+  process); ``--no-jobs`` leaves it out.
 
 It calls ``videos.ffmpeg`` directly (no database, no Django project): the clip
 cutting is exactly what a download runs. The generated sources are kept in
@@ -29,6 +38,7 @@ elif str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import argparse  # noqa: E402
+import json  # noqa: E402
 import os  # noqa: E402
 import platform  # noqa: E402
 import re  # noqa: E402
@@ -46,6 +56,8 @@ CLIP_SECONDS = 10.0
 OFFSET = 0.37
 LONG_FACTOR_MAX = 1.5
 FAST_SPEEDUP_MIN = 10.0
+EXACT_VS_BARE_MAX = 1.2
+FAST_VS_FLOOR_MAX = 3.0
 
 
 def configure() -> None:
@@ -85,6 +97,7 @@ class Series:
     cpu: list[float] = field(default_factory=list)
     lengths: list[float] = field(default_factory=list)
     errors: list[float] = field(default_factory=list)  # |clip length - asked|
+    sizes: list[int] = field(default_factory=list)  # bytes of the clips made
 
     @property
     def median(self) -> float:
@@ -159,11 +172,19 @@ def cut(source: Source, start: float, exact: bool, series: Series | None) -> Non
 
     with ffmpeg.workdir() as folder:
         target = folder / "clip.mp4"
-        cpu = children_cpu()
+        cpu = children_cpu() + time.process_time()
         started = time.perf_counter()
-        ffmpeg.cut_clip(str(source.path), target, start, start + CLIP_SECONDS, exact)
+        ffmpeg.cut_clip(
+            str(source.path),
+            target,
+            start,
+            start + CLIP_SECONDS,
+            exact,
+            progress=lambda _progress: None,  # as the worker runs it
+        )
         wall = time.perf_counter() - started
-        cpu = children_cpu() - cpu
+        cpu = children_cpu() + time.process_time() - cpu
+        size = target.stat().st_size
         probe = ffmpeg.probe(str(target))
     if series is None:
         return  # a warm-up cut
@@ -172,6 +193,7 @@ def cut(source: Source, start: float, exact: bool, series: Series | None) -> Non
     series.cpu.append(cpu)
     series.lengths.append(length)
     series.errors.append(abs(length - CLIP_SECONDS))
+    series.sizes.append(size)
 
 
 def measure(short: Source, long: Source, rendition: Source, runs: int, exact_runs):
@@ -192,6 +214,103 @@ def measure(short: Source, long: Source, rendition: Source, runs: int, exact_run
     for number in range(runs):
         cut(rendition, ranges[number % len(ranges)], False, fast_720)
     return fast_short, fast_long, fast_720, exact_720
+
+
+def bare_exact(source: Source, start: float, series: Series) -> None:
+    """ffmpeg's own re-encode of the same span with the same encoder settings:
+    what an EXACT cut is measured against."""
+    from videos import ffmpeg
+
+    with ffmpeg.workdir() as folder:
+        target = folder / "bare.mp4"
+        cpu = children_cpu() + time.process_time()
+        started = time.perf_counter()
+        ffmpeg.run_ffmpeg(
+            [
+                "-ss",
+                f"{start:.6f}",
+                "-i",
+                str(source.path),
+                "-t",
+                f"{CLIP_SECONDS:.6f}",
+                "-map",
+                "0:v:0",
+                "-map",
+                "0:a:0?",
+                "-c:v",
+                "libx264",
+                "-preset",
+                settings.VIDEO_X264_PRESET,
+                "-crf",
+                "18",
+                "-pix_fmt",
+                "yuv420p",
+                "-c:a",
+                "aac",
+                "-b:a",
+                "128k",
+                "-movflags",
+                "+faststart",
+                str(target),
+            ]  # fmt: skip
+        )
+        series.wall.append(time.perf_counter() - started)
+        series.cpu.append(children_cpu() + time.process_time() - cpu)
+        series.lengths.append(ffmpeg.count_frames(str(target)) / source.frame_rate)
+        series.errors.append(abs(series.lengths[-1] - CLIP_SECONDS))
+
+
+def exact_throughput(source: Source, runs: int) -> Series:
+    """Bare re-encodes of the spans the EXACT cuts were measured on."""
+    bare = Series("EXACT, bare ffmpeg")
+    for start in in_points(source, runs):
+        bare_exact(source, start, bare)
+    return bare
+
+
+def fast_floor(source: Source, sizes: list[int], runs: int) -> Series:
+    """The physical floor of a FAST cut: one process started (the ffmpeg binary,
+    asked its version) and the clip's bytes copied out of the source to a new
+    file, as many bytes as the FAST clips held."""
+    from videos import ffmpeg
+
+    floor = Series("FAST floor: copy + exec")
+    size = int(statistics.median(sizes))
+    for start in in_points(source, runs):
+        offset = int(source.size * start / source.seconds)
+        with ffmpeg.workdir() as folder:
+            started = time.perf_counter()
+            subprocess.run(
+                [ffmpeg.ffmpeg_binary(), "-hide_banner", "-version"],
+                stdout=subprocess.DEVNULL,
+                check=True,
+            )
+            with source.path.open("rb") as read, (folder / "copy").open("wb") as out:
+                read.seek(max(0, min(offset, source.size - size)))
+                out.write(read.read(size))
+            floor.wall.append(time.perf_counter() - started)
+        floor.cpu.append(0.0)
+        floor.lengths.append(CLIP_SECONDS)
+    return floor
+
+
+def job_latency(runs: int) -> dict | None:
+    """bench/clip_jobs.py in a child process (its own Django project): its JSON."""
+    completed = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "clip_jobs.py"), "--runs", str(runs)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        check=False,
+    )
+    lines = completed.stdout.strip().splitlines()
+    try:
+        return json.loads(lines[-1])
+    except (IndexError, ValueError):
+        print("  the job machinery could not be measured:")
+        print("   ", (completed.stderr or completed.stdout)[-1500:])
+        return None
 
 
 def bytes_read(source: Source) -> int:
@@ -266,7 +385,11 @@ def ffmpeg_version() -> str:
 
 
 def report(
-    sources: list[Source], series: list[Series], scanned: Series, reads: dict
+    sources: list[Source],
+    series: list[Series],
+    scanned: Series,
+    reads: dict,
+    extra: dict,
 ) -> bool:
     short, long, rendition = sources
     print()
@@ -299,7 +422,9 @@ def report(
     )
     print(header)
     print("-" * len(header))
-    for s in [*series, scanned]:
+    ours, bare = series[3], extra["exact"]
+    floor = extra["floor"]
+    for s in [*series, bare, floor, scanned]:
         print(
             f"{s.label:<24} {len(s.wall):>4} {s.median:>9.3f} {min(s.wall):>7.3f}"
             f" {max(s.wall):>7.3f} {s.median_cpu:>7.3f}"
@@ -355,6 +480,39 @@ def report(
             f"worst {worst_exact:.3f} s off; a frame is {frame:.3f} s",
         ),
     ]
+    frames = CLIP_SECONDS * rendition.frame_rate
+    ours_fps, bare_fps = frames / ours.median_cpu, frames / bare.median_cpu
+    floor_factor = fast_720.median / floor.median
+    targets += [
+        (
+            f"EXACT fps/CPU vs bare <= {EXACT_VS_BARE_MAX:g}x",
+            bare_fps / ours_fps <= EXACT_VS_BARE_MAX,
+            f"ours {ours_fps:.0f} frames/cpu-s, bare ffmpeg {bare_fps:.0f}: "
+            f"{bare_fps / ours_fps:.2f}x; wall {ours.median:.2f} s vs "
+            f"{bare.median:.2f} s",
+        ),
+        (
+            f"FAST vs floor <= {FAST_VS_FLOOR_MAX:g}x",
+            floor_factor <= FAST_VS_FLOOR_MAX,
+            f"{fast_720.median * 1000:.0f} ms vs {floor.median * 1000:.0f} ms "
+            f"(exec + copy of {statistics.median(fast_720.sizes) / 1e6:.1f} MB): "
+            f"{floor_factor:.2f}x",
+        ),
+    ]
+    latency = extra.get("jobs")
+    print()
+    if latency:
+        print(
+            f"Request to link, 10 s FAST clip of the {latency['rendition']} "
+            f"rendition, job machinery on the local stack (SQLite, database queue, "
+            f"a portal_worker process), {latency['runs']} runs: median "
+            f"{latency['median']:.2f} s (min {latency['min']:.2f}, max "
+            f"{latency['max']:.2f}); of which waiting in the queue "
+            f"{latency['queue_median']:.2f} s (the database queue's worker polls "
+            f"every second) and cutting {latency['cut_median']:.2f} s."
+        )
+    else:
+        print("Request to link: not measured (--no-jobs, or it failed above).")
     print()
     print("Targets:")
     for name, passed, detail in targets:
@@ -379,6 +537,12 @@ def main() -> int:
     parser.add_argument(
         "--strict", action="store_true", help="exit 1 when a target fails"
     )
+    parser.add_argument(
+        "--no-jobs", action="store_true", help="skip the job machinery's latency"
+    )
+    parser.add_argument(
+        "--job-runs", type=int, default=5, help="requests to link (default 5)"
+    )
     args = parser.parse_args()
     if args.runs < 1 or args.exact_runs < 1 or args.long_minutes < 2:
         parser.error("--runs and --exact-runs must be >= 1, --long-minutes >= 2.")
@@ -398,7 +562,14 @@ def main() -> int:
     series = measure(short, long, rendition, args.runs, args.exact_runs)
     scanned = scan(long, max(1, args.exact_runs))
     reads = {source.key: bytes_read(source) for source in (short, long)}
-    passed = report(sources, list(series), scanned, reads)
+    extra = {
+        "exact": exact_throughput(rendition, args.exact_runs),
+        "floor": fast_floor(rendition, series[2].sizes, args.runs),
+    }
+    if not args.no_jobs:
+        print(f"Request to link with the job machinery, {args.job_runs} runs …")
+        extra["jobs"] = job_latency(args.job_runs)
+    passed = report(sources, list(series), scanned, reads, extra)
     return 0 if passed or not args.strict else 1
 
 

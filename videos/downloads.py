@@ -500,9 +500,13 @@ def clip_job(
         # One request of this account at a time decides (the limits count).
         get_user_model().objects.select_for_update().filter(pk=user.pk).first()
         clip, created = _clip_row(key, precision, end - start)
+        if clip.status == VideoClip.Status.READY:
+            if _touch(clip):
+                job.clip = clip
+                return job
+            # Retention deleted it a moment ago: it is made anew.
+            clip, created = _clip_row(key, precision, end - start)
         job.clip = clip
-        if clip.status == VideoClip.Status.READY and _touch(clip):
-            return job
         if clip.status == VideoClip.Status.FAILED and clip.error_code in PERMANENT:
             raise DownloadError(clip.error_code, clip_error_message(clip.error_code))
         waiting = not created and clip.status in IN_FLIGHT and not _stale(clip)

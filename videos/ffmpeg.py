@@ -96,23 +96,21 @@ def run_ffmpeg(
     if progress is not None:
         command += ["-progress", "pipe:1", "-nostats"]
     command += arguments
-    with tempfile.TemporaryFile() as errors:
-        try:
-            process = subprocess.Popen(
-                command,
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE if progress else subprocess.DEVNULL,
-                stderr=errors,
-            )
-        except OSError as error:
-            raise MediaError(
-                _("ffmpeg could not be started: %(error)s") % {"error": error}
-            ) from error
-        with process:
-            _wait(process, timeout, progress)
-        errors.seek(0)
-        stderr = errors.read()
-    if process.returncode != 0:
+    try:
+        if progress is None:
+            returncode, stderr = _run(command, timeout)
+        else:
+            returncode, stderr = _run_reporting(command, timeout, progress)
+    except subprocess.TimeoutExpired:
+        raise MediaError(
+            _("ffmpeg did not finish within %(seconds)d seconds.")
+            % {"seconds": timeout}
+        ) from None
+    except OSError as error:
+        raise MediaError(
+            _("ffmpeg could not be started: %(error)s") % {"error": error}
+        ) from error
+    if returncode != 0:
         tail = stderr.decode("utf-8", "replace").strip().splitlines()[-3:]
         tail = [without_signatures(line) for line in tail]
         raise MediaError(
@@ -120,34 +118,51 @@ def run_ffmpeg(
         )
 
 
-def _wait(process: subprocess.Popen, timeout: float, progress) -> None:
-    """Wait for ffmpeg, reporting its progress; kill it past the timeout."""
+def _run(command: list[str], timeout: float) -> tuple[int, bytes]:
+    # subprocess.run kills the child on a timeout before raising.
+    completed = subprocess.run(
+        command,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        timeout=timeout,
+        check=False,
+    )
+    return completed.returncode, completed.stderr
+
+
+def _run_reporting(command: list[str], timeout: float, progress) -> tuple[int, bytes]:
+    """Run ffmpeg with its progress report on stdout, read by a thread; call
+    ``progress`` every PROGRESS_INTERVAL until the report ends (ffmpeg exits),
+    without polling the process (a finished cut is seen at once)."""
     seen = Progress()
-    reader = None
-    if progress is not None:
-        reader = threading.Thread(
-            target=_read_progress, args=(process.stdout, seen), daemon=True
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=errors,
         )
-        reader.start()
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            process.wait(timeout=PROGRESS_INTERVAL if progress else timeout)
-            break
-        except subprocess.TimeoutExpired:
-            if time.monotonic() >= deadline:
-                process.kill()
-                process.wait()
-                raise MediaError(
-                    _("ffmpeg did not finish within %(seconds)d seconds.")
-                    % {"seconds": timeout}
-                ) from None
-            if progress is not None:
+        with process:
+            reader = threading.Thread(
+                target=_read_progress, args=(process.stdout, seen), daemon=True
+            )
+            reader.start()
+            deadline = time.monotonic() + timeout
+            while True:
+                reader.join(PROGRESS_INTERVAL)
+                if not reader.is_alive():
+                    break
+                if time.monotonic() >= deadline:
+                    process.kill()
+                    raise subprocess.TimeoutExpired(command, timeout)
                 progress(Progress(seen.frames, seen.seconds))
-    if reader is not None:
-        reader.join(timeout=5)
-        if process.returncode == 0:
-            progress(Progress(seen.frames, seen.seconds))  # where it ended
+            process.wait(timeout=max(1.0, deadline - time.monotonic()))
+        errors.seek(0)
+        stderr = errors.read()
+    if process.returncode == 0:
+        progress(Progress(seen.frames, seen.seconds))  # where it ended
+    return process.returncode, stderr
 
 
 def _read_progress(stream, seen: Progress) -> None:

@@ -207,9 +207,27 @@ def format_timecode(seconds: float | None) -> str:
 
 
 class TimecodeFormField(forms.CharField):
+    """Seconds, HH:MM:SS.mmm, or SMPTE HH:MM:SS:FF (HH:MM:SS;FF drop-frame)
+    counted at ``frame_rate`` from ``origin`` (the video's start timecode, as a
+    frame number), which the form sets once it knows the video
+    (``videos.forms.VideoPageForm``)."""
+
+    frame_rate: float | None = None
+    origin: int = 0
     default_error_messages = {
-        "invalid": _("Enter seconds (12.5) or a timecode (HH:MM:SS.mmm)."),
+        "invalid": _(
+            "Enter seconds (12.5), a timecode (HH:MM:SS.mmm) or SMPTE frames "
+            "(HH:MM:SS:FF)."
+        ),
         "negative": _("A timecode cannot be negative."),
+        "no_rate": _(
+            "SMPTE frames count at the video's frame rate: choose a processed "
+            "video file first, or give seconds."
+        ),
+        "no_frame": _(
+            "This video has no such frame at %(rate)s frames per second (drop-frame "
+            "';' exists at 29.97 and 59.94 only)."
+        ),
     }
 
     def prepare_value(self, value):
@@ -224,10 +242,20 @@ class TimecodeFormField(forms.CharField):
         if value.strip().startswith("-"):
             raise forms.ValidationError(self.error_messages["negative"], "negative")
         try:
-            return parse_timecode(value)
+            timecode = parse(value)
         except TimecodeError:
             raise forms.ValidationError(
                 self.error_messages["invalid"], "invalid"
+            ) from None
+        if timecode.smpte is not None and not self.frame_rate:
+            raise forms.ValidationError(self.error_messages["no_rate"], "no_rate")
+        try:
+            return timecode.seconds(self.frame_rate, self.origin)
+        except TimecodeError:
+            raise forms.ValidationError(
+                self.error_messages["no_frame"],
+                "no_frame",
+                params={"rate": f"{self.frame_rate:g}"},
             ) from None
 
 

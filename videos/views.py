@@ -176,6 +176,7 @@ def preview_segment(request, kind: str, pk: int):
                 request.user, page, renditions[0], start, end, "FAST", ""
             )
             clip = job.clip
+            clip.refresh_from_db()  # a worker may have finished it meanwhile
             context["clip"] = clip
             if clip.status == VideoClip.Status.READY:
                 context["url"], _expires = downloads.signed_url(

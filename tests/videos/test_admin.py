@@ -168,3 +168,52 @@ def test_a_failed_video_file_can_be_processed_again(
     assert response.status_code in (302, 403)
     asset.refresh_from_db()
     assert asset.revision == 2
+
+
+def shot_timecode_field(page, asset_id, name="start"):
+    """The shotlist's first row's timecode field of the video page's admin form,
+    bound to a submission that chooses this video file."""
+    from videos.models import VideoPage
+
+    form_class = VideoPage.get_edit_handler().get_form_class()
+    data = {
+        "asset": str(asset_id) if asset_id else "",
+        "shots-TOTAL_FORMS": "1",
+        "shots-INITIAL_FORMS": "0",
+        "shots-MIN_NUM_FORMS": "0",
+        "shots-MAX_NUM_FORMS": "1000",
+    }
+    form = form_class(data, instance=page, parent_page=page.get_parent())
+    return form.formsets["shots"].forms[0].fields[name]
+
+
+def test_the_shotlist_takes_smpte_at_the_videos_frame_rate():
+    from django import forms
+
+    from videos.models import VideoAsset, VideoPage
+
+    page = VideoPage.objects.get(
+        slug="secretary-general-meets-vjosa-osmani-video", locale__language_code="en"
+    )
+    asset = page.asset
+    assert asset.frame_rate == 25
+    field = shot_timecode_field(page, asset.pk)
+    assert field.clean("00:00:02:10") == 2.4  # 2 s and 10 frames at 25 fps
+    assert field.clean("00:00:04.000") == 4.0 and field.clean("12.5") == 12.5
+    assert "SMPTE" in field.help_text and "25 fps" in field.help_text
+    for wrong in ("1:2", "00:00:01:25", "00:00:01;10"):
+        with pytest.raises(forms.ValidationError):
+            field.clean(wrong)
+    # 29.97 drop-frame, counted from the master's own start timecode.
+    VideoAsset.objects.filter(pk=asset.pk).update(
+        frame_rate=29.97, start_timecode="10:00:00;00"
+    )
+    field = shot_timecode_field(page, asset.pk, "end")
+    assert field.clean("10:00:01;00") == pytest.approx(30 * 1001 / 30000, abs=1e-6)
+    with pytest.raises(forms.ValidationError):
+        field.clean("09:59:59;29")  # before the video's first frame
+    # No video file chosen: no frame rate to count SMPTE frames at.
+    field = shot_timecode_field(page, None)
+    with pytest.raises(forms.ValidationError, match="frame rate"):
+        field.clean("00:00:02:10")
+    assert field.clean("2.4") == 2.4

@@ -194,12 +194,12 @@ def test_the_same_clip_is_made_once(gql, signed_in, demo_video, monkeypatch):
     "at once ('table is locked') instead of waiting; runs on PostgreSQL in CI",
 )
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_two_identical_requests_at_once_share_one_clip(monkeypatch):
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+def test_two_identical_requests_at_once_share_one_clip():
     """Two users ask for the same clip at the same moment: one clip row, one
     task queued, two jobs (each user follows their own)."""
     from django.contrib.auth import get_user_model
-
-    from videos import clipping
+    from django_tasks_db.models import DBTaskResult
 
     asset = VideoAsset.objects.get(title__startswith="Demo:")
     video = VideoPage.objects.filter(asset=asset).first()
@@ -209,10 +209,7 @@ def test_two_identical_requests_at_once_share_one_clip(monkeypatch):
         for n in range(2)
     ]
     barrier = threading.Barrier(2)
-    queued, jobs, failures = [], [], []
-    monkeypatch.setattr(
-        clipping.make_clip, "enqueue", lambda clip_id: queued.append(clip_id)
-    )
+    jobs, failures = [], []
 
     def ask(user):
         try:
@@ -232,7 +229,7 @@ def test_two_identical_requests_at_once_share_one_clip(monkeypatch):
         thread.join()
     assert failures == []
     assert len({job.clip_id for job in jobs}) == 1 and len(jobs) == 2
-    assert len(queued) == 1
+    assert DBTaskResult.objects.count() == 1  # one cut queued for both
     assert VideoClip.objects.get().status == VideoClip.Status.QUEUED
 
 

@@ -342,3 +342,22 @@ def test_the_worker_marks_a_clip_failed_with_a_code(demo_video):
     clip.refresh_from_db()
     assert (clip.status, clip.error_code) == ("failed", "CLIP_FAILED")
     assert clip.message.startswith("ffmpeg failed")
+
+
+def test_the_workers_progress_is_the_jobs_with_an_estimate(gql, signed_in, demo_video):
+    """What ffmpeg reports is written on the clip (at most once a second) and
+    read by every job waiting for it, with the time left estimated from it."""
+    with TestCase.captureOnCommitCallbacks(execute=False):
+        job = job_of(request_job(gql, demo_video.pk, start=1, end=5, precision="EXACT"))
+    clip = VideoClip.objects.get()
+    started = timezone.now() - datetime.timedelta(seconds=6)
+    VideoClip.objects.filter(pk=clip.pk).update(status="making", started_at=started)
+    clip.refresh_from_db()
+    report = clipping.Reporter(clip, frames=100, seconds=4.0)
+    report(ffmpeg.Progress(frames=40, seconds=1.6))
+    report(ffmpeg.Progress(frames=45, seconds=1.8))  # within the second: not written
+    followed = job_of(follow_job(gql, job["id"]))
+    assert (followed["status"], followed["progress"]) == ("RUNNING", 40)
+    # 6 s for 40 %: about 9 s to go.
+    assert 8 <= followed["estimatedSeconds"] <= 10
+    assert followed["download"] is None

@@ -30,6 +30,7 @@ from embargo.models import EmbargoMixin
 from newsroom.linked.fields import linked_graphql_fields
 from newsroom.linked.models import LinkedPage, PersonLink, ReleaseLink, TopicLink
 
+from ..forms import VideoPageForm
 from ..panels import SegmentPreviewPanel
 from ..timecode import TimecodeField, format_timecode
 from .assets import VideoAsset
@@ -101,6 +102,8 @@ class VideoPage(EmbargoMixin, LinkedPage, HeadlessPageMixin, Page):
     settings_panels = Page.settings_panels + EmbargoMixin.embargo_panels
     parent_page_types = ["videos.VideoIndexPage"]
     subpage_types: list[str] = []
+    # Shotlist and soundbites in SMPTE frames at the video's frame rate.
+    base_form_class = VideoPageForm
 
     # The media is the same in every language; the words around it are translated.
     override_translatable_fields = [
