@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import { codedError, messageFor } from "@/lib/errors";
 import { dict, formatDate } from "@/lib/i18n";
 import { useAccount } from "./AccountProvider";
+import { MyNewsletter } from "./MyNewsletter";
 import { DeleteAccountMutation } from "./operations";
 
 /** "My account": the profile, and deleting the account (password asked again). */
@@ -52,6 +53,7 @@ export function MyAccount() {
           <dt>{lang === "fr" ? "Inscrit le" : "Member since"}</dt><dd>{formatDate(me.dateJoined, lang)}</dd>
         </dl>
       </section>
+      <MyNewsletter lang={lang} />
       <section aria-labelledby="delete">
         <h2 id="delete">{t.deleteAccount}</h2>
         <form onSubmit={submit}>
