@@ -162,6 +162,14 @@ def test_register_download_sign_out_reset(lang, portal, visit):
     expect(page.get_by_test_id("my-account")).to_be_visible()
     assert urlsplit(page.url).path == video
 
+    # My account: the profile, the newsletter status, deleting the account.
+    page.get_by_test_id("my-account").click()
+    expect(page.get_by_test_id("profile")).to_contain_text(email)
+    expect(page.get_by_test_id("newsletter-status")).to_be_visible()
+    page.locator("#delete-password").fill(NEW_PASSWORD)
+    page.locator("#delete-password").press("Enter")
+    expect(page.get_by_test_id("account-deleted")).to_be_visible()
+
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_newsletter_subscribe_confirm_unsubscribe(lang, portal, visit):

@@ -15,7 +15,7 @@ export function MyAccount() {
   const [error, setError] = useState<string | null>(null);
   const [deleted, setDeleted] = useState(false);
 
-  if (deleted) return <p className="notice" role="status">{t.deleted}</p>;
+  if (deleted) return <p className="notice" role="status" data-testid="account-deleted">{t.deleted}</p>;
   if (me === undefined) return <p role="status">…</p>;
   if (me === null) {
     return (
