@@ -198,7 +198,7 @@ export function VideoWorkbench(props: Props) {
           <label htmlFor="dl-rendition">{t.downloads.rendition}</label>
           <select id="dl-rendition" value={rendition} onChange={(e) => setRendition(e.target.value)}>
             {(kind === "clip" ? videoRenditions : props.renditions).map((item) => (
-              <option key={item.id} value={item.name}>{item.label}{item.width ? ` (${item.width}×${item.height})` : ""}</option>
+              <option key={item.id} value={item.name}>{item.label}</option>
             ))}
           </select>
           <fieldset>
