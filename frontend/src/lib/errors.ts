@@ -45,6 +45,9 @@ const en: Record<string, Message> = {
   CLIP_BUSY: "The server is busy making other clips. Please try again in a moment.",
   STORAGE_UNAVAILABLE: "Video files cannot be reached right now. Please try again later.",
   NOT_FOUND: "This download no longer exists.",
+  CLIP_EXPIRED: "This clip has been removed since: ask for it again.",
+  FORBIDDEN: "Your account may not download this file.",
+  WHOLE_FILE_ONLY: "This file can only be downloaded whole: choose a video quality for a clip.",
   INTERNAL_SERVER_ERROR: "Something went wrong on our side. Please try again.",
   NETWORK: "The portal cannot be reached. Check your connection and try again.",
 };
@@ -88,6 +91,9 @@ const fr: Record<string, Message> = {
   CLIP_BUSY: "Le serveur prépare d'autres extraits. Veuillez réessayer dans un instant.",
   STORAGE_UNAVAILABLE: "Les fichiers vidéo sont momentanément inaccessibles. Veuillez réessayer plus tard.",
   NOT_FOUND: "Ce téléchargement n'existe plus.",
+  CLIP_EXPIRED: "Cet extrait a été supprimé depuis : demandez-le à nouveau.",
+  FORBIDDEN: "Votre compte ne permet pas de télécharger ce fichier.",
+  WHOLE_FILE_ONLY: "Ce fichier ne se télécharge qu'en entier : choisissez une qualité vidéo pour un extrait.",
   INTERNAL_SERVER_ERROR: "Une erreur s'est produite de notre côté. Veuillez réessayer.",
   NETWORK: "Le portail est injoignable. Vérifiez votre connexion et réessayez.",
 };

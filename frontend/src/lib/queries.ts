@@ -110,7 +110,8 @@ export const VideoFields = graphql(`
     restrictions
     transcript
     poster { id url width height }
-    renditions { id name label width height mimeType sizeBytes }
+    preview { hlsUrl thumbnailsVttUrl }
+    renditions { id name kind label width height mimeType sizeBytes }
     shotlist { id start end startTimecode endTimecode description }
     soundbites { id start end startTimecode endTimecode language text speaker { id name slug } }
     subtitles { id locale url }

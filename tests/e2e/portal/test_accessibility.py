@@ -107,3 +107,38 @@ def test_an_api_that_is_down_gives_a_friendly_page_with_a_retry(
         expect(page.get_by_test_id("retry")).to_have_text("Réessayer")
         expect(page.locator("h1")).to_contain_text("Le portail ne parvient pas")
         assert "Error:" not in page.content() and "ECONNREFUSED" not in page.content()
+
+
+def test_the_dialog_and_the_player_work_from_the_keyboard(portal, visit):
+    page = visit("en")
+    page.goto("/en/")
+    page.get_by_test_id("sign-in").focus()
+    page.keyboard.press("Enter")
+    dialog = page.get_by_test_id("account-dialog")
+    expect(dialog).to_be_visible()
+    expect(page.locator("#account-email")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(page.locator("#account-password")).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(dialog).to_have_count(0)
+    expect(page.get_by_test_id("sign-in")).to_be_focused()
+
+    # A shot's timecode, reached and pressed from the keyboard, seeks the player.
+    video = graphql(
+        portal.cms,
+        "{ videos(locale: en, perPage: 1) { items { url shotlist { start } } } }",
+    )["videos"]["items"][0]
+    page.goto(urlsplit(video["url"]).path)
+    player = page.get_by_test_id("player")
+    expect(player).to_be_visible()
+    page.wait_for_function(
+        "document.querySelector('[data-testid=player]').readyState >= 1"
+    )
+    start = video["shotlist"][-1]["start"]
+    shot = page.locator("#shotlist ~ ol li button.link").last
+    shot.focus()
+    page.keyboard.press("Enter")
+    seeked = (
+        "Math.abs(document.querySelector('[data-testid=player]').currentTime - %s) < 1"
+    )
+    page.wait_for_function(seeked % start)

@@ -107,9 +107,11 @@ export function AccountDialog({ lang, initialMode, next, onClose, onSignedIn, re
     else router.refresh();
   }
 
+  // Closing (the button, Escape, after signing in) goes through the dialog's own
+  // close event, after which the browser gives focus back to what opened it.
   function close() {
-    ref.current?.close();
-    onClose();
+    if (ref.current?.open) ref.current.close();
+    else onClose();
   }
 
   const submit = (handler: (form: HTMLFormElement) => Promise<void>) => (event: FormEvent<HTMLFormElement>) => {
@@ -128,7 +130,7 @@ export function AccountDialog({ lang, initialMode, next, onClose, onSignedIn, re
   }[mode];
 
   return (
-    <dialog ref={ref} className="account" aria-labelledby={titleId} onCancel={() => onClose()} data-testid="account-dialog">
+    <dialog ref={ref} className="account" aria-labelledby={titleId} onClose={() => onClose()} data-testid="account-dialog">
       <h2 id={titleId}>{heading}</h2>
       <div aria-live="assertive">
         {error ? <p className="alert" role="alert" tabIndex={-1} ref={alertRef}>{error}</p> : null}

@@ -2,7 +2,7 @@
 // Who is signed in, for every client component of the page (the header's menu,
 // the download panel, "my account"), and the one account dialog they open.
 import { useApolloClient } from "@apollo/client/react";
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { MeQuery as MeResult } from "@/gql/graphql";
 import type { Lang } from "@/lib/i18n";
 import dynamic from "next/dynamic";
@@ -56,8 +56,16 @@ export function AccountProvider({ lang, children }: { lang: Lang; children: Reac
     void refresh();
   }, [refresh]);
 
+  // Where keyboard focus goes back when the dialog closes.
+  const opener = useRef<HTMLElement | null>(null);
   const open = useCallback((mode: DialogMode = "signIn", next?: string) => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setDialog({ mode, next: next ?? currentPath() });
+  }, []);
+  const closed = useCallback(() => {
+    setDialog(null);
+    const target = opener.current;
+    if (target?.isConnected && (document.activeElement === document.body || !document.activeElement)) target.focus();
   }, []);
 
   const value = useMemo(() => ({ lang, me, refresh, open, setMe }), [lang, me, refresh, open]);
@@ -69,7 +77,7 @@ export function AccountProvider({ lang, children }: { lang: Lang; children: Reac
           lang={lang}
           initialMode={dialog.mode}
           next={dialog.next}
-          onClose={() => setDialog(null)}
+          onClose={closed}
           onSignedIn={(signedIn) => setMe(signedIn)}
           refresh={refresh}
         />

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import { codedError, messageFor } from "@/lib/errors";
 import { dict, formatDate } from "@/lib/i18n";
 import { useAccount } from "./AccountProvider";
+import { MyNewsletter } from "./MyNewsletter";
 import { DeleteAccountMutation } from "./operations";
 
 /** "My account": the profile, and deleting the account (password asked again). */
@@ -14,7 +15,7 @@ export function MyAccount() {
   const [error, setError] = useState<string | null>(null);
   const [deleted, setDeleted] = useState(false);
 
-  if (deleted) return <p className="notice" role="status">{t.deleted}</p>;
+  if (deleted) return <p className="notice" role="status" data-testid="account-deleted">{t.deleted}</p>;
   if (me === undefined) return <p role="status">…</p>;
   if (me === null) {
     return (
@@ -52,6 +53,7 @@ export function MyAccount() {
           <dt>{lang === "fr" ? "Inscrit le" : "Member since"}</dt><dd>{formatDate(me.dateJoined, lang)}</dd>
         </dl>
       </section>
+      <MyNewsletter lang={lang} />
       <section aria-labelledby="delete">
         <h2 id="delete">{t.deleteAccount}</h2>
         <form onSubmit={submit}>

@@ -28,6 +28,7 @@ export function VideoPageView({ video, lang, searchParams }: Props) {
         lang={lang}
         videoId={video.id}
         poster={video.poster?.url ?? null}
+        hlsUrl={video.preview?.hlsUrl ?? null}
         renditions={video.renditions}
         shotlist={video.shotlist}
         soundbites={video.soundbites}

@@ -4,21 +4,23 @@
 // whole rendition, or a clip between in and out (set on the player, typed, or a
 // shot/soundbite), FAST or EXACT. Signed out, "download" opens the sign-in dialog
 // and comes back to this video with the same in/out (?in=…&out=… in `next`).
-import { useMutation } from "@apollo/client/react";
-import { useEffect, useRef, useState, type FormEvent } from "react";
-import type { Precision, RequestVideoDownloadMutation as DownloadResult } from "@/gql/graphql";
+import { useApolloClient, useMutation } from "@apollo/client/react";
+import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import type { DownloadJobFragment, Precision } from "@/gql/graphql";
 import { useAccount } from "@/components/account/AccountProvider";
 import { codedError, messageFor } from "@/lib/errors";
 import { dict, type Lang } from "@/lib/i18n";
 import { formatSeconds } from "@/lib/timecode";
-import { RequestVideoDownloadMutation } from "./operations";
+import { RequestVideoDownloadMutation, VideoDownloadJobQuery } from "./operations";
 
 type Segment = { id: string; start: number; end: number; startTimecode: string; endTimecode: string };
 type Props = {
   lang: Lang;
   videoId: string;
   poster: string | null;
-  renditions: { id: string; name: string; label: string; width: number; height: number; sizeBytes: number }[];
+  /** The streaming preview (HLS), public for a published video. */
+  hlsUrl: string | null;
+  renditions: { id: string; name: string; kind: "VIDEO" | "AUDIO"; label: string; width: number; height: number; sizeBytes: number }[];
   shotlist: (Segment & { description: string })[];
   soundbites: (Segment & { text: string; language: string; speaker?: { name: string } | null })[];
   subtitles: { id: string; locale: string; url: string }[];
@@ -26,10 +28,14 @@ type Props = {
   initialOut: number | null;
 };
 
-type Download = NonNullable<DownloadResult["requestVideoDownload"]>;
+type Download = NonNullable<DownloadJobFragment["download"]>;
+/** How often a clip being cut is asked about (ms). */
+const POLL_MS = 1000;
 
 export function VideoWorkbench(props: Props) {
-  const { lang, videoId, renditions } = props;
+  const { lang, videoId } = props;
+  // Clips are cut from video renditions only (an audio one is WHOLE_FILE_ONLY).
+  const videoRenditions = useMemo(() => props.renditions.filter((item) => item.kind === "VIDEO"), [props.renditions]);
   const t = dict(lang);
   const { me, open } = useAccount();
   const player = useRef<HTMLVideoElement>(null);
@@ -37,22 +43,53 @@ export function VideoWorkbench(props: Props) {
   const [inPoint, setIn] = useState<string>(props.initialIn?.toString() ?? "");
   const [outPoint, setOut] = useState<string>(props.initialOut?.toString() ?? "");
   const [segment, setSegment] = useState<{ shot?: string; soundbite?: string } | null>(null);
-  const [rendition, setRendition] = useState(renditions[renditions.length - 1]?.name ?? "");
+  const [rendition, setRendition] = useState(videoRenditions[videoRenditions.length - 1]?.name ?? "");
   const [kind, setKind] = useState<"whole" | "clip">(props.initialIn !== null ? "clip" : "whole");
   const [precision, setPrecision] = useState<Precision>("FAST");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [ready, setReady] = useState<Download | null>(null);
+  const [job, setJob] = useState<DownloadJobFragment | null>(null);
   const [request] = useMutation(RequestVideoDownloadMutation);
+  const client = useApolloClient();
+  const alive = useRef(true);
+  useEffect(() => () => {
+    alive.current = false;
+  }, []);
 
-  // Signed in: play the smallest rendition through its (signed, expiring) link.
+  // The streaming preview when the video has one: Safari plays HLS itself, other
+  // browsers through hls.js, loaded only here.
+  const hlsUrl = props.hlsUrl;
   useEffect(() => {
-    if (!me || source || !renditions.length) return;
-    const smallest = renditions[renditions.length - 1].name;
+    const video = player.current;
+    if (!hlsUrl || !video) return;
+    if (video.canPlayType("application/vnd.apple.mpegurl")) {
+      video.src = hlsUrl;
+      return;
+    }
+    let stopped = false;
+    let hls: { destroy: () => void } | null = null;
+    void import("hls.js").then(({ default: Hls }) => {
+      if (stopped || !Hls.isSupported()) return;
+      const instance = new Hls();
+      instance.loadSource(hlsUrl);
+      instance.attachMedia(video);
+      hls = instance;
+    });
+    return () => {
+      stopped = true;
+      hls?.destroy();
+    };
+  }, [hlsUrl]);
+
+  // Otherwise, signed in: the smallest rendition through its (signed) link.
+  useEffect(() => {
+    if (hlsUrl || !me || source || !videoRenditions.length) return;
+    const smallest = videoRenditions[videoRenditions.length - 1].name;
     request({ variables: { input: { videoId, rendition: smallest } } })
-      .then(({ data }) => setSource(data?.requestVideoDownload?.url ?? null))
+      .then(({ data }) => setSource(data?.requestVideoDownload?.download?.url ?? null))
       .catch(() => setSource(null));
-  }, [me, source, renditions, request, videoId]);
+  }, [hlsUrl, me, source, videoRenditions, request, videoId]);
 
   // Another choice: the last link no longer answers it.
   useEffect(() => {
@@ -92,10 +129,22 @@ export function VideoWorkbench(props: Props) {
             ? { videoId, rendition, precision, ...segment }
             : { videoId, rendition, precision, start: Number(inPoint), end: Number(outPoint) };
       const { data } = await request({ variables: { input } });
-      setReady(data?.requestVideoDownload ?? null);
+      let current = data?.requestVideoDownload ?? null;
+      // A clip is cut by the worker: its progress is shown until READY or FAILED.
+      while (current && (current.status === "QUEUED" || current.status === "RUNNING")) {
+        setJob(current);
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+        if (!alive.current) return;
+        const answer = await client.query({ query: VideoDownloadJobQuery, variables: { id: current.id }, fetchPolicy: "network-only" });
+        current = answer.data?.videoDownloadJob ?? null;
+      }
+      if (!current) setError(messageFor({ code: "NOT_FOUND" }, lang));
+      else if (current.status === "READY" && current.download) setReady(current.download);
+      else setError(messageFor({ code: current.errorCode ?? "CLIP_FAILED", message: current.errorMessage ?? undefined }, lang));
     } catch (caught) {
       setError(messageFor(codedError(caught), lang));
     } finally {
+      setJob(null);
       setBusy(false);
     }
   }
@@ -129,8 +178,8 @@ export function VideoWorkbench(props: Props) {
   return (
     <div>
       <div className="player">
-        {source ? (
-          <video ref={player} controls preload="metadata" poster={props.poster ?? undefined} src={source} crossOrigin="anonymous" data-testid="player">
+        {source || hlsUrl ? (
+          <video ref={player} controls preload="metadata" poster={props.poster ?? undefined} src={source ?? undefined} crossOrigin="anonymous" data-testid="player">
             {props.subtitles.map((track) => (
               <track key={track.id} kind="subtitles" src={track.url} srcLang={track.locale} label={track.locale === "fr" ? "Français" : "English"} default={track.locale === lang} />
             ))}
@@ -148,13 +197,18 @@ export function VideoWorkbench(props: Props) {
         <form onSubmit={submit} data-testid="download-form">
           <label htmlFor="dl-rendition">{t.downloads.rendition}</label>
           <select id="dl-rendition" value={rendition} onChange={(e) => setRendition(e.target.value)}>
-            {renditions.map((item) => <option key={item.id} value={item.name}>{item.label} ({item.width}×{item.height})</option>)}
+            {(kind === "clip" ? videoRenditions : props.renditions).map((item) => (
+              <option key={item.id} value={item.name}>{item.label}</option>
+            ))}
           </select>
           <fieldset>
             <legend>{t.downloads.title}</legend>
             <input type="radio" id="dl-whole" name="kind" checked={kind === "whole"} onChange={() => setKind("whole")} />{" "}
             <label className="inline" htmlFor="dl-whole">{t.downloads.whole}</label>{" "}
-            <input type="radio" id="dl-clip" name="kind" checked={kind === "clip"} onChange={() => setKind("clip")} />{" "}
+            <input type="radio" id="dl-clip" name="kind" checked={kind === "clip"} onChange={() => {
+              setKind("clip");
+              if (!videoRenditions.some((item) => item.name === rendition)) setRendition(videoRenditions[videoRenditions.length - 1]?.name ?? "");
+            }} />{" "}
             <label className="inline" htmlFor="dl-clip">{t.downloads.clip}</label>
           </fieldset>
           {kind === "clip" ? (
@@ -181,7 +235,18 @@ export function VideoWorkbench(props: Props) {
           </p>
         </form>
         <div aria-live="polite" data-testid="download-status">
-          {busy ? <p>{t.downloads.preparing}</p> : null}
+          {busy ? (
+            <div>
+              <p>{t.downloads.preparing}</p>
+              <progress className="progress" max={100} value={job?.progress ?? 0} aria-label={t.downloads.preparing} data-testid="download-progress">
+                {t.downloads.progress(job?.progress ?? 0)}
+              </progress>
+              <p className="meta">
+                {t.downloads.progress(job?.progress ?? 0)}
+                {job?.estimatedSeconds ? ` · ${t.downloads.remaining(job.estimatedSeconds)}` : ""}
+              </p>
+            </div>
+          ) : null}
           {error ? <p className="alert" role="alert">{error}</p> : null}
           {ready ? (
             <p className="notice">
