@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from accounts.schema import current_user
 from accounts.validation import clean_text
 from cms.graphql.errors import ApiError, InvalidArgument, UnknownTopic
+from cms.graphql.views import mark_private
 
 from .access import current_accreditation
 from .decisions import submit
@@ -181,13 +182,17 @@ class UpdateEmbargoAlerts(graphene.Mutation):
 class AccreditationQuery:
     my_accreditation = graphene.Field(
         AccreditationType,
-        description="The signed-in journalist's accreditation, or null when they "
-        "never applied. NOT_AUTHENTICATED when signed out.",
+        description="The signed-in journalist's accreditation; null when they "
+        "never applied, or when signed out (as me).",
     )
 
     @staticmethod
     def resolve_my_accreditation(root, info):
-        return current_accreditation(current_user(info.context))
+        request = info.context
+        mark_private(request)
+        if not request.user.is_authenticated:
+            return None  # as ``me``
+        return current_accreditation(request.user)
 
 
 class AccreditationMutation:
