@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 
 import graphene
@@ -25,6 +26,7 @@ AccreditationStatus = graphene.Enum(
     "card expires (EXPIRED) or the media office revokes it (REVOKED).",
 )
 MAX_ALERT_TOPICS = 50
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,255}")
 
 
 class UnknownDocument(ApiError):
@@ -85,7 +87,11 @@ def clean_topics(slugs) -> list[str]:
             argument="embargoAlertTopics",
             reason="TOO_MANY_TOPICS",
         )
-    known = set(Topic.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+    # Only what a slug can be reaches the database (no NUL, no megabyte strings).
+    wellformed = [slug for slug in slugs if SLUG.fullmatch(slug)]
+    known = set(
+        Topic.objects.filter(slug__in=wellformed).values_list("slug", flat=True)
+    )
     unknown = [slug for slug in slugs if slug not in known]
     if unknown:
         raise UnknownTopic(
