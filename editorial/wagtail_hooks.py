@@ -12,6 +12,7 @@ from newsroom.models import PressReleasePage, Topic
 from videos.views import download_permission_policy
 
 from . import views
+from .broadcasters import broadcasters, broadcasters_menu_item
 from .panels import RecentDownloadsPanel, TranslationsPanel, VideosProcessingPanel
 
 # --- Press releases: a flat listing with the columns editors sort and filter by ---
@@ -116,3 +117,16 @@ def register_guarded_localize_urls():
             views.guarded_update_translations,
         ),
     ]
+
+
+# --- Who may download broadcast masters (the media office decides) -------------------
+
+
+@hooks.register("register_admin_urls")
+def register_broadcasters_url():
+    return [path("broadcasters/", broadcasters, name="editorial_broadcasters")]
+
+
+@hooks.register("register_settings_menu_item")
+def register_broadcasters_menu_item():
+    return broadcasters_menu_item()

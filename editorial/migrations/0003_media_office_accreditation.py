@@ -10,6 +10,6 @@ def reset_roles(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("editorial", "0001_roles")]
+    dependencies = [("editorial", "0002_broadcasters")]
 
     operations = [migrations.RunPython(reset_roles, migrations.RunPython.noop)]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('videos', '0002_video_download_served_start_timecode'),
+        ('videos', '0004_clip_jobs'),
     ]
 
     operations = [
