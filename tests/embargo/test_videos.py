@@ -21,7 +21,7 @@ QUERY = """query($slug: String!, $id: ID!) {
   page(id: $id) { id }
 }"""
 DOWNLOAD = """mutation($id: ID!) {
-  requestVideoDownload(input: {videoId: $id, rendition: "180p"}) { filename }
+  requestVideoDownload(input: {videoId: $id, rendition: "180p"}) { status }
 }"""
 
 
