@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.graphql.errors import InvalidArgument
+from cms.graphql.pages import published
 from cms.graphql.views import mark_private
 
 from . import downloads
@@ -116,9 +117,7 @@ def published_videos(ids) -> dict[int, VideoPage]:
     ``downloads.find_video`` would serve."""
     return {
         video.pk: video
-        for video in VideoPage.objects.live()
-        .public()
-        .filter(pk__in=ids)
+        for video in published(VideoPage.objects.filter(pk__in=ids))
         .select_related("asset")
         .prefetch_related("asset__renditions")
     }

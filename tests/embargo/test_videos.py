@@ -6,9 +6,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.http import Http404
 from django.utils import timezone
 
 from cms.scheduled_publishing import tick
+from videos import preview
 from videos.models import VideoAsset, VideoIndexPage, VideoPage, VideoRendition
 
 from .conftest import LIFT, READERS, SEES_EMBARGOED, graphql
@@ -17,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 QUERY = """query($slug: String!, $id: ID!) {
   videos(locale: en, perPage: 100) { items { id embargoedUntil } }
-  video(slug: $slug) { id embargoedUntil }
+  video(slug: $slug) { id embargoedUntil preview { hlsUrl } }
   page(id: $id) { id }
 }"""
 DOWNLOAD = """mutation($id: ID!) {
@@ -29,7 +31,7 @@ DOWNLOAD = """mutation($id: ID!) {
 def embargoed_video(clock):
     asset = VideoAsset.objects.create(title="Footage", master="footage.mp4")
     VideoAsset.objects.filter(pk=asset.pk).update(
-        status=VideoAsset.Status.READY, duration=3.0
+        status=VideoAsset.Status.READY, duration=3.0, thumbnail_track="footage.vtt"
     )
     VideoRendition.objects.create(
         asset=asset,
@@ -69,6 +71,7 @@ def download_code(client, video) -> str | None:
 
 def test_videos_before_and_after_the_lift(readers, embargoed_video, clock):
     variables = {"slug": embargoed_video.slug, "id": str(embargoed_video.pk)}
+    public_key = f"/{preview.public_key(embargoed_video.asset_id)}/"
     for kind in READERS:
         data = graphql(readers[kind], QUERY, variables)
         listed = [v["id"] for v in data["videos"]["items"]]
@@ -77,6 +80,10 @@ def test_videos_before_and_after_the_lift(readers, embargoed_video, clock):
         assert visible == (kind in SEES_EMBARGOED), kind
         if visible:
             assert data["video"]["embargoedUntil"]
+            # A signed, expiring stream link: not the public one caches keep.
+            assert public_key not in data["video"]["preview"]["hlsUrl"]
+    with pytest.raises(Http404):
+        preview._resolve(preview.public_key(embargoed_video.asset_id))
     # Downloads: the video does not exist for the others (signed in: NOT_FOUND).
     for kind in ("signed_in", "expired", "revoked"):
         assert download_code(readers[kind], embargoed_video) == "VIDEO_NOT_FOUND"
@@ -86,5 +93,7 @@ def test_videos_before_and_after_the_lift(readers, embargoed_video, clock):
     tick()
     for kind in READERS:
         data = graphql(readers[kind], QUERY, variables)
-        assert data["video"] == {"id": str(embargoed_video.pk), "embargoedUntil": None}
+        assert data["video"]["embargoedUntil"] is None
+        assert public_key in data["video"]["preview"]["hlsUrl"]
+    assert preview._resolve(preview.public_key(embargoed_video.asset_id))[1]
     assert download_code(readers["signed_in"], embargoed_video) != "VIDEO_NOT_FOUND"
