@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 
 import graphene
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 from accounts.schema import current_user
 from accounts.validation import clean_text
 from cms.graphql.errors import ApiError, InvalidArgument, UnknownTopic
+from cms.graphql.views import mark_private
 
 from .access import current_accreditation
 from .decisions import submit
@@ -24,6 +26,7 @@ AccreditationStatus = graphene.Enum(
     "card expires (EXPIRED) or the media office revokes it (REVOKED).",
 )
 MAX_ALERT_TOPICS = 50
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,255}")
 
 
 class UnknownDocument(ApiError):
@@ -84,7 +87,11 @@ def clean_topics(slugs) -> list[str]:
             argument="embargoAlertTopics",
             reason="TOO_MANY_TOPICS",
         )
-    known = set(Topic.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+    # Only what a slug can be reaches the database (no NUL, no megabyte strings).
+    wellformed = [slug for slug in slugs if SLUG.fullmatch(slug)]
+    known = set(
+        Topic.objects.filter(slug__in=wellformed).values_list("slug", flat=True)
+    )
     unknown = [slug for slug in slugs if slug not in known]
     if unknown:
         raise UnknownTopic(
@@ -181,13 +188,17 @@ class UpdateEmbargoAlerts(graphene.Mutation):
 class AccreditationQuery:
     my_accreditation = graphene.Field(
         AccreditationType,
-        description="The signed-in journalist's accreditation, or null when they "
-        "never applied. NOT_AUTHENTICATED when signed out.",
+        description="The signed-in journalist's accreditation; null when they "
+        "never applied, or when signed out (as me).",
     )
 
     @staticmethod
     def resolve_my_accreditation(root, info):
-        return current_accreditation(current_user(info.context))
+        request = info.context
+        mark_private(request)
+        if not request.user.is_authenticated:
+            return None  # as ``me``
+        return current_accreditation(request.user)
 
 
 class AccreditationMutation:

@@ -62,6 +62,7 @@ def send_embargo_alert(user_id: int, page_id: int) -> str:
         {
             "user": user,
             "page": page,
+            "title": page.title,
             "lifts_at": lifts_at,
             "url": path if path.startswith("http") else f"{base}{path}",
         },

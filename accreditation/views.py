@@ -101,7 +101,8 @@ def upload_document(request):
             _("Too many documents uploaded today: try again tomorrow."),
             retryAfter=86400,
         )
-    name = os.path.basename(file.name or "document")[:255]
+    name = "".join(c for c in os.path.basename(file.name or "") if ord(c) >= 32)
+    name = name.strip()[:255] or "document"
     document = AccreditationDocument.objects.create(
         user=user, file=file, name=name, content_type=content_type, size=file.size
     )

@@ -36,14 +36,20 @@ def under_embargo(at: datetime.datetime | None = None) -> Q:
     return reduce(or_, conditions) if conditions else Q(pk__in=[])
 
 
+def without_embargoed(queryset, at: datetime.datetime | None = None):
+    """``queryset`` (of pages) without those under embargo, whoever asks: for
+    what is handed to everyone alike (public stream links, webhooks)."""
+    if issubclass(queryset.model, EmbargoMixin):
+        return queryset.exclude(embargoed_until__gt=at or timezone.now())
+    return queryset.exclude(under_embargo(at))
+
+
 def hide_embargoed(queryset):
     """``queryset`` (of pages) without those under embargo, unless the current
     reader may read them."""
     if not issubclass(queryset.model, Page) or may_read_embargoed():
         return queryset
-    if issubclass(queryset.model, EmbargoMixin):
-        return queryset.exclude(embargoed_until__gt=timezone.now())
-    return queryset.exclude(under_embargo())
+    return without_embargoed(queryset)
 
 
 def embargoed_paths() -> list[str]:

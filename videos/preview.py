@@ -11,9 +11,10 @@ playlists and the WebVTT track name their parts by relative URLs:
 - ``thumbnails.vtt`` and ``thumbnails.jpg``: the thumbnail track and its sprite.
 
 ``<key>`` is ``a<asset id>`` for a video the public may see (a live VideoPage
-under no view restriction shows it): anyone may play it and caches may keep it
-a few minutes. Anything else (a draft seen in the editors' preview) gets a
-signed key that expires after ``VIDEO_PREVIEW_URL_SECONDS``. A key that does not
+under no view restriction and no embargo shows it): anyone may play it and caches
+may keep it a few minutes. Anything else (a draft seen in the editors' preview) gets a
+signed key that expires after ``VIDEO_PREVIEW_URL_SECONDS``; so does a video
+under embargo, for the accredited journalists who see it. A key that does not
 (or no longer) qualifies answers 404, whatever the file."""
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.public_urls import cms_url
+from embargo.visibility import without_embargoed
 
 from . import hls
 from .downloads import STORAGE_ERRORS
@@ -103,7 +105,9 @@ def _resolve(key: str) -> tuple[VideoAsset, bool]:
         asset = VideoAsset.objects.filter(pk=_number(key[1:])).first()
         public = (
             asset is not None
-            and VideoPage.objects.live().public().filter(asset=asset).exists()
+            and without_embargoed(VideoPage.objects.live().public())
+            .filter(asset=asset)
+            .exists()
         )
         if not public:
             raise Http404(_("There is no published video here."))

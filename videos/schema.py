@@ -26,6 +26,7 @@ from cms.graphql.pagination import (
 )
 from cms.graphql.views import mark_private
 from cms.public_urls import cms_url
+from cms.visibility import is_withheld
 from newsroom.linked.fields import person_type
 from newsroom.linked.lists import (
     check_list_arguments,
@@ -367,7 +368,10 @@ def resolve_preview(video: VideoPage, info=None):
     asset = resolve_asset(video)
     if asset is None:
         return None
-    return preview.preview_for(asset, public=not _is_preview(video))
+    # Under embargo: signed, expiring links for the accredited reader, never
+    # the public key that any cache may keep.
+    public = not _is_preview(video) and not is_withheld(video)
+    return preview.preview_for(asset, public=public)
 
 
 def resolve_subtitles(video: VideoPage, info):
