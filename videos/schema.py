@@ -1,132 +1,36 @@
-"""GraphQL for videos: the ``videos`` and ``video`` queries, the field types of a
-video page, and the ``requestVideoDownload`` mutation.
+"""GraphQL for videos: the ``videos`` and ``video`` queries and the
+``requestVideoDownload`` mutation, with its types.
 
 Lists cost a constant number of SQL queries: the list resolvers announce their
-pages to the loaders below (and to the newsroom's, for people, topics and related
-releases), which fetch what the whole list needs at once."""
+pages to the loaders (``expect_videos`` in videos/models/graphql.py, which passes
+them on to the linked-page kit's for people, topics and related releases), which
+fetch what the whole list needs at once."""
 
 from __future__ import annotations
 
-import graphene
-from django.db.models import Case, When
-from grapple.registry import registry
+from typing import Any
 
-from cms.graphql.loaders import BatchLoader, ListLoader
-from cms.graphql.locale import (
-    LanguageCode,
-    activate_locale,
-    locale_argument,
-)
+import graphene
+from django.db.models import Case, QuerySet, When
+from grapple.registry import registry
+from wagtail.models import Locale
+
+from cms.graphql.locale import activate_locale, locale_argument
 from cms.graphql.pagination import paginate, paginated, pagination_arguments
-from cms.graphql.views import mark_private
-from cms.public_urls import cms_url
-from newsroom.linked.fields import person_type
+from cms.graphql.request_state import mark_private
 from newsroom.linked.lists import (
     check_list_arguments,
     dated_pages,
     linked_filter_arguments,
 )
-from newsroom.linked.loaders import expect_linked, variants
-from newsroom.models import Person
 
 from . import downloads
-from .models import (
-    VideoAsset,
-    VideoClip,
-    VideoPage,
-    VideoRendition,
-    VideoShot,
-    VideoSoundbite,
-    VideoSubtitle,
-)
-from .timecode import format_timecode
+from .models import VideoClip, VideoDownload, VideoPage
+from .models.graphql import expect_videos
 
 
-def video_type():
+def video_type() -> type[graphene.ObjectType]:
     return registry.pages[VideoPage]
-
-
-# --- Types ---------------------------------------------------------------------------
-
-
-class RenditionType(graphene.ObjectType):
-    id = graphene.ID(required=True, description="This rendition of this video file.")
-    name = graphene.String(
-        required=True, description="The name to ask a download for, e.g. 720p."
-    )
-    label = graphene.String(required=True)
-    width = graphene.Int(required=True)
-    height = graphene.Int(required=True)
-    mime_type = graphene.String(required=True)
-    size_bytes = graphene.Float(required=True, description="Bytes (may pass 2^31).")
-    duration = graphene.Float(required=True)
-
-    @staticmethod
-    def resolve_id(rendition: VideoRendition, info):
-        return rendition.pk
-
-
-class Segment:
-    id = graphene.ID(
-        required=True,
-        description="What requestVideoDownload takes as shot or "
-        "soundbite (in a preview: the editor's unsaved state, <id>-preview).",
-    )
-    start = graphene.Float(required=True, description="Seconds from the start.")
-    end = graphene.Float(required=True)
-    start_timecode = graphene.String(required=True, description="HH:MM:SS.mmm")
-    end_timecode = graphene.String(required=True)
-
-    @staticmethod
-    def resolve_id(segment, info):
-        if getattr(segment, "is_preview", False):
-            return f"{segment.pk or f'new{segment.sort_order}'}-preview"
-        return segment.pk
-
-    @staticmethod
-    def resolve_start_timecode(segment, info):
-        return format_timecode(segment.start)
-
-    @staticmethod
-    def resolve_end_timecode(segment, info):
-        return format_timecode(segment.end)
-
-
-class ShotType(Segment, graphene.ObjectType):
-    description = graphene.String(required=True)
-
-
-class SoundbiteType(Segment, graphene.ObjectType):
-    language = graphene.String(required=True, description="Language spoken.")
-    text = graphene.String(required=True)
-    speaker = graphene.Field(person_type)
-
-    @staticmethod
-    def resolve_speaker(soundbite: VideoSoundbite, info):
-        if soundbite.speaker_id is None:
-            return None
-        return SpeakerLoader.load((soundbite.speaker_id, soundbite.locale_id))
-
-
-class SubtitleType(graphene.ObjectType):
-    id = graphene.ID(required=True)
-    locale = graphene.Field(LanguageCode, required=True)
-    url = graphene.String(required=True)
-
-    @staticmethod
-    def resolve_locale(subtitle: VideoSubtitle, info):
-        return subtitle.language
-
-    @staticmethod
-    def resolve_url(subtitle: VideoSubtitle, info):
-        return cms_url(subtitle.file.url)
-
-
-VideoStatus = graphene.Enum(
-    "VideoStatus",
-    [(status.name, status.value) for status in VideoAsset.Status],
-    description="Processing of the video file: renditions exist once READY.",
-)
 
 
 class Precision(graphene.Enum):
@@ -134,7 +38,7 @@ class Precision(graphene.Enum):
     EXACT = "EXACT"
 
     @property
-    def description(self):
+    def description(self) -> str:
         if self == Precision.FAST:
             return "Stream copy, cut on keyframes: quick; start/end say the real cut."
         return "Re-encoded, cut to the frame."
@@ -163,184 +67,24 @@ class VideoDownloadType(graphene.ObjectType):
     )
 
     @staticmethod
-    def resolve_start_timecode(download, info):
+    def resolve_start_timecode(download: VideoDownload, info: Any) -> str | None:
         return download.timecode(download.start)
 
     @staticmethod
-    def resolve_end_timecode(download, info):
+    def resolve_end_timecode(download: VideoDownload, info: Any) -> str | None:
         return download.timecode(download.end)
 
     @staticmethod
-    def resolve_frame_rate(download, info):
+    def resolve_frame_rate(download: VideoDownload, info: Any) -> str | None:
         return str(download.frame_rate) if download.frame_rate else None
 
     @staticmethod
-    def resolve_rendition(download, info):
+    def resolve_rendition(download: VideoDownload, info: Any) -> str:
         return download.rendition.name
 
     @staticmethod
-    def resolve_precision(download, info):
+    def resolve_precision(download: VideoDownload, info: Any) -> Precision | None:
         return Precision[str(download.precision)] if download.precision else None
-
-
-# --- Loaders -------------------------------------------------------------------------
-
-
-class AssetLoader(BatchLoader):
-    """asset id -> the asset, with its poster frame."""
-
-    @classmethod
-    def load_batch(cls, keys):
-        assets = VideoAsset.objects.filter(pk__in=keys).select_related("poster")
-        return {
-            asset.pk: asset for asset in assets.prefetch_related("poster__renditions")
-        }
-
-
-class RenditionsLoader(ListLoader):
-    @classmethod
-    def load_batch(cls, keys):
-        found: dict = {}
-        for rendition in VideoRendition.objects.filter(asset_id__in=keys).defer(
-            "keyframes"
-        ):
-            found.setdefault(rendition.asset_id, []).append(rendition)
-        return found
-
-
-class SubtitlesLoader(ListLoader):
-    @classmethod
-    def load_batch(cls, keys):
-        found: dict = {}
-        for subtitle in VideoSubtitle.objects.filter(asset_id__in=keys).order_by(
-            "sort_order", "pk"
-        ):
-            found.setdefault(subtitle.asset_id, []).append(subtitle)
-        return found
-
-
-class ShotsLoader(ListLoader):
-    model = VideoShot
-
-    @classmethod
-    def load_batch(cls, keys):
-        found: dict = {}
-        for row in cls.model.objects.filter(page_id__in=keys).order_by(
-            "sort_order", "pk"
-        ):
-            found.setdefault(row.page_id, []).append(row)
-        return found
-
-
-class SoundbitesLoader(ShotsLoader):
-    model = VideoSoundbite
-
-
-class SpeakerLoader(BatchLoader):
-    """(person id, locale id) -> the person in that language (as linked, while
-    they have no variant in it)."""
-
-    @classmethod
-    def load_batch(cls, keys):
-        people = Person.objects.in_bulk({person_id for person_id, _ in keys})
-        found_variants = variants(
-            Person,
-            (p.translation_key for p in people.values()),
-            related=("portrait",),
-            prefetch=("positions",),
-        )
-        found = {}
-        for person_id, locale_id in keys:
-            person = people.get(person_id)
-            if person is not None:
-                found[(person_id, locale_id)] = found_variants.get(
-                    (person.translation_key, locale_id), person
-                )
-        return found
-
-
-def expect_videos(videos: list[VideoPage]) -> None:
-    """Tell the loaders which videos a list is about to resolve: their links,
-    translations and tree (expect_linked), segments, files and renditions."""
-    expect_linked(videos)
-    page_ids = [v.pk for v in videos]
-    ShotsLoader.expect(page_ids)
-    SoundbitesLoader.expect(page_ids)
-    asset_ids = [v.asset_id for v in videos if v.asset_id]
-    for loader in (AssetLoader, RenditionsLoader, SubtitlesLoader):
-        loader.expect(asset_ids)
-
-
-# --- Field resolvers (called through the model, see VideoPage) -----------------------
-
-
-def _is_preview(video: VideoPage) -> bool:
-    return getattr(video, "is_preview", False)
-
-
-def resolve_asset(video: VideoPage) -> VideoAsset | None:
-    if video.asset_id is None:
-        return None
-    if _is_preview(video):
-        return video.asset
-    return AssetLoader.load(video.asset_id)
-
-
-def _asset_attribute(attribute: str):
-    def resolve(video: VideoPage, info=None):
-        asset = resolve_asset(video)
-        return getattr(asset, attribute) if asset is not None else None
-
-    return resolve
-
-
-resolve_duration = _asset_attribute("duration")
-resolve_duration_timecode = _asset_attribute("duration_timecode")
-_asset_status = _asset_attribute("status")
-
-
-def resolve_status(video: VideoPage, info=None) -> str | None:
-    status = _asset_status(video)
-    return None if status is None else str(status)  # a Status member's value
-
-
-def resolve_poster(video: VideoPage, info=None):
-    if video.poster_image_id:
-        return video.poster_image
-    asset = resolve_asset(video)
-    return asset.poster if asset is not None else None
-
-
-def resolve_renditions(video: VideoPage, info=None):
-    asset = resolve_asset(video)
-    if asset is None or not asset.is_ready:
-        return []
-    return RenditionsLoader.load(asset.pk)
-
-
-def resolve_subtitles(video: VideoPage, info):
-    if video.asset_id is None:
-        return []
-    return SubtitlesLoader.load(video.asset_id)
-
-
-def _previewed_segments(segments) -> list:
-    segments = list(segments)
-    for segment in segments:
-        segment.is_preview = True
-    return segments
-
-
-def resolve_shots(video: VideoPage, info=None):
-    if _is_preview(video):
-        return _previewed_segments(video.shots.all())
-    return ShotsLoader.load(video.pk)
-
-
-def resolve_soundbites(video: VideoPage, info=None):
-    if _is_preview(video):
-        return _previewed_segments(video.soundbites.all())
-    return SoundbitesLoader.load(video.pk)
 
 
 # --- Root queries and the mutation ---------------------------------------------------
@@ -348,7 +92,13 @@ def resolve_soundbites(video: VideoPage, info=None):
 VideoList = paginated("VideoList", video_type)
 
 
-def videos_queryset(locale, topic_keys=None, person=None, date_from=None, date_to=None):
+def videos_queryset(
+    locale: Locale,
+    topic_keys: set | None = None,
+    person: str | None = None,
+    date_from: Any = None,
+    date_to: Any = None,
+) -> QuerySet[VideoPage]:
     return dated_pages(
         VideoPage, locale, topic_keys, person, date_from, date_to
     ).select_related("locale", "poster_image")
@@ -371,16 +121,16 @@ class VideosQuery:
 
     @staticmethod
     def resolve_videos(
-        root,
-        info,
-        locale=None,
-        topic=None,
-        person=None,
-        date_from=None,
-        date_to=None,
-        page=1,
-        per_page=10,
-    ):
+        root: Any,
+        info: graphene.ResolveInfo,
+        locale: str | None = None,
+        topic: str | None = None,
+        person: str | None = None,
+        date_from: Any = None,
+        date_to: Any = None,
+        page: int = 1,
+        per_page: int = 10,
+    ) -> Any:
         topic_keys = check_list_arguments(
             topic, person, date_from, date_to, page, per_page
         )
@@ -393,7 +143,9 @@ class VideosQuery:
         return VideoList(**result)
 
     @staticmethod
-    def resolve_video(root, info, slug, locale=None):
+    def resolve_video(
+        root: Any, info: graphene.ResolveInfo, slug: str, locale: str | None = None
+    ) -> VideoPage | None:
         locale = activate_locale(locale)
         video = (
             videos_queryset(locale)
@@ -429,15 +181,15 @@ class Timecode(graphene.Scalar):
     refused by the field that takes it, with the code INVALID_TIMECODE."""
 
     @staticmethod
-    def serialize(value):
+    def serialize(value: Any) -> Any:
         return value
 
     @staticmethod
-    def parse_value(value):
+    def parse_value(value: Any) -> Any:
         return value
 
     @staticmethod
-    def parse_literal(node, _variables=None):
+    def parse_literal(node: Any, _variables: Any = None) -> Any:
         return getattr(node, "value", None)
 
 
@@ -451,7 +203,7 @@ class RequestVideoDownload(graphene.Mutation):
     Output = VideoDownloadType
 
     @staticmethod
-    def mutate(root, info, input):
+    def mutate(root: Any, info: graphene.ResolveInfo, input: dict) -> Any:
         request = info.context
         mark_private(request)
         precision = input.get("precision") or Precision.FAST
