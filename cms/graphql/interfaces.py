@@ -1,91 +1,27 @@
 """grapple's page interface with the tree fields (``parent``, ``children``,
-``siblings``, ``ancestors``, ``descendants``) batch-loaded, so a list that selects
-them still costs a constant number of SQL queries. Arguments that reorder or
-search (``order``, ``searchQuery``, ``id``, ``inMenu``) fall back to grapple's
-per-page query; ``limit`` and ``offset`` are applied as grapple applies them."""
+``siblings``, ``ancestors``, ``descendants``) batch-loaded (page_loaders.py), so a
+list that selects them still costs a constant number of SQL queries. Arguments
+that reorder or search (``order``, ``searchQuery``, ``id``, ``inMenu``) fall back
+to grapple's per-page query; ``limit`` and ``offset`` are applied as grapple
+applies them."""
 
 from __future__ import annotations
 
-from functools import reduce
-from operator import or_
-
 import graphene
-from django.db.models import Q
 from grapple.settings import grapple_settings
 from grapple.types.interfaces import PageInterface
-from wagtail.models import Page
 
 from cms.public_urls import page_url
 
-from .loaders import BatchLoader, ListLoader
-from .pages import expect_pages, published
+from .page_loaders import (
+    AncestorsLoader,
+    ChildrenLoader,
+    DescendantsLoader,
+    PageByPathLoader,
+    parent_path,
+)
 
-STEP = Page.steplen
 PER_PAGE_QUERY_ARGUMENTS = ("order", "search_query", "id", "in_menu")
-
-
-def parent_path(path: str) -> str:
-    return path[:-STEP]
-
-
-def _fetch(condition: Q) -> list[Page]:
-    pages = list(published(Page.objects.filter(condition)).specific().order_by("path"))
-    expect_pages(pages)  # their own tree and translations batch too
-    return pages
-
-
-class PageByPathLoader(BatchLoader):
-    @classmethod
-    def load_batch(cls, paths):
-        return {page.path: page for page in _fetch(Q(path__in=paths))}
-
-
-class ChildrenLoader(ListLoader):
-    """path -> published children, in tree order."""
-
-    @classmethod
-    def load_batch(cls, paths):
-        found: dict = {}
-        condition = reduce(
-            or_, (Q(path__startswith=p, depth=len(p) // STEP + 1) for p in paths)
-        )
-        for page in _fetch(condition):
-            found.setdefault(parent_path(page.path), []).append(page)
-        return found
-
-
-class DescendantsLoader(ListLoader):
-    @classmethod
-    def load_batch(cls, paths):
-        condition = reduce(
-            or_, (Q(path__startswith=p, depth__gt=len(p) // STEP) for p in paths)
-        )
-        pages = _fetch(condition)
-        return {p: [page for page in pages if page.path.startswith(p)] for p in paths}
-
-
-class AncestorsLoader(ListLoader):
-    @classmethod
-    def load_batch(cls, paths):
-        prefixes = {p[:end] for p in paths for end in range(STEP, len(p), STEP)}
-        by_path = {page.path: page for page in _fetch(Q(path__in=prefixes))}
-        return {
-            p: [
-                by_path[p[:end]]
-                for end in range(STEP, len(p), STEP)
-                if p[:end] in by_path
-            ]
-            for p in paths
-        }
-
-
-def expect_tree(pages) -> None:
-    paths = [page.path for page in pages if page.path]
-    parents = [parent_path(p) for p in paths if len(p) > STEP]
-    PageByPathLoader.expect(parents)
-    ChildrenLoader.expect(paths + parents)
-    DescendantsLoader.expect(paths)
-    AncestorsLoader.expect(paths)
 
 
 def _slice(pages: list, limit=None, offset=None, **_unused) -> list:

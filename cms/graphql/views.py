@@ -67,6 +67,7 @@ from graphql import (
 from . import cache, documents, errors, persisted
 from .limits import IntrospectionDisabledRule, QueryLimitsRule
 from .loaders import batch_scope
+from .request_state import state_of
 
 logger = logging.getLogger(__name__)
 
@@ -101,25 +102,6 @@ class RequestRefused(Exception):
 def bad_request(message: str, parameter: str | None = None) -> RequestRefused:
     extensions = {"parameter": parameter} if parameter else {}
     return RequestRefused(400, errors.BAD_REQUEST, message, **extensions)
-
-
-def mark_private(request) -> None:
-    """This answer depends on who asks (a preview, a signed-in user): never share
-    it through the response cache or a CDN."""
-    request.graphql_private = True
-
-
-def is_mutation(query: str | None, operation_name: str | None) -> bool:
-    """Whether the operation to run is a mutation (or a subscription): anything but
-    a read. Unparsable documents count as reads; they fail validation anyway."""
-    # Cheap test first: the keyword is case-sensitive and must appear literally.
-    if not query or ("mutation" not in query and "subscription" not in query):
-        return False
-    try:
-        document = parse(query)
-    except GraphQLError:
-        return False
-    return documents.changes_data(document, operation_name)
 
 
 class _CsrfCheck(CsrfViewMiddleware):
@@ -496,7 +478,7 @@ class PortalGraphQLView(GraphQLView):
             persisted.remember(query, digest, request=request)
         body, too_large = self.encode(request, result)
         has_errors = bool(result.errors) or too_large
-        shared = shared and not getattr(request, "graphql_private", False)
+        shared = shared and not state_of(request).private
         if shared and not has_errors:
             cache.store(key, generation, body)
         return self.respond(
