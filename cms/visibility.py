@@ -1,6 +1,19 @@
-"""What the public may see: published pages, and collections without a view
-restriction (on themselves or above). Used by the GraphQL layer and by the links
-of rich text (cms/public_urls.py), so it sits below both."""
+"""What the public may see: published pages, collections without a view restriction
+(on themselves or above), and who may see a published page beyond Wagtail's own
+rules (live, not under a view restriction). Used by the GraphQL layer and by the
+links of rich text (cms/public_urls.py), so it sits below both.
+
+Other apps narrow what a reader may see through hooks, asked by every path that
+hands pages out. cms names no app; the embargo app (embargo/wagtail_hooks.py)
+answers.
+
+- ``filter_visible_pages(queryset) -> queryset``: what the current reader may see
+  (the API's lists and lookups, stock fields, search, page serving).
+- ``hidden_page_paths() -> [path]``: the tree paths of pages the current reader
+  may not see, for search statements written in SQL.
+- ``is_page_withheld(page) -> bool``: not yet for everyone, whoever asks:
+  webhooks, newsletters, feeds and anything else sent to the public.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +21,28 @@ from functools import reduce
 from operator import or_
 
 from django.db.models import Q, QuerySet
+from wagtail import hooks
 from wagtail.models import Collection, CollectionViewRestriction
 
 
+def visible_pages(queryset: QuerySet) -> QuerySet:
+    for restrict in hooks.get_hooks("filter_visible_pages"):
+        queryset = restrict(queryset)
+    return queryset
+
+
+def hidden_page_paths() -> list[str]:
+    return [path for paths in hooks.get_hooks("hidden_page_paths") for path in paths()]
+
+
+def is_withheld(page: object) -> bool:
+    return any(withheld(page) for withheld in hooks.get_hooks("is_page_withheld"))
+
+
 def published(queryset: QuerySet) -> QuerySet:
-    """Only what the public may see: live, not under a view restriction."""
-    return queryset.live().public()
+    """Only what the reader may see: live, not under a view restriction, and what
+    other apps' hooks allow (pages under embargo)."""
+    return visible_pages(queryset.live().public())
 
 
 def public_collections() -> QuerySet[Collection]:

@@ -31,6 +31,7 @@ from cms.graphql.pages import (
     list_field,
     translation_graphql_fields,
 )
+from embargo.models import EmbargoMixin
 
 from .blocks import PressReleaseBodyBlock
 from .linked.fields import PositionType, linked_graphql_fields, topic_type
@@ -285,7 +286,7 @@ class NewsroomIndexPage(HeadlessPageMixin, Page):
         verbose_name = _("newsroom")
 
 
-class PressReleasePage(LinkedPage, HeadlessPageMixin, Page):
+class PressReleasePage(EmbargoMixin, LinkedPage, HeadlessPageMixin, Page):
     date = models.DateTimeField(_("date and time"), default=timezone.now)
     location = models.CharField(_("location"), max_length=255, blank=True)
     standfirst = models.TextField(
@@ -314,6 +315,7 @@ class PressReleasePage(LinkedPage, HeadlessPageMixin, Page):
         ),
         InlinePanel("related_releases", label=_("Related releases")),
     ]
+    settings_panels = Page.settings_panels + EmbargoMixin.embargo_panels
     parent_page_types = ["newsroom.NewsroomIndexPage"]
     subpage_types: list[str] = []
 
@@ -322,6 +324,7 @@ class PressReleasePage(LinkedPage, HeadlessPageMixin, Page):
         index.SearchField("body"),
         index.SearchField("location"),
         index.FilterField("date"),
+        *EmbargoMixin.embargo_search_fields,
     ]
 
     graphql_fields = [
@@ -331,6 +334,7 @@ class PressReleasePage(LinkedPage, HeadlessPageMixin, Page):
         GraphQLImage("hero_image"),
         list_field("body", StreamFieldInterface, source="graphql_body"),
         *linked_graphql_fields(),
+        *EmbargoMixin.embargo_graphql_fields(),
         *translation_graphql_fields(),
     ]
 
@@ -340,6 +344,10 @@ class PressReleasePage(LinkedPage, HeadlessPageMixin, Page):
 
     class Meta:
         verbose_name = _("press release")
+        # Lists are newest first, paged by number or by cursor on (date, id).
+        indexes = [
+            models.Index(fields=["date", "page_ptr"], name="newsroom_release_date")
+        ]
         verbose_name_plural = _("press releases")
 
     def graphql_body(self, info: Any, **kwargs: Any) -> list:

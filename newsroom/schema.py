@@ -15,11 +15,22 @@ from django.db.models import Case, QuerySet, When
 from grapple.registry import registry
 from wagtail.models import Locale
 
+from cms.graphql import dependencies
 from cms.graphql.locale import activate_locale, locale_argument
-from cms.graphql.pagination import paginate, paginated, pagination_arguments
+from cms.graphql.pagination import (
+    cursor_arguments,
+    paginate,
+    paginated,
+    pagination_arguments,
+)
 
 from .linked.fields import person_type, topic_type
-from .linked.lists import check_list_arguments, dated_pages, linked_filter_arguments
+from .linked.lists import (
+    check_list_arguments,
+    dated_pages,
+    filter_models,
+    linked_filter_arguments,
+)
 from .linked.loaders import expect_linked
 from .models import Person, PressReleasePage, Topic
 
@@ -69,6 +80,7 @@ class NewsroomQuery:
         **linked_filter_arguments(),
         fallback=graphene.Boolean(description=FALLBACK_HELP),
         **pagination_arguments(),
+        **cursor_arguments(),
         description="Published press releases of one language, newest first.",
     )
     press_release = graphene.Field(
@@ -99,15 +111,24 @@ class NewsroomQuery:
         fallback: bool | None = None,
         page: int = 1,
         per_page: int = 10,
+        after: str | None = None,
+        before: str | None = None,
     ) -> Any:
         topic_keys = check_list_arguments(
             topic, person, date_from, date_to, page, per_page
         )
         locale = activate_locale(locale)
+        fallback = _fallback(fallback)
+        dependencies.enumerates(
+            info,
+            PressReleasePage,
+            _locales(locale, fallback),
+            *filter_models(topic, person),
+        )
         releases = press_releases_queryset(
-            locale, topic_keys, person, date_from, date_to, _fallback(fallback)
+            locale, topic_keys, person, date_from, date_to, fallback
         ).prefetch_related("hero_image__renditions")
-        result = paginate(releases, page, per_page)
+        result = paginate(releases, page, per_page, after, before)
         _mark_requested(result["items"], locale)
         expect_linked(result["items"])
         return PressReleaseList(**result)
@@ -132,31 +153,42 @@ class NewsroomQuery:
         if release is not None:
             _mark_requested([release], locale)
             expect_linked([release])
+        locales = _locales(locale, _fallback(fallback))
+        dependencies.looks_up(info, PressReleasePage, locales, release)
         return release
 
     @staticmethod
     def resolve_people(
         root: Any, info: graphene.ResolveInfo, locale: str | None = None
     ) -> list[Person]:
+        dependencies.enumerates(info, Person)
         return list(_people(locale))
 
     @staticmethod
     def resolve_person(
         root: Any, info: graphene.ResolveInfo, slug: str, locale: str | None = None
     ) -> Person | None:
+        dependencies.enumerates(info, Person)
         return _people(locale).filter(slug=slug).first()
 
     @staticmethod
     def resolve_topics(
         root: Any, info: graphene.ResolveInfo, locale: str | None = None
     ) -> list[Topic]:
+        dependencies.enumerates(info, Topic)
         return list(_topics(locale))
 
     @staticmethod
     def resolve_topic(
         root: Any, info: graphene.ResolveInfo, slug: str, locale: str | None = None
     ) -> Topic | None:
+        dependencies.enumerates(info, Topic)
         return _topics(locale).filter(slug=slug).first()
+
+
+def _locales(locale: Locale, fallback: bool) -> list[Locale]:
+    """The languages a list may show pages of."""
+    return [locale, Locale.get_default()] if fallback else [locale]
 
 
 def _people(locale: str | None) -> QuerySet[Person]:

@@ -1,5 +1,5 @@
-"""GraphQL for videos: the ``videos`` and ``video`` queries and the
-``requestVideoDownload`` mutation, with its types.
+"""GraphQL for videos: the ``videos`` and ``video`` queries, the
+``requestVideoDownload`` mutation and ``videoDownloadJob``, with their types.
 
 Lists cost a constant number of SQL queries: the list resolvers announce their
 pages to the loaders (``expect_videos`` in videos/models/graphql.py, which passes
@@ -15,17 +15,24 @@ from django.db.models import Case, QuerySet, When
 from grapple.registry import registry
 from wagtail.models import Locale
 
+from cms.graphql import dependencies
 from cms.graphql.locale import activate_locale, locale_argument
-from cms.graphql.pagination import paginate, paginated, pagination_arguments
+from cms.graphql.pagination import (
+    cursor_arguments,
+    paginate,
+    paginated,
+    pagination_arguments,
+)
 from cms.graphql.request_state import mark_private
 from newsroom.linked.lists import (
     check_list_arguments,
     dated_pages,
+    filter_models,
     linked_filter_arguments,
 )
 
 from . import downloads
-from .models import VideoClip, VideoDownload, VideoPage
+from .models import VideoClip, VideoDownload, VideoDownloadJob, VideoPage
 from .models.graphql import expect_videos
 
 
@@ -110,6 +117,7 @@ class VideosQuery:
         locale=locale_argument(),
         **linked_filter_arguments(),
         **pagination_arguments(),
+        **cursor_arguments(),
         description="Published videos of one language, newest first.",
     )
     video = graphene.Field(
@@ -130,15 +138,20 @@ class VideosQuery:
         date_to: Any = None,
         page: int = 1,
         per_page: int = 10,
+        after: str | None = None,
+        before: str | None = None,
     ) -> Any:
         topic_keys = check_list_arguments(
             topic, person, date_from, date_to, page, per_page
         )
         locale = activate_locale(locale)
+        dependencies.enumerates(
+            info, VideoPage, [locale], *filter_models(topic, person)
+        )
         videos = videos_queryset(
             locale, topic_keys, person, date_from, date_to
         ).prefetch_related("poster_image__renditions")
-        result = paginate(videos, page, per_page)
+        result = paginate(videos, page, per_page, after, before)
         expect_videos(result["items"])
         return VideoList(**result)
 
@@ -156,6 +169,7 @@ class VideosQuery:
         )
         if video is not None:
             expect_videos([video])
+        dependencies.looks_up(info, VideoPage, [locale], video)
         return video
 
 
@@ -193,14 +207,90 @@ class Timecode(graphene.Scalar):
         return getattr(node, "value", None)
 
 
+VideoDownloadJobStatus = graphene.Enum(
+    "VideoDownloadJobStatus",
+    [(status.value, status.value) for status in VideoDownloadJob.Status],
+    description="QUEUED (waiting for a worker), RUNNING, READY (download is "
+    "set), FAILED (errorCode and errorMessage say why).",
+)
+
+
+class VideoDownloadJobType(graphene.ObjectType):
+    """A download asked for: a whole rendition is READY at once; a clip is cut by
+    a worker. Follow it with videoDownloadJob(id) until READY or FAILED."""
+
+    class Meta:
+        name = "VideoDownloadJob"
+
+    id = graphene.ID(required=True)
+    status = graphene.Field(VideoDownloadJobStatus, required=True)
+    progress = graphene.Int(required=True, description="0-100.")
+    estimated_seconds = graphene.Int(
+        description="About how long until READY (0 once READY; null if FAILED)."
+    )
+    error_code = graphene.String(
+        description="Why it FAILED, e.g. CLIP_FAILED, RANGE_OUT_OF_BOUNDS, "
+        "STORAGE_UNAVAILABLE, CLIP_EXPIRED."
+    )
+    error_message = graphene.String(description="The same, as a sentence.")
+    download = graphene.Field(
+        VideoDownloadType, description="The link, once READY (logged once per job)."
+    )
+
+    @staticmethod
+    def resolve_status(job: VideoDownloadJob, info: Any) -> str:
+        return str(job.status)  # the member's value
+
+    @staticmethod
+    def resolve_progress(job: VideoDownloadJob, info: Any) -> int:
+        if job.status == VideoDownloadJob.Status.READY:
+            return 100
+        return job.clip.progress if job.clip else 0
+
+    @staticmethod
+    def resolve_estimated_seconds(job: VideoDownloadJob, info: Any) -> int | None:
+        return downloads.job_estimated_seconds(job)
+
+    @staticmethod
+    def resolve_error_code(job: VideoDownloadJob, info: Any) -> str | None:
+        return downloads.job_error(job)[0]
+
+    @staticmethod
+    def resolve_error_message(job: VideoDownloadJob, info: Any) -> str | None:
+        return downloads.job_error(job)[1]
+
+    @staticmethod
+    def resolve_download(job: VideoDownloadJob, info: Any) -> Any:
+        if job.status != VideoDownloadJob.Status.READY:
+            return None
+        return downloads.job_download(job)
+
+
+class VideoDownloadJobQuery:
+    video_download_job = graphene.Field(
+        VideoDownloadJobType,
+        id=graphene.ID(required=True),
+        description="A download job of the signed-in user (another's: NOT_FOUND).",
+    )
+
+    @staticmethod
+    def resolve_video_download_job(
+        root: Any, info: graphene.ResolveInfo, id: str
+    ) -> VideoDownloadJob | None:
+        request = info.context
+        mark_private(request)
+        return downloads.find_job(request, id)
+
+
 class RequestVideoDownload(graphene.Mutation):
-    """A short-lived link to a whole rendition or to a part of it. Signed-in users
-    only; every download is logged."""
+    """A download of a whole rendition or of a part of it, as a job: READY at
+    once with its link for a whole rendition or a clip already made, else
+    QUEUED for a worker. Signed-in users only; every link issued is logged."""
 
     class Arguments:
         input = VideoDownloadInput(required=True)
 
-    Output = VideoDownloadType
+    Output = VideoDownloadJobType
 
     @staticmethod
     def mutate(root: Any, info: graphene.ResolveInfo, input: dict) -> Any:

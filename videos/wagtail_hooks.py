@@ -10,8 +10,15 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from search.registry import REGISTER_SEARCH_KINDS, SearchKind
 
 from .models import VideoAsset, VideoPage
+from .my_downloads import MyDownloadsQuery
 from .panels import ProcessingPanel
-from .schema import VideosMutation, VideosQuery, expect_videos, video_type
+from .schema import (
+    VideoDownloadJobQuery,
+    VideosMutation,
+    VideosQuery,
+    expect_videos,
+    video_type,
+)
 from .views import (
     DownloadReportView,
     download_report_menu_item,
@@ -81,6 +88,12 @@ def load_demo_video(homes, topics, people, publish) -> None:
 @hooks.register("register_schema_query")
 def register_videos_query(query_mixins: list) -> None:
     query_mixins.insert(0, VideosQuery)
+    query_mixins.insert(0, VideoDownloadJobQuery)
+
+
+@hooks.register("register_schema_query")
+def register_my_downloads_query(query_mixins: list) -> None:
+    query_mixins.append(MyDownloadsQuery)
 
 
 @hooks.register("register_schema_mutation")

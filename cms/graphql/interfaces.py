@@ -10,9 +10,12 @@ from __future__ import annotations
 import graphene
 from grapple.settings import grapple_settings
 from grapple.types.interfaces import PageInterface
+from grapple.utils import resolve_queryset
 
 from cms.public_urls import page_url
+from cms.visibility import published
 
+from .dependencies import TREE, depends_on
 from .page_loaders import (
     AncestorsLoader,
     ChildrenLoader,
@@ -24,20 +27,42 @@ from .page_loaders import (
 PER_PAGE_QUERY_ARGUMENTS = ("order", "search_query", "id", "in_menu")
 
 
-def _slice(pages: list, limit=None, offset=None, **_unused) -> list:
-    offset = int(offset or 0)
+def _window(limit=None, offset=None, **_unused) -> tuple[int, int]:
+    """grapple's ``offset`` and ``limit`` (its page size by default, at most its
+    maximum)."""
+    offset = max(int(offset or 0), 0)
     limit = min(
         int(limit or grapple_settings.PAGE_SIZE), grapple_settings.MAX_PAGE_SIZE
     )
-    return pages[offset : offset + limit]
+    return offset, limit
+
+
+# grapple's per-page querysets, asked through ``published`` rather than grapple's
+# own live().public() (which knows nothing of cms/visibility.py).
+RELATIONS = {
+    "children": lambda page: page.get_children(),
+    "siblings": lambda page: page.get_siblings().exclude(pk=page.pk),
+    "next_siblings": lambda page: page.get_next_siblings().exclude(pk=page.pk),
+    "previous_siblings": lambda page: page.get_prev_siblings().exclude(pk=page.pk),
+    "descendants": lambda page: page.get_descendants(),
+    "ancestors": lambda page: page.get_ancestors(),
+}
 
 
 def _batched(page, info, relation: str, kwargs: dict, pages_for):
+    # What a tree list holds changes with any page published or withdrawn.
+    depends_on(TREE)
     if not page.path or any(
         kwargs.get(a) is not None for a in PER_PAGE_QUERY_ARGUMENTS
     ):
-        return getattr(PageInterface, f"resolve_{relation}")(page, info, **kwargs)
-    return _slice(pages_for(page), **kwargs)
+        if not page.path:  # a preview not saved yet: grapple's own answer
+            return getattr(PageInterface, f"resolve_{relation}")(page, info, **kwargs)
+        pages = published(RELATIONS[relation](page)).specific()
+        return resolve_queryset(pages, info, **kwargs)
+    offset, limit = _window(**kwargs)
+    if isinstance(pages_for, type):  # a window loader: sliced by the database
+        return pages_for.load_slice(page.path, offset, limit)
+    return pages_for(page)[offset : offset + limit]
 
 
 def _siblings(page) -> list:
@@ -79,14 +104,10 @@ class PortalPageInterface(PageInterface):
         return PageByPathLoader.load(parent_path(self.path))
 
     def resolve_children(self, info, **kwargs):
-        return _batched(
-            self, info, "children", kwargs, lambda p: ChildrenLoader.load(p.path)
-        )
+        return _batched(self, info, "children", kwargs, ChildrenLoader)
 
     def resolve_descendants(self, info, **kwargs):
-        return _batched(
-            self, info, "descendants", kwargs, lambda p: DescendantsLoader.load(p.path)
-        )
+        return _batched(self, info, "descendants", kwargs, DescendantsLoader)
 
     def resolve_ancestors(self, info, **kwargs):
         return _batched(

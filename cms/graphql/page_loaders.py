@@ -11,12 +11,13 @@ from collections.abc import Iterable
 from functools import reduce
 from operator import or_
 
-from django.db.models import Q
+from django.db.models import F, Q, Window
+from django.db.models.functions import RowNumber, Substr
 from wagtail.models import Page
 
 from cms.visibility import published
 
-from .loaders import BatchLoader, ListLoader
+from .loaders import BatchLoader, ListLoader, WindowLoader
 
 
 class PageTranslationsLoader(ListLoader):
@@ -38,10 +39,26 @@ def parent_path(path: str) -> str:
     return path[:-STEP]
 
 
-def _fetch(condition: Q) -> list[Page]:
-    pages = list(published(Page.objects.filter(condition)).specific().order_by("path"))
+def _fetch(condition: Q, window: tuple | None = None) -> list[Page]:
+    """Published pages matching ``condition`` in tree order; with ``window``
+    ((partition expression, offset, limit)), only those at those positions in
+    their partition, counted by the database: a ``children(limit: 1)`` of a
+    newsroom with 100,000 releases reads one row, not 100,000."""
+    pages = published(Page.objects.filter(condition))
+    if window is not None:
+        partition, offset, limit = window
+        pages = pages.annotate(
+            position=Window(RowNumber(), partition_by=[partition], order_by="path")
+        ).filter(position__gt=offset)
+        if limit is not None:
+            pages = pages.filter(position__lte=offset + limit)
+    pages = list(pages.specific().order_by("path"))
     expect_pages(pages)  # their own tree and translations batch too
     return pages
+
+
+def _prefix(length: int | F) -> Substr:
+    return Substr("path", 1, length)
 
 
 class PageByPathLoader(BatchLoader):
@@ -50,28 +67,41 @@ class PageByPathLoader(BatchLoader):
         return {page.path: page for page in _fetch(Q(path__in=paths))}
 
 
-class ChildrenLoader(ListLoader):
-    """path -> published children, in tree order."""
+class ChildrenLoader(WindowLoader):
+    """path -> published children, in tree order (a window of them: load_slice)."""
 
     @classmethod
-    def load_batch(cls, paths: list) -> dict:
+    def load_window(cls, paths: list, offset: int, limit: int | None) -> dict:
         found: dict = {}
         condition = reduce(
             or_, (Q(path__startswith=p, depth=len(p) // STEP + 1) for p in paths)
         )
-        for page in _fetch(condition):
+        window = None
+        if offset or limit is not None:
+            window = (_prefix((F("depth") - 1) * STEP), offset, limit)
+        for page in _fetch(condition, window):
             found.setdefault(parent_path(page.path), []).append(page)
         return found
 
 
-class DescendantsLoader(ListLoader):
+class DescendantsLoader(WindowLoader):
     @classmethod
-    def load_batch(cls, paths: list) -> dict:
-        condition = reduce(
-            or_, (Q(path__startswith=p, depth__gt=len(p) // STEP) for p in paths)
-        )
-        pages = _fetch(condition)
-        return {p: [page for page in pages if page.path.startswith(p)] for p in paths}
+    def load_window(cls, paths: list, offset: int, limit: int | None) -> dict:
+        found: dict = {}
+        # Paths of one depth never hold each other's descendants: one query each.
+        by_length: dict[int, list[str]] = {}
+        for p in paths:
+            by_length.setdefault(len(p), []).append(p)
+        for length, group in by_length.items():
+            condition = reduce(
+                or_, (Q(path__startswith=p, depth__gt=length // STEP) for p in group)
+            )
+            window = None
+            if offset or limit is not None:
+                window = (_prefix(length), offset, limit)
+            for page in _fetch(condition, window):
+                found.setdefault(page.path[:length], []).append(page)
+        return found
 
 
 class AncestorsLoader(ListLoader):

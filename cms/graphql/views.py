@@ -40,7 +40,6 @@ from django.core.exceptions import RequestDataTooBig
 from django.db import InterfaceError, OperationalError, connection, transaction
 from django.http import HttpResponse
 from django.http.response import ResponseHeaders
-from django.middleware.csrf import CsrfViewMiddleware
 from django.utils import translation
 from django.utils.cache import (
     cc_delim_re,
@@ -64,7 +63,9 @@ from graphql import (
     validate,
 )
 
-from . import cache, documents, errors, persisted
+from cms.csrf import csrf_failure_reason
+
+from . import cache, dependencies, documents, errors, persisted
 from .limits import IntrospectionDisabledRule, QueryLimitsRule
 from .loaders import batch_scope
 from .request_state import state_of
@@ -102,21 +103,6 @@ class RequestRefused(Exception):
 def bad_request(message: str, parameter: str | None = None) -> RequestRefused:
     extensions = {"parameter": parameter} if parameter else {}
     return RequestRefused(400, errors.BAD_REQUEST, message, **extensions)
-
-
-class _CsrfCheck(CsrfViewMiddleware):
-    """Django's CSRF check (Origin/Referer against CSRF_TRUSTED_ORIGINS, then the
-    csrftoken cookie against the X-CSRFToken header), answering with the reason
-    for a refusal instead of a response."""
-
-    def _reject(self, request, reason):
-        return reason
-
-
-def csrf_failure_reason(request) -> str | None:
-    check = _CsrfCheck(lambda _request: None)
-    check.process_request(request)
-    return check.process_view(request, lambda _request: None, (), {})
 
 
 def validation_rules():
@@ -458,29 +444,50 @@ class PortalGraphQLView(GraphQLView):
         if mutation:
             self.check_mutation_allowed(request)
         shared = not mutation and self.may_share(request)
-        key = generation = None
-        if shared:
-            key = self.response_key(document, params)
-            body, generation = cache.lookup(key)
-            if body is not None:
-                # Only answers of valid queries are stored: a query sent with its
-                # hash is remembered here too, or the client's next hashed GET
-                # would miss for as long as the answer stays cached.
-                if digest and params.query:
-                    persisted.remember(query, digest, request=request)
-                return self.respond(request, body, media_type, shared=True)
+        if not shared:
+            return self.compute(request, document, params, digest, query, media_type)
+        key = self.response_key(document, params)
+        found = cache.lookup(key)
+        locked = found.state != cache.HIT and cache.acquire(key)
+        if found.state == cache.MISS and not locked:
+            # Another process computes this answer: wait for it, not beside it.
+            found = cache.wait_for(key)
+        if found.state == cache.HIT or (found.state == cache.STALE and not locked):
+            # Only answers of valid queries are stored: a query sent with its
+            # hash is remembered here too, or the client's next hashed GET
+            # would miss for as long as the answer stays cached.
+            if digest and params.query:
+                persisted.remember(query, digest, request=request)
+            return self.respond(
+                request, found.body, media_type, shared=True, cached=found
+            )
+        try:
+            return self.compute(
+                request, document, params, digest, query, media_type, found
+            )
+        finally:
+            if locked:
+                cache.release(key)
 
-        result = self.execute_document(
-            request, document, params.variables, operation_name
-        )
+    def compute(
+        self, request, document, params, digest, query, media_type, found=None
+    ) -> HttpResponse:
+        """Run the operation; with ``found`` (a shared read), store its answer
+        with what it depends on."""
+        with dependencies.recording() as recorded:
+            result = self.execute_document(
+                request, document, params.variables, params.operation_name
+            )
         request_error = is_request_error(result)
         if digest and not request_error:
             persisted.remember(query, digest, request=request)
         body, too_large = self.encode(request, result)
         has_errors = bool(result.errors) or too_large
-        shared = shared and not state_of(request).private
+        shared = found is not None and not state_of(request).private
+        tags = ()
         if shared and not has_errors:
-            cache.store(key, generation, body)
+            tags = recorded.finish(result.data)
+            cache.store(found.key, found, body, tags)
         return self.respond(
             request,
             body,
@@ -488,6 +495,7 @@ class PortalGraphQLView(GraphQLView):
             shared=shared,
             request_error=request_error and not too_large,
             has_errors=has_errors,
+            tags=tags,
         )
 
     def check_mutation_allowed(self, request) -> None:
@@ -564,6 +572,8 @@ class PortalGraphQLView(GraphQLView):
         shared: bool,
         request_error: bool = False,
         has_errors: bool | None = None,
+        tags=(),
+        cached: cache.Lookup | None = None,
     ) -> HttpResponse:
         """The answer with its status and cache headers. ``shared``: the same for
         every anonymous reader (may go to a CDN); ``request_error``: no GraphQL
@@ -584,7 +594,17 @@ class PortalGraphQLView(GraphQLView):
             patch_cache_control(response, no_cache=True)
             return response
         make_language_neutral(response)
-        if request.method != "GET":
+        if cached is not None:
+            tags = cached.tags
+            response["X-Cache"] = cached.state
+        elif tags:
+            response["X-Cache"] = cache.MISS
+        add_surrogate_keys(response, tags)
+        if request.method != "GET" or (
+            cached is not None and cached.state == cache.STALE
+        ):
+            # A stale answer (served while another process recomputes it) never
+            # lives on in a CDN beyond the staleness bound.
             patch_cache_control(response, no_cache=True)
             return response
         # GET answers can be kept by a CDN and revalidated with If-None-Match.
@@ -675,6 +695,23 @@ class PortalGraphQLView(GraphQLView):
             formatted["message"] = documents.without_suggestions(formatted["message"])
         formatted["extensions"] = extensions
         return formatted
+
+
+# Past this size a CDN may refuse the headers (Fastly: 16 KB): the answer is then
+# tagged as depending on everything, which stays true.
+MAX_SURROGATE_KEY_BYTES = 8192
+
+
+def add_surrogate_keys(response: HttpResponse, tags) -> None:
+    """What the answer depends on, for a CDN's purge by key (cms/graphql/purge.py):
+    ``Surrogate-Key`` (Fastly, Varnish xkey) and ``Cache-Tag`` (Cloudflare)."""
+    if not tags:
+        return
+    keys = cache.surrogate_keys(tags)
+    if sum(len(k) + 1 for k in keys) > MAX_SURROGATE_KEY_BYTES:
+        keys = cache.surrogate_keys([dependencies.GLOBAL, dependencies.ANY])
+    response["Surrogate-Key"] = " ".join(keys)
+    response["Cache-Tag"] = ",".join(keys)
 
 
 def is_request_error(result: ExecutionResult) -> bool:

@@ -36,6 +36,13 @@ def linked_filter_arguments() -> dict[str, graphene.Argument]:
     }
 
 
+def filter_models(topic: str | None, person: str | None) -> list[type]:
+    """The snippets whose changes may change which pages match a list's filters
+    (for the response cache's dependencies, cms/graphql/dependencies.py)."""
+    used = ((topic_model, topic), (person_model, person))
+    return [model() for model, given in used if given]
+
+
 def check_topics(slugs: Iterable[str], argument: str = "topic") -> set:
     """Translation keys of these topics and their sub-topics; a slug that names
     no topic (in any language) is an UNKNOWN_TOPIC error."""

@@ -207,6 +207,7 @@ def linked_related(page: LinkedPage) -> list[Page]:
     model = type(page)
     if _is_preview(page):
         pages = _previewed(page, model.related_links, "related")
-        return [page.specific for page in pages if page.live]
+        shown = published(Page.objects.filter(pk__in=[p.pk for p in pages]))
+        return [page.specific for page in pages if page in shown]
     loader = links_loader(RelatedPagesLoader, model.link_model(model.related_links))
     return loader.load((page.pk, page.locale_id))

@@ -9,6 +9,9 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Locale
 from wagtail.search.backends.base import BaseSearchBackend
 
+from cms.graphql.pages import published
+from cms.visibility import hidden_page_paths
+
 from .. import documents
 from ..hits import (
     Facet,
@@ -79,7 +82,7 @@ def rank(
             if request.date_to
             else None
         ),
-        restricted=documents.restricted_paths(),
+        restricted=documents.restricted_paths() + hidden_page_paths(),
     )
     ranked: list[list[RankedHit]] = []
     for kind in searched:
@@ -88,7 +91,7 @@ def rank(
             continue
         objects = kind.model.objects.filter(pk__in=[h.object_id for h in found_hits])
         if kind.is_page:
-            objects = objects.live()  # in case it was unpublished a moment ago
+            objects = published(objects)  # in case it changed a moment ago
         objects = objects.select_related(*kind.select_related)
         objects = objects.prefetch_related(*kind.prefetch_related)
         by_pk = {obj.pk: obj for obj in objects}

@@ -20,6 +20,7 @@ from .assets import (
     subtitle_upload_to,
 )
 from .downloads import VideoClip, VideoDownload, VideoDownloadServed
+from .jobs import VideoDownloadJob
 from .pages import (
     VideoIndexPage,
     VideoPage,
@@ -35,6 +36,7 @@ __all__ = [
     "VideoAsset",
     "VideoClip",
     "VideoDownload",
+    "VideoDownloadJob",
     "VideoDownloadServed",
     "VideoIndexPage",
     "VideoPage",

@@ -86,6 +86,14 @@ class VideoAsset(index.Indexed, ClusterableModel):
         related_name="+",
         editable=False,
     )
+    # The thumbnail track for scrubbing (issue 14): WebVTT cues naming tiles of
+    # one sprite JPEG. Made with the renditions; private like them.
+    thumbnail_sprite = models.FileField(
+        max_length=500, blank=True, storage=video_storage, editable=False
+    )
+    thumbnail_track = models.FileField(
+        max_length=500, blank=True, storage=video_storage, editable=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     processed_at = models.DateTimeField(null=True, editable=False)
 
@@ -104,6 +112,12 @@ class VideoAsset(index.Indexed, ClusterableModel):
         verbose_name = _("video file")
         verbose_name_plural = _("video files")
         ordering = ["-created_at"]
+        permissions = [
+            # Held by the "Broadcasters" group, whose members the media office
+            # chooses (editorial/roles.py, editorial/views.py).
+            ("download_master", _("Can download the broadcast master")),
+            ("grant_master_download", _("Can grant broadcast master downloads")),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -189,12 +203,18 @@ class VideoSubtitle(Orderable):
 
 
 class VideoRendition(models.Model):
-    """An H.264/AAC MP4 made from the master, e.g. "720p"."""
+    """An H.264/AAC MP4 made from the master, e.g. "720p", or its sound alone for
+    radio ("audio-m4a", "audio-wav")."""
+
+    class Kind(models.TextChoices):
+        VIDEO = "video", _("Video")
+        AUDIO = "audio", _("Audio only")
 
     asset = models.ForeignKey(
         VideoAsset, on_delete=models.CASCADE, related_name="renditions"
     )
     name = models.CharField(max_length=20)
+    kind = models.CharField(max_length=5, choices=Kind.choices, default=Kind.VIDEO)
     width = models.PositiveIntegerField()
     height = models.PositiveIntegerField()
     mime_type = models.CharField(max_length=50, default="video/mp4")
@@ -203,10 +223,13 @@ class VideoRendition(models.Model):
     file = models.FileField(max_length=500, storage=video_storage)
     # Times of the keyframes (seconds): a FAST clip starts on one of them.
     keyframes = models.JSONField(default=list)
+    # Where its HLS segments are in the file (videos/hls.py): init and media
+    # segments as byte ranges, codecs, bandwidth. Empty for audio renditions.
+    hls_index = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["-height"]
+        ordering = ["-kind", "-height", "name"]  # video first, the best first
         constraints = [
             models.UniqueConstraint(
                 fields=["asset", "name"], name="unique_rendition_name"
@@ -217,5 +240,17 @@ class VideoRendition(models.Model):
         return f"{self.asset} ({self.name})"
 
     @property
+    def is_audio(self) -> bool:
+        return self.kind == self.Kind.AUDIO
+
+    @property
+    def extension(self) -> str:
+        return self.file.name.rsplit(".", 1)[-1].lower() if self.file else "mp4"
+
+    @property
     def label(self) -> str:
+        if self.is_audio:
+            return {"m4a": "Audio (AAC, M4A)", "wav": "Audio (PCM, WAV)"}.get(
+                self.extension, f"Audio ({self.extension})"
+            )
         return f"{self.name} ({self.width}×{self.height}, H.264/AAC MP4)"

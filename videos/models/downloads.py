@@ -12,6 +12,18 @@ from ..timecode import format_timecode
 from .assets import VideoRendition
 
 
+def video_page_link() -> models.ForeignKey:
+    """The video page a download was asked through (its language, its title);
+    kept null once the page is deleted: the log outlives it."""
+    return models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("video"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+
 class VideoClip(models.Model):
     """A segment of a rendition, cut once and served to everyone who asks for the
     same range at the same precision."""
@@ -21,6 +33,7 @@ class VideoClip(models.Model):
         EXACT = "EXACT", _("Exact (re-encoded to the frame)")
 
     class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting for a worker")
         MAKING = "making", _("Being made")
         READY = "ready", _("Ready")
         FAILED = "failed", _("Failed")
@@ -41,6 +54,16 @@ class VideoClip(models.Model):
     size_bytes = models.BigIntegerField(null=True)
     claimed_at = models.DateTimeField(default=timezone.now)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The work, as a job (videos/clipjobs.py): a worker's progress (0-100), what
+    # it expected, when it ran, and a code for what went wrong.
+    progress = models.PositiveSmallIntegerField(default=0)
+    estimated_seconds = models.PositiveIntegerField(null=True)
+    started_at = models.DateTimeField(null=True)
+    finished_at = models.DateTimeField(null=True)
+    error_code = models.CharField(max_length=40, blank=True)
+    # Retention: a clip no link was issued for since this long ago is deleted
+    # (VIDEO_CLIP_RETENTION_SECONDS), file and all.
+    last_used_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
         constraints = [
@@ -72,13 +95,7 @@ class VideoDownload(models.Model):
         on_delete=models.SET_NULL,
         related_name="video_downloads",
     )
-    video = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("video"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    video = video_page_link()
     video_title = models.CharField(_("video title"), max_length=255)
     language = models.CharField(_("language"), max_length=10)
     rendition = models.CharField(_("rendition"), max_length=20)

@@ -1,5 +1,6 @@
 """The fields of a video page beyond the linked-page kit's: the file's status,
-duration and poster, its renditions and subtitles, the shotlist and soundbites.
+duration and poster, its renditions, streaming preview and subtitles, the
+shotlist and soundbites.
 
 Their types, the loaders that batch them over a list of videos
 (``expect_videos``), and the resolvers ``VideoPage`` calls (pages.py). Next to
@@ -21,6 +22,7 @@ from newsroom.linked.fields import person_type
 from newsroom.linked.loaders import expect_linked, variants
 from newsroom.models import Person
 
+from .. import preview_links
 from ..timecode import format_timecode
 from .assets import VideoAsset, VideoRendition, VideoSubtitle
 from .segments import TimedSegment, VideoShot, VideoSoundbite
@@ -32,14 +34,24 @@ if TYPE_CHECKING:
 # --- Types ---------------------------------------------------------------------------
 
 
+RenditionKind = graphene.Enum(
+    "RenditionKind",
+    [(kind.name, kind.value) for kind in VideoRendition.Kind],
+    description="VIDEO: H.264/AAC MP4. AUDIO: the sound alone, for radio "
+    "(AAC in M4A, or PCM WAV: see mimeType).",
+)
+
+
 class RenditionType(graphene.ObjectType):
     id = graphene.ID(required=True, description="This rendition of this video file.")
     name = graphene.String(
-        required=True, description="The name to ask a download for, e.g. 720p."
+        required=True,
+        description="The name to ask a download for, e.g. 720p, audio-m4a.",
     )
+    kind = graphene.Field(RenditionKind, required=True)
     label = graphene.String(required=True)
-    width = graphene.Int(required=True)
-    height = graphene.Int(required=True)
+    width = graphene.Int(required=True, description="Pixels; 0 for audio.")
+    height = graphene.Int(required=True, description="Lines; 0 for audio.")
     mime_type = graphene.String(required=True)
     size_bytes = graphene.Float(required=True, description="Bytes (may pass 2^31).")
     duration = graphene.Float(required=True)
@@ -47,6 +59,32 @@ class RenditionType(graphene.ObjectType):
     @staticmethod
     def resolve_id(rendition: VideoRendition, info: Any) -> int:
         return rendition.pk
+
+    @staticmethod
+    def resolve_kind(rendition: VideoRendition, info: Any) -> str:
+        return rendition.kind
+
+
+class VideoPreviewType(graphene.ObjectType):
+    """Watch and scrub a video before downloading any of it."""
+
+    hls_url = graphene.String(
+        required=True,
+        description="HLS master playlist (fragmented MP4, one variant per video "
+        "rendition). Safari plays it natively; elsewhere use hls.js.",
+    )
+    thumbnails_vtt_url = graphene.String(
+        required=True,
+        description="WebVTT thumbnail track: each cue names a tile of the sprite "
+        "(thumbnails.jpg#xywh=x,y,w,h) for its time span.",
+    )
+    thumbnails_url = graphene.String(
+        required=True, description="The sprite JPEG the track's cues point into."
+    )
+    expires_at = graphene.DateTime(
+        description="When the links stop working: null for a published video "
+        "(public links), set for a preview of a draft (signed links)."
+    )
 
 
 class Segment:
@@ -131,7 +169,7 @@ class RenditionsLoader(ListLoader):
     def load_batch(cls, keys: list) -> dict:
         found: dict = {}
         for rendition in VideoRendition.objects.filter(asset_id__in=keys).defer(
-            "keyframes"
+            "keyframes", "hls_index"
         ):
             found.setdefault(rendition.asset_id, []).append(rendition)
         return found
@@ -238,6 +276,14 @@ def resolve_renditions(video: VideoPage) -> list[VideoRendition]:
     if asset is None or not asset.is_ready:
         return []
     return RenditionsLoader.load(asset.pk)
+
+
+def resolve_preview(video: VideoPage) -> preview_links.Preview | None:
+    """Public links for a published video; signed ones in a draft's preview."""
+    asset = resolve_asset(video)
+    if asset is None:
+        return None
+    return preview_links.preview_for(asset, public=not _is_preview(video))
 
 
 def resolve_subtitles(video: VideoPage) -> list[VideoSubtitle]:

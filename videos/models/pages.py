@@ -27,13 +27,21 @@ from cms.graphql.pages import (
     list_field,
     translation_graphql_fields,
 )
+from embargo.models import EmbargoMixin
 from newsroom.linked.fields import linked_graphql_fields
 from newsroom.linked.models import LinkedPage, PersonLink, ReleaseLink, TopicLink
 
 from ..panels import SegmentPreviewPanel
 from . import graphql as fields
 from .assets import VideoAsset, VideoRendition, VideoSubtitle
-from .graphql import RenditionType, ShotType, SoundbiteType, SubtitleType, VideoStatus
+from .graphql import (
+    RenditionType,
+    ShotType,
+    SoundbiteType,
+    SubtitleType,
+    VideoPreviewType,
+    VideoStatus,
+)
 from .segments import VideoShot, VideoSoundbite
 
 
@@ -52,7 +60,7 @@ class VideoIndexPage(HeadlessPageMixin, Page):
         verbose_name = _("video library")
 
 
-class VideoPage(LinkedPage, HeadlessPageMixin, Page):
+class VideoPage(EmbargoMixin, LinkedPage, HeadlessPageMixin, Page):
     date = models.DateTimeField(_("date and time"), default=timezone.now)
     location = models.CharField(_("location"), max_length=255, blank=True)
     summary = models.TextField(_("summary"), blank=True)
@@ -100,6 +108,7 @@ class VideoPage(LinkedPage, HeadlessPageMixin, Page):
         FieldRowPanel([FieldPanel("credit"), FieldPanel("usage_terms")]),
         FieldPanel("restrictions"),
     ]
+    settings_panels = Page.settings_panels + EmbargoMixin.embargo_panels
     parent_page_types = ["videos.VideoIndexPage"]
     subpage_types: list[str] = []
 
@@ -108,6 +117,7 @@ class VideoPage(LinkedPage, HeadlessPageMixin, Page):
         SynchronizedField("asset"),
         SynchronizedField("poster_image"),
         SynchronizedField("date"),
+        SynchronizedField("embargoed_until"),
     ]
 
     search_fields = Page.search_fields + [
@@ -117,6 +127,7 @@ class VideoPage(LinkedPage, HeadlessPageMixin, Page):
         index.RelatedFields("shots", [index.SearchField("description")]),
         index.RelatedFields("soundbites", [index.SearchField("text")]),
         index.FilterField("date"),
+        *EmbargoMixin.embargo_search_fields,
     ]
 
     graphql_fields = [
@@ -136,6 +147,14 @@ class VideoPage(LinkedPage, HeadlessPageMixin, Page):
         list_field("shotlist", ShotType, source="graphql_shots"),
         list_field("soundbites", SoundbiteType, source="graphql_soundbites"),
         list_field("subtitles", SubtitleType, source="graphql_subtitles"),
+        GraphQLField(
+            "preview",
+            VideoPreviewType,
+            source="graphql_preview",
+            description="HLS stream and thumbnail track, to watch, scrub and "
+            "choose in and out points; null until the video is processed.",
+        ),
+        *EmbargoMixin.embargo_graphql_fields(),
         *translation_graphql_fields(),
     ]
 
@@ -145,6 +164,8 @@ class VideoPage(LinkedPage, HeadlessPageMixin, Page):
 
     class Meta:
         verbose_name = _("video")
+        # Lists are newest first, paged by number or by cursor on (date, id).
+        indexes = [models.Index(fields=["date", "page_ptr"], name="videos_video_date")]
         verbose_name_plural = _("videos")
 
     # The fields beyond the columns, answered through the batch loaders of
@@ -173,6 +194,9 @@ class VideoPage(LinkedPage, HeadlessPageMixin, Page):
 
     def graphql_subtitles(self, info: Any, **kwargs: Any) -> list[VideoSubtitle]:
         return fields.resolve_subtitles(self)
+
+    def graphql_preview(self, info: Any, **kwargs: Any) -> Any:
+        return fields.resolve_preview(self)
 
 
 class VideoPerson(PersonLink):
