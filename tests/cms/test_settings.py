@@ -126,8 +126,8 @@ def test_production_keeps_database_connections_and_checks_them():
     env = {
         "PATH": os.environ["PATH"],
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
-        "DJANGO_SECRET_KEY": "k" * 50,
-        "DJANGO_ALLOWED_HOSTS": "media.example.org",
+        **PRODUCTION,
+        **SHARED,
     }
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
