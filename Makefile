@@ -100,9 +100,11 @@ test: install clients-install frontend-test
 clients: install $(CLIENTS_INSTALLED)
 	$(PY) -m pytest tests/clients -p no:cacheprovider
 
+# ruff, and the layers of the house as import-linter contracts (pyproject.toml).
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: install
 	$(VENV)/bin/ruff check --fix .

@@ -16,7 +16,7 @@ from django_countries import countries
 
 from cms.graphql.errors import InvalidArgument
 from cms.graphql.locale import LanguageCode, language_code, locale_field
-from cms.graphql.views import mark_private
+from cms.graphql.request_state import mark_private
 
 from . import clock
 from .codes import RESEND_COOLDOWN, check_cooldown, consume_code, start_cooldown

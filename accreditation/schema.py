@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from accounts.schema import current_user
 from accounts.validation import clean_text
 from cms.graphql.errors import ApiError, InvalidArgument, UnknownTopic
-from cms.graphql.views import mark_private
+from cms.graphql.request_state import mark_private
 
 from .access import current_accreditation
 from .decisions import submit

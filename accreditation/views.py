@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from cms.graphql.views import csrf_failure_reason
+from cms.csrf import csrf_failure_reason
 
 from .models import AccreditationDocument
 

@@ -58,7 +58,7 @@ def may_use_replica(request) -> bool:
     if request.method == "POST" and request.path_info.rstrip("/") == "/graphql":
         from django.conf import settings
 
-        from cms.graphql.views import is_mutation
+        from cms.graphql.documents import is_mutation
 
         size = int(request.META.get("CONTENT_LENGTH") or 0)
         if size > settings.GRAPHQL_MAX_REQUEST_BYTES:

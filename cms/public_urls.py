@@ -24,6 +24,8 @@ from django.utils.html import escape
 from wagtail.documents.rich_text import DocumentLinkHandler
 from wagtail.rich_text.pages import PageLinkHandler
 
+from cms.visibility import public_collection_ids, published
+
 
 def _on(base: str, path: str) -> str:
     if urlsplit(path).scheme:  # already absolute (a CDN, the object store)
@@ -61,8 +63,6 @@ class PublicPageLinkHandler(PageLinkHandler):
 
     @classmethod
     def expand_db_attributes_many(cls, attrs_list: list[dict]) -> list[str]:
-        from cms.graphql.pages import published
-
         pages = cls.get_many(attrs_list)
         public = set(
             published(
@@ -82,8 +82,6 @@ class PublicDocumentLinkHandler(DocumentLinkHandler):
 
     @classmethod
     def expand_db_attributes_many(cls, attrs_list: list[dict]) -> list[str]:
-        from cms.graphql.stock import public_collection_ids
-
         public = public_collection_ids()
         return [
             f'<a href="{escape(media_item_url(doc))}">'

@@ -1,6 +1,11 @@
-"""Who may see a published page beyond Wagtail's own rules (live, not under a view
-restriction): the hooks other apps register, asked by every path that hands pages
-out. cms names no app; the embargo app (embargo/wagtail_hooks.py) answers.
+"""What the public may see: published pages, collections without a view restriction
+(on themselves or above), and who may see a published page beyond Wagtail's own
+rules (live, not under a view restriction). Used by the GraphQL layer and by the
+links of rich text (cms/public_urls.py), so it sits below both.
+
+Other apps narrow what a reader may see through hooks, asked by every path that
+hands pages out. cms names no app; the embargo app (embargo/wagtail_hooks.py)
+answers.
 
 - ``filter_visible_pages(queryset) -> queryset``: what the current reader may see
   (the API's lists and lookups, stock fields, search, page serving).
@@ -12,10 +17,15 @@ out. cms names no app; the embargo app (embargo/wagtail_hooks.py) answers.
 
 from __future__ import annotations
 
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q, QuerySet
 from wagtail import hooks
+from wagtail.models import Collection, CollectionViewRestriction
 
 
-def visible_pages(queryset):
+def visible_pages(queryset: QuerySet) -> QuerySet:
     for restrict in hooks.get_hooks("filter_visible_pages"):
         queryset = restrict(queryset)
     return queryset
@@ -25,5 +35,25 @@ def hidden_page_paths() -> list[str]:
     return [path for paths in hooks.get_hooks("hidden_page_paths") for path in paths()]
 
 
-def is_withheld(page) -> bool:
+def is_withheld(page: object) -> bool:
     return any(withheld(page) for withheld in hooks.get_hooks("is_page_withheld"))
+
+
+def published(queryset: QuerySet) -> QuerySet:
+    """Only what the reader may see: live, not under a view restriction, and what
+    other apps' hooks allow (pages under embargo)."""
+    return visible_pages(queryset.live().public())
+
+
+def public_collections() -> QuerySet[Collection]:
+    """Collections with no view restriction on themselves or above."""
+    paths = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
+    private = [Q(path__startswith=path) for path in paths]
+    collections = Collection.objects.all()
+    return collections.exclude(reduce(or_, private)) if private else collections
+
+
+def public_collection_ids() -> set[int]:
+    # A handful of collections: one small query, usable in a search filter (only
+    # ``collection`` is a search FilterField of documents and images).
+    return set(public_collections().values_list("pk", flat=True))

@@ -12,7 +12,7 @@ from accounts.schema import current_user
 from accounts.validation import clean_email, clean_language
 from cms.graphql.errors import ApiError
 from cms.graphql.locale import LanguageCode, language_code, locale_field
-from cms.graphql.views import mark_private
+from cms.graphql.request_state import mark_private
 
 from .models import Subscriber
 from .sending import send_confirmation, send_manage_link

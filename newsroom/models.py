@@ -2,6 +2,7 @@
 
 import datetime
 from collections.abc import Iterable
+from typing import Any
 
 import graphene
 from django.core.exceptions import ValidationError
@@ -9,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from grapple.models import GraphQLField, GraphQLImage, GraphQLString
+from grapple.types.interfaces import StreamFieldInterface
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import (
@@ -224,7 +226,7 @@ class Person(
     def __str__(self) -> str:
         return self.name
 
-    def graphql_positions(self, info, **kwargs):
+    def graphql_positions(self, info: Any, **kwargs: Any) -> "list[PersonPosition]":
         return list(self.positions.all())
 
     def position_on(self, day: datetime.date) -> "PersonPosition | None":
@@ -330,11 +332,7 @@ class PressReleasePage(EmbargoMixin, LinkedPage, HeadlessPageMixin, Page):
         GraphQLString("location"),
         GraphQLString("summary", source="standfirst", required=True),
         GraphQLImage("hero_image"),
-        list_field(
-            "body",
-            "grapple.types.interfaces.StreamFieldInterface",
-            source="graphql_body",
-        ),
+        list_field("body", StreamFieldInterface, source="graphql_body"),
         *linked_graphql_fields(),
         *EmbargoMixin.embargo_graphql_fields(),
         *translation_graphql_fields(),
@@ -352,7 +350,7 @@ class PressReleasePage(EmbargoMixin, LinkedPage, HeadlessPageMixin, Page):
         ]
         verbose_name_plural = _("press releases")
 
-    def graphql_body(self, info, **kwargs) -> list:
+    def graphql_body(self, info: Any, **kwargs: Any) -> list:
         return stream_blocks(self, self.body)
 
 

@@ -1,5 +1,7 @@
-"""Which search backend the portal uses, from the environment. Imported by the
-settings, so it must not import Django models.
+"""Which search backend the portal uses, from the environment (the ``SEARCH_*``
+variables, which the settings pass on as the backend's ``ENVIRONMENT``). Read when
+the backend is made (search/backends/) and checked when the app starts
+(search/apps.py), so that a wrong value stops the process at once.
 
 - ``SEARCH_BACKEND=database`` (default): the database's own full-text search,
   through ``search.backends`` (per-language stemming and accent folding on
@@ -11,6 +13,7 @@ settings, so it must not import Django models.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -30,7 +33,7 @@ EXTERNAL_BACKENDS = {
 }
 
 
-def search_backends(environ=None) -> dict:
+def search_backends(environ: Mapping[str, str] | None = None) -> dict:
     """The value of ``WAGTAILSEARCH_BACKENDS``."""
     environ = os.environ if environ is None else environ
     kind = (environ.get("SEARCH_BACKEND") or "database").strip().lower()
@@ -61,3 +64,20 @@ def search_backends(environ=None) -> dict:
             "INDEX_SETTINGS": {},
         }
     }
+
+
+def backend_params(params: dict) -> tuple[str, dict]:
+    """The module of the backend to make and its parameters, from the parameters
+    Wagtail passes (the setting's, without ``BACKEND``)."""
+    params = dict(params)
+    chosen = dict(search_backends(params.pop("ENVIRONMENT", {}))["default"])
+    path = chosen.pop("BACKEND")
+    return path, {**params, **chosen}
+
+
+def check_settings(setting: dict) -> None:
+    """Raises ImproperlyConfigured when ``WAGTAILSEARCH_BACKENDS`` names this
+    backend with ``SEARCH_*`` variables it cannot use."""
+    for params in setting.values():
+        if params.get("BACKEND") == "search.backends":
+            search_backends(params.get("ENVIRONMENT", {}))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.apps import apps
 from django.db import models
@@ -73,7 +74,7 @@ class SearchKind:
 
         return issubclass(self.model, Page)
 
-    def title_of(self, obj) -> str:
+    def title_of(self, obj: models.Model) -> str:
         return str(getattr(obj, self.title_field, "") or "")
 
 
@@ -145,7 +146,7 @@ def get_filter(name: str) -> LinkFilter | None:
     return _filters.get(name)
 
 
-def stream_text(value) -> str:
+def stream_text(value: Any) -> str:
     """The words of a StreamField value, for snippets (``get_searchable_content``
     walks every block, rich text included)."""
     try:

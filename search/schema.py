@@ -4,7 +4,9 @@
 
 from __future__ import annotations
 
+import datetime
 from functools import cache
+from typing import Any
 
 import graphene
 from django.conf import settings
@@ -22,6 +24,7 @@ from cms.graphql.pagination import pagination as page_info
 from cms.public_urls import page_url
 
 from . import engine
+from .hits import Hit, Suggestion
 from .registry import get_filter, kinds
 
 
@@ -36,7 +39,7 @@ def search_object_type() -> type[graphene.Union]:
         types = members
         description = "A press release, video, person or topic; see __typename."
 
-    def resolve_type(cls, instance, info):
+    def resolve_type(cls: type, instance: Any, info: Any) -> type | None:
         return by_model.get(type(instance))
 
     return type(
@@ -78,13 +81,13 @@ class SearchHit(graphene.ObjectType):
     object = graphene.Field(lambda: search_object_type(), required=True)
 
     @staticmethod
-    def resolve_url(hit, info):
+    def resolve_url(hit: Hit, info: graphene.ResolveInfo) -> str | None:
         if not hit.kind.is_page:
             return None
         return page_url(hit.object, info.context)
 
     @staticmethod
-    def resolve_locale(hit, info):
+    def resolve_locale(hit: Hit, info: graphene.ResolveInfo) -> str:
         return hit.locale.language_code
 
 
@@ -116,17 +119,17 @@ class SearchSuggestion(graphene.ObjectType):
     url = graphene.String(description="The page's URL; null for people and topics.")
 
     @staticmethod
-    def resolve_slug(suggestion, info):
+    def resolve_slug(suggestion: Suggestion, info: graphene.ResolveInfo) -> str:
         return suggestion.object.slug
 
     @staticmethod
-    def resolve_url(suggestion, info):
+    def resolve_url(suggestion: Suggestion, info: graphene.ResolveInfo) -> str | None:
         if not suggestion.kind.is_page:
             return None
         return page_url(suggestion.object, info.context)
 
 
-def _strings(values) -> list[str]:
+def _strings(values: list[str] | None) -> list[str]:
     return [v.strip() for v in values or [] if v and v.strip()]
 
 
@@ -179,19 +182,19 @@ class SearchQuery:
 
     @staticmethod
     def resolve_search(
-        root,
-        info,
-        query=None,
-        locale=None,
-        types=None,
-        topics=None,
-        people=None,
-        date_from=None,
-        date_to=None,
-        fallback=None,
-        page=1,
-        per_page=10,
-    ):
+        root: Any,
+        info: graphene.ResolveInfo,
+        query: str | None = None,
+        locale: str | None = None,
+        types: list | None = None,
+        topics: list[str] | None = None,
+        people: list[str] | None = None,
+        date_from: datetime.date | None = None,
+        date_to: datetime.date | None = None,
+        fallback: bool | None = None,
+        page: int = 1,
+        per_page: int = 10,
+    ) -> SearchResults:
         # Arguments first, before the content language is activated: messages
         # stay in the request's language.
         check_date_range(date_from, date_to)
@@ -224,7 +227,13 @@ class SearchQuery:
         )
 
     @staticmethod
-    def resolve_search_suggest(root, info, prefix, locale=None, limit=None):
+    def resolve_search_suggest(
+        root: Any,
+        info: graphene.ResolveInfo,
+        prefix: str,
+        locale: str | None = None,
+        limit: int | None = None,
+    ) -> list[Suggestion]:
         limit = engine.MAX_SUGGESTIONS if limit is None else limit
         if not 1 <= limit <= engine.MAX_SUGGESTIONS:
             raise engine.InvalidArgument(

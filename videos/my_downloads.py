@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.graphql.errors import InvalidArgument
-from cms.graphql.pages import published
-from cms.graphql.views import mark_private
+from cms.graphql.request_state import mark_private
+from cms.visibility import published
 
 from . import downloads
 from .downloads import Download, DownloadError

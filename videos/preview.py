@@ -15,78 +15,30 @@ under no view restriction and no embargo shows it): anyone may play it and cache
 may keep it a few minutes. Anything else (a draft seen in the editors' preview) gets a
 signed key that expires after ``VIDEO_PREVIEW_URL_SECONDS``; so does a video
 under embargo, for the accredited journalists who see it. A key that does not
-(or no longer) qualifies answers 404, whatever the file."""
+(or no longer) qualifies answers 404, whatever the file. The links are made by
+preview_links.py (which the video page's ``preview`` field asks)."""
 
 from __future__ import annotations
 
-import datetime
 import logging
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
 from django.http import Http404, HttpResponse, HttpResponseRedirect
-from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cms.public_urls import cms_url
 from embargo.visibility import without_embargoed
 
 from . import hls
 from .downloads import STORAGE_ERRORS
 from .models import VideoAsset, VideoPage, VideoRendition
+from .preview_links import SIGNING_SALT
 from .storage import video_storage
 
 logger = logging.getLogger(__name__)
-SIGNING_SALT = "videos.preview"
 PUBLIC_CACHE = "public, max-age=300"
 SIGNED_CACHE = "private, max-age=300"
 PLAYLIST_TYPE = "application/vnd.apple.mpegurl"
-
-
-# --- Links ---------------------------------------------------------------------------
-
-
-@dataclass
-class Preview:
-    hls_url: str
-    thumbnails_vtt_url: str
-    thumbnails_url: str
-    expires_at: datetime.datetime | None  # None: public, does not expire
-
-
-def public_key(asset_id: int) -> str:
-    return f"a{asset_id}"
-
-
-def signed_key(asset_id: int) -> str:
-    return signing.dumps({"a": asset_id}, salt=SIGNING_SALT, compress=True)
-
-
-def preview_for(asset: VideoAsset, public: bool) -> Preview | None:
-    """The preview's URLs, or None while the video has no stream: not processed
-    yet, or processed before streaming existed ("process again" makes it). The
-    thumbnail track is made in the same run as the renditions' HLS indexes, after
-    them: it tells, with no query, that the stream is there."""
-    if not asset.is_ready or not asset.thumbnail_track:
-        return None
-    key = public_key(asset.pk) if public else signed_key(asset.pk)
-    expires_at = None
-    if not public:
-        expires_at = timezone.now() + datetime.timedelta(
-            seconds=settings.VIDEO_PREVIEW_URL_SECONDS
-        )
-
-    def url(part: str) -> str:
-        return cms_url(reverse("video-preview", kwargs={"key": key, "part": part}))
-
-    return Preview(
-        hls_url=url("master.m3u8"),
-        thumbnails_vtt_url=url("thumbnails.vtt"),
-        thumbnails_url=url("thumbnails.jpg"),
-        expires_at=expires_at,
-    )
 
 
 # --- The view ------------------------------------------------------------------------

@@ -1,177 +1,43 @@
-"""GraphQL for videos: the ``videos`` and ``video`` queries, the field types of a
-video page, and the ``requestVideoDownload`` mutation.
+"""GraphQL for videos: the ``videos`` and ``video`` queries, the
+``requestVideoDownload`` mutation and ``videoDownloadJob``, with their types.
 
 Lists cost a constant number of SQL queries: the list resolvers announce their
-pages to the loaders below (and to the newsroom's, for people, topics and related
-releases), which fetch what the whole list needs at once."""
+pages to the loaders (``expect_videos`` in videos/models/graphql.py, which passes
+them on to the linked-page kit's for people, topics and related releases), which
+fetch what the whole list needs at once."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import graphene
-from django.db.models import Case, When
+from django.db.models import Case, QuerySet, When
 from grapple.registry import registry
+from wagtail.models import Locale
 
 from cms.graphql import dependencies
-from cms.graphql.loaders import BatchLoader, ListLoader
-from cms.graphql.locale import (
-    LanguageCode,
-    activate_locale,
-    locale_argument,
-)
+from cms.graphql.locale import activate_locale, locale_argument
 from cms.graphql.pagination import (
     cursor_arguments,
     paginate,
     paginated,
     pagination_arguments,
 )
-from cms.graphql.views import mark_private
-from cms.public_urls import cms_url
-from cms.visibility import is_withheld
-from newsroom.linked.fields import person_type
+from cms.graphql.request_state import mark_private
 from newsroom.linked.lists import (
     check_list_arguments,
     dated_pages,
     filter_models,
     linked_filter_arguments,
 )
-from newsroom.linked.loaders import expect_linked, variants
-from newsroom.models import Person
 
-from . import downloads, preview
-from .models import (
-    VideoAsset,
-    VideoClip,
-    VideoDownloadJob,
-    VideoPage,
-    VideoRendition,
-    VideoShot,
-    VideoSoundbite,
-    VideoSubtitle,
-)
-from .timecode import format_timecode
+from . import downloads
+from .models import VideoClip, VideoDownload, VideoDownloadJob, VideoPage
+from .models.graphql import expect_videos
 
 
-def video_type():
+def video_type() -> type[graphene.ObjectType]:
     return registry.pages[VideoPage]
-
-
-# --- Types ---------------------------------------------------------------------------
-
-
-RenditionKind = graphene.Enum(
-    "RenditionKind",
-    [(kind.name, kind.value) for kind in VideoRendition.Kind],
-    description="VIDEO: H.264/AAC MP4. AUDIO: the sound alone, for radio "
-    "(AAC in M4A, or PCM WAV: see mimeType).",
-)
-
-
-class RenditionType(graphene.ObjectType):
-    id = graphene.ID(required=True, description="This rendition of this video file.")
-    name = graphene.String(
-        required=True,
-        description="The name to ask a download for, e.g. 720p, audio-m4a.",
-    )
-    kind = graphene.Field(RenditionKind, required=True)
-    label = graphene.String(required=True)
-    width = graphene.Int(required=True, description="Pixels; 0 for audio.")
-    height = graphene.Int(required=True, description="Lines; 0 for audio.")
-    mime_type = graphene.String(required=True)
-    size_bytes = graphene.Float(required=True, description="Bytes (may pass 2^31).")
-    duration = graphene.Float(required=True)
-
-    @staticmethod
-    def resolve_id(rendition: VideoRendition, info):
-        return rendition.pk
-
-    @staticmethod
-    def resolve_kind(rendition: VideoRendition, info):
-        return rendition.kind
-
-
-class VideoPreviewType(graphene.ObjectType):
-    """Watch and scrub a video before downloading any of it."""
-
-    hls_url = graphene.String(
-        required=True,
-        description="HLS master playlist (fragmented MP4, one variant per video "
-        "rendition). Safari plays it natively; elsewhere use hls.js.",
-    )
-    thumbnails_vtt_url = graphene.String(
-        required=True,
-        description="WebVTT thumbnail track: each cue names a tile of the sprite "
-        "(thumbnails.jpg#xywh=x,y,w,h) for its time span.",
-    )
-    thumbnails_url = graphene.String(
-        required=True, description="The sprite JPEG the track's cues point into."
-    )
-    expires_at = graphene.DateTime(
-        description="When the links stop working: null for a published video "
-        "(public links), set for a preview of a draft (signed links)."
-    )
-
-
-class Segment:
-    id = graphene.ID(
-        required=True,
-        description="What requestVideoDownload takes as shot or "
-        "soundbite (in a preview: the editor's unsaved state, <id>-preview).",
-    )
-    start = graphene.Float(required=True, description="Seconds from the start.")
-    end = graphene.Float(required=True)
-    start_timecode = graphene.String(required=True, description="HH:MM:SS.mmm")
-    end_timecode = graphene.String(required=True)
-
-    @staticmethod
-    def resolve_id(segment, info):
-        if getattr(segment, "is_preview", False):
-            return f"{segment.pk or f'new{segment.sort_order}'}-preview"
-        return segment.pk
-
-    @staticmethod
-    def resolve_start_timecode(segment, info):
-        return format_timecode(segment.start)
-
-    @staticmethod
-    def resolve_end_timecode(segment, info):
-        return format_timecode(segment.end)
-
-
-class ShotType(Segment, graphene.ObjectType):
-    description = graphene.String(required=True)
-
-
-class SoundbiteType(Segment, graphene.ObjectType):
-    language = graphene.String(required=True, description="Language spoken.")
-    text = graphene.String(required=True)
-    speaker = graphene.Field(person_type)
-
-    @staticmethod
-    def resolve_speaker(soundbite: VideoSoundbite, info):
-        if soundbite.speaker_id is None:
-            return None
-        return SpeakerLoader.load((soundbite.speaker_id, soundbite.locale_id))
-
-
-class SubtitleType(graphene.ObjectType):
-    id = graphene.ID(required=True)
-    locale = graphene.Field(LanguageCode, required=True)
-    url = graphene.String(required=True)
-
-    @staticmethod
-    def resolve_locale(subtitle: VideoSubtitle, info):
-        return subtitle.language
-
-    @staticmethod
-    def resolve_url(subtitle: VideoSubtitle, info):
-        return cms_url(subtitle.file.url)
-
-
-VideoStatus = graphene.Enum(
-    "VideoStatus",
-    [(status.name, status.value) for status in VideoAsset.Status],
-    description="Processing of the video file: renditions exist once READY.",
-)
 
 
 class Precision(graphene.Enum):
@@ -179,7 +45,7 @@ class Precision(graphene.Enum):
     EXACT = "EXACT"
 
     @property
-    def description(self):
+    def description(self) -> str:
         if self == Precision.FAST:
             return "Stream copy, cut on keyframes: quick; start/end say the real cut."
         return "Re-encoded, cut to the frame."
@@ -208,195 +74,24 @@ class VideoDownloadType(graphene.ObjectType):
     )
 
     @staticmethod
-    def resolve_start_timecode(download, info):
+    def resolve_start_timecode(download: VideoDownload, info: Any) -> str | None:
         return download.timecode(download.start)
 
     @staticmethod
-    def resolve_end_timecode(download, info):
+    def resolve_end_timecode(download: VideoDownload, info: Any) -> str | None:
         return download.timecode(download.end)
 
     @staticmethod
-    def resolve_frame_rate(download, info):
+    def resolve_frame_rate(download: VideoDownload, info: Any) -> str | None:
         return str(download.frame_rate) if download.frame_rate else None
 
     @staticmethod
-    def resolve_rendition(download, info):
+    def resolve_rendition(download: VideoDownload, info: Any) -> str:
         return download.rendition.name
 
     @staticmethod
-    def resolve_precision(download, info):
+    def resolve_precision(download: VideoDownload, info: Any) -> Precision | None:
         return Precision[str(download.precision)] if download.precision else None
-
-
-# --- Loaders -------------------------------------------------------------------------
-
-
-class AssetLoader(BatchLoader):
-    """asset id -> the asset, with its poster frame."""
-
-    @classmethod
-    def load_batch(cls, keys):
-        assets = VideoAsset.objects.filter(pk__in=keys).select_related("poster")
-        return {
-            asset.pk: asset for asset in assets.prefetch_related("poster__renditions")
-        }
-
-
-class RenditionsLoader(ListLoader):
-    @classmethod
-    def load_batch(cls, keys):
-        found: dict = {}
-        for rendition in VideoRendition.objects.filter(asset_id__in=keys).defer(
-            "keyframes", "hls_index"
-        ):
-            found.setdefault(rendition.asset_id, []).append(rendition)
-        return found
-
-
-class SubtitlesLoader(ListLoader):
-    @classmethod
-    def load_batch(cls, keys):
-        found: dict = {}
-        for subtitle in VideoSubtitle.objects.filter(asset_id__in=keys).order_by(
-            "sort_order", "pk"
-        ):
-            found.setdefault(subtitle.asset_id, []).append(subtitle)
-        return found
-
-
-class ShotsLoader(ListLoader):
-    model = VideoShot
-
-    @classmethod
-    def load_batch(cls, keys):
-        found: dict = {}
-        for row in cls.model.objects.filter(page_id__in=keys).order_by(
-            "sort_order", "pk"
-        ):
-            found.setdefault(row.page_id, []).append(row)
-        return found
-
-
-class SoundbitesLoader(ShotsLoader):
-    model = VideoSoundbite
-
-
-class SpeakerLoader(BatchLoader):
-    """(person id, locale id) -> the person in that language (as linked, while
-    they have no variant in it)."""
-
-    @classmethod
-    def load_batch(cls, keys):
-        people = Person.objects.in_bulk({person_id for person_id, _ in keys})
-        found_variants = variants(
-            Person,
-            (p.translation_key for p in people.values()),
-            related=("portrait",),
-            prefetch=("positions",),
-        )
-        found = {}
-        for person_id, locale_id in keys:
-            person = people.get(person_id)
-            if person is not None:
-                found[(person_id, locale_id)] = found_variants.get(
-                    (person.translation_key, locale_id), person
-                )
-        return found
-
-
-def expect_videos(videos: list[VideoPage]) -> None:
-    """Tell the loaders which videos a list is about to resolve: their links,
-    translations and tree (expect_linked), segments, files and renditions."""
-    expect_linked(videos)
-    page_ids = [v.pk for v in videos]
-    ShotsLoader.expect(page_ids)
-    SoundbitesLoader.expect(page_ids)
-    asset_ids = [v.asset_id for v in videos if v.asset_id]
-    for loader in (AssetLoader, RenditionsLoader, SubtitlesLoader):
-        loader.expect(asset_ids)
-
-
-# --- Field resolvers (called through the model, see VideoPage) -----------------------
-
-
-def _is_preview(video: VideoPage) -> bool:
-    return getattr(video, "is_preview", False)
-
-
-def resolve_asset(video: VideoPage) -> VideoAsset | None:
-    if video.asset_id is None:
-        return None
-    if _is_preview(video):
-        return video.asset
-    return AssetLoader.load(video.asset_id)
-
-
-def _asset_attribute(attribute: str):
-    def resolve(video: VideoPage, info=None):
-        asset = resolve_asset(video)
-        return getattr(asset, attribute) if asset is not None else None
-
-    return resolve
-
-
-resolve_duration = _asset_attribute("duration")
-resolve_duration_timecode = _asset_attribute("duration_timecode")
-_asset_status = _asset_attribute("status")
-
-
-def resolve_status(video: VideoPage, info=None) -> str | None:
-    status = _asset_status(video)
-    return None if status is None else str(status)  # a Status member's value
-
-
-def resolve_poster(video: VideoPage, info=None):
-    if video.poster_image_id:
-        return video.poster_image
-    asset = resolve_asset(video)
-    return asset.poster if asset is not None else None
-
-
-def resolve_renditions(video: VideoPage, info=None):
-    asset = resolve_asset(video)
-    if asset is None or not asset.is_ready:
-        return []
-    return RenditionsLoader.load(asset.pk)
-
-
-def resolve_preview(video: VideoPage, info=None):
-    """Public links for a published video; signed ones in a draft's preview."""
-    asset = resolve_asset(video)
-    if asset is None:
-        return None
-    # Under embargo: signed, expiring links for the accredited reader, never
-    # the public key that any cache may keep.
-    public = not _is_preview(video) and not is_withheld(video)
-    return preview.preview_for(asset, public=public)
-
-
-def resolve_subtitles(video: VideoPage, info):
-    if video.asset_id is None:
-        return []
-    return SubtitlesLoader.load(video.asset_id)
-
-
-def _previewed_segments(segments) -> list:
-    segments = list(segments)
-    for segment in segments:
-        segment.is_preview = True
-    return segments
-
-
-def resolve_shots(video: VideoPage, info=None):
-    if _is_preview(video):
-        return _previewed_segments(video.shots.all())
-    return ShotsLoader.load(video.pk)
-
-
-def resolve_soundbites(video: VideoPage, info=None):
-    if _is_preview(video):
-        return _previewed_segments(video.soundbites.all())
-    return SoundbitesLoader.load(video.pk)
 
 
 # --- Root queries and the mutation ---------------------------------------------------
@@ -404,7 +99,13 @@ def resolve_soundbites(video: VideoPage, info=None):
 VideoList = paginated("VideoList", video_type)
 
 
-def videos_queryset(locale, topic_keys=None, person=None, date_from=None, date_to=None):
+def videos_queryset(
+    locale: Locale,
+    topic_keys: set | None = None,
+    person: str | None = None,
+    date_from: Any = None,
+    date_to: Any = None,
+) -> QuerySet[VideoPage]:
     return dated_pages(
         VideoPage, locale, topic_keys, person, date_from, date_to
     ).select_related("locale", "poster_image")
@@ -428,18 +129,18 @@ class VideosQuery:
 
     @staticmethod
     def resolve_videos(
-        root,
-        info,
-        locale=None,
-        topic=None,
-        person=None,
-        date_from=None,
-        date_to=None,
-        page=1,
-        per_page=10,
-        after=None,
-        before=None,
-    ):
+        root: Any,
+        info: graphene.ResolveInfo,
+        locale: str | None = None,
+        topic: str | None = None,
+        person: str | None = None,
+        date_from: Any = None,
+        date_to: Any = None,
+        page: int = 1,
+        per_page: int = 10,
+        after: str | None = None,
+        before: str | None = None,
+    ) -> Any:
         topic_keys = check_list_arguments(
             topic, person, date_from, date_to, page, per_page
         )
@@ -455,7 +156,9 @@ class VideosQuery:
         return VideoList(**result)
 
     @staticmethod
-    def resolve_video(root, info, slug, locale=None):
+    def resolve_video(
+        root: Any, info: graphene.ResolveInfo, slug: str, locale: str | None = None
+    ) -> VideoPage | None:
         locale = activate_locale(locale)
         video = (
             videos_queryset(locale)
@@ -492,15 +195,15 @@ class Timecode(graphene.Scalar):
     refused by the field that takes it, with the code INVALID_TIMECODE."""
 
     @staticmethod
-    def serialize(value):
+    def serialize(value: Any) -> Any:
         return value
 
     @staticmethod
-    def parse_value(value):
+    def parse_value(value: Any) -> Any:
         return value
 
     @staticmethod
-    def parse_literal(node, _variables=None):
+    def parse_literal(node: Any, _variables: Any = None) -> Any:
         return getattr(node, "value", None)
 
 
@@ -535,29 +238,29 @@ class VideoDownloadJobType(graphene.ObjectType):
     )
 
     @staticmethod
-    def resolve_status(job: VideoDownloadJob, info):
+    def resolve_status(job: VideoDownloadJob, info: Any) -> str:
         return str(job.status)  # the member's value
 
     @staticmethod
-    def resolve_progress(job: VideoDownloadJob, info):
+    def resolve_progress(job: VideoDownloadJob, info: Any) -> int:
         if job.status == VideoDownloadJob.Status.READY:
             return 100
         return job.clip.progress if job.clip else 0
 
     @staticmethod
-    def resolve_estimated_seconds(job: VideoDownloadJob, info):
+    def resolve_estimated_seconds(job: VideoDownloadJob, info: Any) -> int | None:
         return downloads.job_estimated_seconds(job)
 
     @staticmethod
-    def resolve_error_code(job: VideoDownloadJob, info):
+    def resolve_error_code(job: VideoDownloadJob, info: Any) -> str | None:
         return downloads.job_error(job)[0]
 
     @staticmethod
-    def resolve_error_message(job: VideoDownloadJob, info):
+    def resolve_error_message(job: VideoDownloadJob, info: Any) -> str | None:
         return downloads.job_error(job)[1]
 
     @staticmethod
-    def resolve_download(job: VideoDownloadJob, info):
+    def resolve_download(job: VideoDownloadJob, info: Any) -> Any:
         if job.status != VideoDownloadJob.Status.READY:
             return None
         return downloads.job_download(job)
@@ -571,7 +274,9 @@ class VideoDownloadJobQuery:
     )
 
     @staticmethod
-    def resolve_video_download_job(root, info, id):
+    def resolve_video_download_job(
+        root: Any, info: graphene.ResolveInfo, id: str
+    ) -> VideoDownloadJob | None:
         request = info.context
         mark_private(request)
         return downloads.find_job(request, id)
@@ -588,7 +293,7 @@ class RequestVideoDownload(graphene.Mutation):
     Output = VideoDownloadJobType
 
     @staticmethod
-    def mutate(root, info, input):
+    def mutate(root: Any, info: graphene.ResolveInfo, input: dict) -> Any:
         request = info.context
         mark_private(request)
         precision = input.get("precision") or Precision.FAST

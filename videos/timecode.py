@@ -210,7 +210,7 @@ class TimecodeFormField(forms.CharField):
     """Seconds, HH:MM:SS.mmm, or SMPTE HH:MM:SS:FF (HH:MM:SS;FF drop-frame)
     counted at ``frame_rate`` from ``origin`` (the video's start timecode, as a
     frame number), which the form sets once it knows the video
-    (``videos.forms.VideoPageForm``)."""
+    (``videos.models.forms.VideoPageForm``)."""
 
     frame_rate: float | None = None
     origin: int = 0

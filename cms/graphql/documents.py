@@ -7,9 +7,11 @@ import re
 
 from graphql import (
     DocumentNode,
+    GraphQLError,
     OperationDefinitionNode,
     OperationType,
     get_operation_ast,
+    parse,
     print_ast,
 )
 
@@ -41,6 +43,19 @@ def changes_data(document: DocumentNode, operation_name: str | None) -> bool:
     chosen = selected_operation(document, operation_name)
     candidates = [chosen] if chosen is not None else operations(document)
     return any(node.operation != OperationType.QUERY for node in candidates)
+
+
+def is_mutation(query: str | None, operation_name: str | None) -> bool:
+    """Whether the operation to run is a mutation (or a subscription): anything but
+    a read. Unparsable documents count as reads; they fail validation anyway."""
+    # Cheap test first: the keyword is case-sensitive and must appear literally.
+    if not query or ("mutation" not in query and "subscription" not in query):
+        return False
+    try:
+        document = parse(query)
+    except GraphQLError:
+        return False
+    return changes_data(document, operation_name)
 
 
 def normalised(document: DocumentNode) -> str:

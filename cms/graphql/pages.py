@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from functools import reduce
-from importlib import import_module
 from operator import or_
 
 import graphene
@@ -18,10 +17,8 @@ from wagtail.models import Page, Site
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
 from cms.public_urls import page_url
-from cms.visibility import visible_pages
 
 from .errors import ApiError
-from .loaders import ListLoader
 from .locale import (
     LanguageCode,
     activate_locale,
@@ -31,11 +28,9 @@ from .locale import (
     resolve_locale,
 )
 
-
-def published(queryset):
-    """Only what the reader may see: live, not under a view restriction, and what
-    other apps' hooks allow (cms/visibility.py: pages under embargo)."""
-    return visible_pages(queryset.live().public())
+# ``published`` and ``expect_pages`` are imported from here by the apps too.
+from .page_loaders import PageTranslationsLoader, expect_pages, published
+from .request_state import mark_private
 
 
 def list_field(name: str, item_type, **kwargs) -> GraphQLField:
@@ -44,31 +39,6 @@ def list_field(name: str, item_type, **kwargs) -> GraphQLField:
     return GraphQLField(
         name, graphene.List(graphene.NonNull(item_type)), required=True, **kwargs
     )
-
-
-def resolved_by(path: str):
-    """A model method for grapple's ``source=``, answered by the function at
-    ``path`` ("app.schema.function", called with the instance and ``info``). The
-    schema module imports the models, so it is imported on first use."""
-    module_name, function_name = path.rsplit(".", 1)
-
-    def method(self, info, **kwargs):
-        return getattr(import_module(module_name), function_name)(self, info)
-
-    method.__name__ = function_name
-    return method
-
-
-class PageTranslationsLoader(ListLoader):
-    """translation_key -> every published variant of the page, in any locale."""
-
-    @classmethod
-    def load_batch(cls, keys):
-        found: dict = {}
-        pages = published(Page.objects.filter(translation_key__in=keys))
-        for page in pages.select_related("locale").order_by("locale__language_code"):
-            found.setdefault(page.translation_key, []).append(page)
-        return found
 
 
 class PageTranslation(graphene.ObjectType):
@@ -142,15 +112,6 @@ def translation_graphql_fields() -> list:
     ]
 
 
-def expect_pages(pages) -> None:
-    """Tell the page loaders which pages a list is about to resolve."""
-    from .interfaces import expect_tree
-
-    pages = list(pages)
-    PageTranslationsLoader.expect(page.translation_key for page in pages)
-    expect_tree(pages)
-
-
 def find_by_url_path(url_path: str, request=None) -> Page | None:
     """The published page at exactly ``url_path`` (``/fr/…``), or None.
 
@@ -179,8 +140,6 @@ def find_by_url_path(url_path: str, request=None) -> Page | None:
 def preview_page(token: str, request) -> Page:
     """The unsaved state an editor is previewing, if the token is genuine and
     recent; anything else is an INVALID_PREVIEW_TOKEN error."""
-    from .views import mark_private
-
     mark_private(request)
     try:
         signing.TimestampSigner(salt="headlesspreview.token").unsign(

@@ -12,32 +12,13 @@
 
 from __future__ import annotations
 
-from functools import reduce
-from operator import or_
-
-from django.db.models import Q
 from grapple.utils import resolve_queryset
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, CollectionViewRestriction, Page
+from wagtail.models import Page
 
 from cms.public_urls import media_item_url, on_public_base, page_url
-
-from .pages import published
-
-
-def public_collections():
-    """Collections with no view restriction on themselves or above."""
-    paths = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
-    private = [Q(path__startswith=path) for path in paths]
-    collections = Collection.objects.all()
-    return collections.exclude(reduce(or_, private)) if private else collections
-
-
-def public_collection_ids() -> set[int]:
-    # A handful of collections: one small query, usable in a search filter (only
-    # ``collection`` is a search FilterField of documents and images).
-    return set(public_collections().values_list("pk", flat=True))
+from cms.visibility import public_collection_ids, public_collections, published
 
 
 def _public(model):

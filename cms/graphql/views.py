@@ -40,7 +40,6 @@ from django.core.exceptions import RequestDataTooBig
 from django.db import InterfaceError, OperationalError, connection, transaction
 from django.http import HttpResponse
 from django.http.response import ResponseHeaders
-from django.middleware.csrf import CsrfViewMiddleware
 from django.utils import translation
 from django.utils.cache import (
     cc_delim_re,
@@ -64,9 +63,12 @@ from graphql import (
     validate,
 )
 
+from cms.csrf import csrf_failure_reason
+
 from . import cache, dependencies, documents, errors, persisted
 from .limits import IntrospectionDisabledRule, QueryLimitsRule
 from .loaders import batch_scope
+from .request_state import state_of
 
 logger = logging.getLogger(__name__)
 
@@ -101,40 +103,6 @@ class RequestRefused(Exception):
 def bad_request(message: str, parameter: str | None = None) -> RequestRefused:
     extensions = {"parameter": parameter} if parameter else {}
     return RequestRefused(400, errors.BAD_REQUEST, message, **extensions)
-
-
-def mark_private(request) -> None:
-    """This answer depends on who asks (a preview, a signed-in user): never share
-    it through the response cache or a CDN."""
-    request.graphql_private = True
-
-
-def is_mutation(query: str | None, operation_name: str | None) -> bool:
-    """Whether the operation to run is a mutation (or a subscription): anything but
-    a read. Unparsable documents count as reads; they fail validation anyway."""
-    # Cheap test first: the keyword is case-sensitive and must appear literally.
-    if not query or ("mutation" not in query and "subscription" not in query):
-        return False
-    try:
-        document = parse(query)
-    except GraphQLError:
-        return False
-    return documents.changes_data(document, operation_name)
-
-
-class _CsrfCheck(CsrfViewMiddleware):
-    """Django's CSRF check (Origin/Referer against CSRF_TRUSTED_ORIGINS, then the
-    csrftoken cookie against the X-CSRFToken header), answering with the reason
-    for a refusal instead of a response."""
-
-    def _reject(self, request, reason):
-        return reason
-
-
-def csrf_failure_reason(request) -> str | None:
-    check = _CsrfCheck(lambda _request: None)
-    check.process_request(request)
-    return check.process_view(request, lambda _request: None, (), {})
 
 
 def validation_rules():
@@ -515,7 +483,7 @@ class PortalGraphQLView(GraphQLView):
             persisted.remember(query, digest, request=request)
         body, too_large = self.encode(request, result)
         has_errors = bool(result.errors) or too_large
-        shared = found is not None and not getattr(request, "graphql_private", False)
+        shared = found is not None and not state_of(request).private
         tags = ()
         if shared and not has_errors:
             tags = recorded.finish(result.data)

@@ -15,8 +15,6 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from search.config import search_backends
-
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -309,8 +307,18 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # The task worker publishes and expires scheduled pages this often (seconds).
 SCHEDULED_PUBLISHING_SECONDS = int(env("SCHEDULED_PUBLISHING_SECONDS", "60"))
 # Search: the database's full-text search (per-language on PostgreSQL), or
-# Elasticsearch/OpenSearch with SEARCH_BACKEND and SEARCH_URL (search/config.py).
-WAGTAILSEARCH_BACKENDS = search_backends()
+# Elasticsearch/OpenSearch with SEARCH_BACKEND and SEARCH_URL. search.backends
+# reads these variables through search/config.py when the backend is made (and
+# the search app checks them at startup): the settings import no app code.
+SEARCH_VARIABLES = ("SEARCH_BACKEND", "SEARCH_URL", "SEARCH_INDEX", "SEARCH_TIMEOUT")
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "search.backends",
+        "ENVIRONMENT": {
+            name: os.environ[name] for name in SEARCH_VARIABLES if name in os.environ
+        },
+    }
+}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "pdf", "pptx", "txt", "xlsx", "zip"]
 

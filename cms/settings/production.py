@@ -1,10 +1,14 @@
-"""Production: every secret and host comes from the environment, or it won't start.
+"""Production: every secret and host comes from the environment, or it won't start:
+no SQLite file, and with more than one app process (WEB_CONCURRENCY) no cache or
+media of a process's own.
 
 The topology and every variable are described in deploy/README.md. In short:
 PostgreSQL (DATABASE_URL, optional read replica DATABASE_REPLICA_URL), Redis for
 the shared cache (REDIS_URL) and the task queue (TASKS_BACKEND=rq), S3-compatible
 storage (AWS_STORAGE_BUCKET_NAME, AWS_S3_ENDPOINT_URL), static files served by
 whitenoise (after `manage.py collectstatic`), JSON logs on stdout."""
+
+from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 from .base import (
@@ -24,12 +28,32 @@ GRAPHIQL = env_bool("GRAPHIQL", False)
 SECRET_KEY = env_required("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
-    from django.core.exceptions import ImproperlyConfigured
-
     raise ImproperlyConfigured(
         "The environment variable DJANGO_ALLOWED_HOSTS must list the site's host names."
     )
 # CSRF_TRUSTED_ORIGINS: FRONTEND_ORIGINS plus DJANGO_CSRF_TRUSTED_ORIGINS (base.py).
+
+# --- Database: PostgreSQL from DATABASE_URL, never an implicit SQLite file -----------
+env_required("DATABASE_URL")
+
+# --- More than one app process: they share the cache and the media -----------------
+# gunicorn runs WEB_CONCURRENCY workers (deploy/Procfile, deploy/Dockerfile: 3 by
+# default), each its own process; several machines run that many each. Processes
+# that kept their cache or their media to themselves would answer differently.
+try:
+    APP_PROCESSES = int(env("WEB_CONCURRENCY", "3"))
+except ValueError:
+    raise ImproperlyConfigured("WEB_CONCURRENCY must be a whole number.") from None
+if APP_PROCESSES > 1:
+    for _name, _what in (
+        ("REDIS_URL", "the cache they share"),
+        ("AWS_STORAGE_BUCKET_NAME", "the S3 bucket their media is kept in"),
+    ):
+        if not env(_name):
+            raise ImproperlyConfigured(
+                f"With {APP_PROCESSES} app processes (WEB_CONCURRENCY), the "
+                f"environment variable {_name} must name {_what}."
+            )
 
 # --- Database: persistent connections, checked before reuse --------------------------
 # After a PostgreSQL restart the first request of each process finds its old

@@ -15,5 +15,8 @@ Press releases and videos are both such pages; a new content type of that kind
 - ``lists``: the helpers of a list query (``topic``/``person``/date arguments,
   their checks, ``dated_pages``).
 
-Arrows: the kit imports ``cms`` and, for the list checks, ``newsroom.models``;
-``newsroom.models`` imports ``models`` and ``fields`` (never ``lists``)."""
+- ``vocabulary``: the labels of ``Person`` and ``Topic``, which the kit links to.
+
+Arrows: the kit imports ``cms`` only; ``newsroom.models`` imports the kit, so
+the kit names ``Person`` and ``Topic`` by label (``vocabulary``). Inside it:
+``models`` -> ``loaders`` -> ``fields`` -> ``vocabulary``."""

@@ -5,22 +5,23 @@ page declares (``linked_graphql_fields()``)."""
 from __future__ import annotations
 
 import graphene
-from django.apps import apps
 from grapple.models import GraphQLField
 from grapple.registry import registry
 from grapple.types.interfaces import get_page_interface
 
 from cms.graphql.pages import list_field
 
+from .vocabulary import person_model, topic_model
+
 
 def person_type() -> type[graphene.ObjectType]:
     """grapple's type of ``newsroom.Person`` (built when the schema is)."""
-    return registry.snippets[apps.get_model("newsroom", "Person")]
+    return registry.snippets[person_model()]
 
 
 def topic_type() -> type[graphene.ObjectType]:
     """grapple's type of ``newsroom.Topic``."""
-    return registry.snippets[apps.get_model("newsroom", "Topic")]
+    return registry.snippets[topic_model()]
 
 
 class PositionType(graphene.ObjectType):

@@ -16,9 +16,9 @@ from cms.graphql.errors import UnknownPerson, UnknownTopic
 from cms.graphql.locale import check_date_range, date_arguments
 from cms.graphql.pages import published
 from cms.graphql.pagination import check_page
-from newsroom.models import Person, Topic
 
 from .models import LinkedPage
+from .vocabulary import person_model, topic_model
 
 TOPIC_HELP = (
     "Topic slug; includes its sub-topics. A slug that names no topic is an "
@@ -39,14 +39,15 @@ def linked_filter_arguments() -> dict[str, graphene.Argument]:
 def filter_models(topic: str | None, person: str | None) -> list[type]:
     """The snippets whose changes may change which pages match a list's filters
     (for the response cache's dependencies, cms/graphql/dependencies.py)."""
-    return [model for model, used in ((Topic, topic), (Person, person)) if used]
+    used = ((topic_model, topic), (person_model, person))
+    return [model() for model, given in used if given]
 
 
 def check_topics(slugs: Iterable[str], argument: str = "topic") -> set:
     """Translation keys of these topics and their sub-topics; a slug that names
     no topic (in any language) is an UNKNOWN_TOPIC error."""
     slugs = list(slugs)
-    found = Topic.objects.topics_and_descendants(slugs)
+    found = topic_model().objects.topics_and_descendants(slugs)
     unknown = [slug for slug in slugs if not found[slug]]
     if unknown:
         raise UnknownTopic(
@@ -59,7 +60,8 @@ def check_topics(slugs: Iterable[str], argument: str = "topic") -> set:
 def check_people(slugs: Iterable[str], argument: str = "person") -> None:
     """A slug that names no person (in any language) is an UNKNOWN_PERSON error."""
     slugs = set(slugs)
-    known = set(Person.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+    people = person_model().objects.filter(slug__in=slugs)
+    known = set(people.values_list("slug", flat=True))
     unknown = sorted(slugs - known)
     if unknown:
         raise UnknownPerson(

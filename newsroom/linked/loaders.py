@@ -150,11 +150,9 @@ def expect_linked(pages: list[Page]) -> None:
     """Tell the loaders which pages a list is about to resolve: their links (for
     linked pages), translations and tree, and the objects chosen in their
     StreamFields."""
-    from .models import LinkedPage
-
     groups: dict[type, list[Hashable]] = defaultdict(list)
     for page in pages:
-        if isinstance(page, LinkedPage):
+        if hasattr(page, "people_links"):  # a LinkedPage
             groups[type(page)].append((page.pk, page.locale_id))
     for model, keys in groups.items():
         for loader in _loaders(model):

@@ -12,13 +12,14 @@ from wagtail.models import Orderable, Page
 
 from .fields import LinkedPersonType
 from .loaders import linked_people, linked_related, linked_topics
+from .vocabulary import PERSON, TOPIC
 
 
 class PersonLink(Orderable):
     """A page names a person (the page's own model adds its ``page`` key)."""
 
     person = models.ForeignKey(
-        "newsroom.Person",
+        PERSON,
         verbose_name=_("person"),
         on_delete=models.CASCADE,
         related_name="+",
@@ -34,7 +35,7 @@ class TopicLink(Orderable):
     """A page is filed under a topic."""
 
     topic = models.ForeignKey(
-        "newsroom.Topic",
+        TOPIC,
         verbose_name=_("topic"),
         on_delete=models.CASCADE,
         related_name="+",

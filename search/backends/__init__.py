@@ -17,20 +17,29 @@ search documents (search/documents/), which the portal's search reads
 (``uses_documents``). Other databases, and SQLite without FTS5, get Wagtail's
 own backend.
 
-Use it as ``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}``
-(see search/config.py). As Wagtail's own database backend does, the dialect is
-chosen when the backend is made, and its module imported then."""
+Use it as ``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends",
+"ENVIRONMENT": {...}}}``: the ``SEARCH_*`` variables, which search/config.py turns
+into the backend's parameters. With ``SEARCH_BACKEND=elasticsearch`` (or
+``opensearch``) it makes Wagtail's backend for that cluster instead. As Wagtail's
+own database backend does, the dialect is chosen when the backend is made, and its
+module imported then."""
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import Any
 
 from django.db import connection
 from wagtail.search.backends.base import BaseSearchBackend
 from wagtail.search.backends.database import SearchBackend as _vendor_backend
 
+from ..config import backend_params
+
 
 def SearchBackend(params: dict[str, Any]) -> BaseSearchBackend:  # noqa: N802 (the name Wagtail looks for)
+    path, params = backend_params(params)
+    if path != __name__:
+        return import_module(path).SearchBackend(params)
     if connection.vendor == "postgresql":
         from .postgres import LocalizedPostgresSearchBackend
 

@@ -51,6 +51,7 @@ from collections.abc import Callable, Iterable
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models
+from wagtail.models import Page
 
 from .base import (
     BATCH,
@@ -122,7 +123,7 @@ def sync(model: type[models.Model], objects: Iterable[models.Model]) -> None:
         documents.write(content_type, document_rows(kind, batch))
 
 
-def refresh(page) -> None:
+def refresh(page: Page) -> None:
     """Write the document of a page again (after it is published)."""
     if not enabled() or page.pk is None:
         return
@@ -135,8 +136,6 @@ def refresh(page) -> None:
 
 def delete(obj: models.Model) -> None:
     """Forget ``obj`` (a page under any of the page kinds' content types)."""
-    from wagtail.models import Page
-
     documents = dialect()
     if documents is None or not isinstance(obj.pk, int):
         return
@@ -147,7 +146,7 @@ def delete(obj: models.Model) -> None:
     documents.delete(obj.pk, content_types)
 
 
-def set_live(page) -> None:
+def set_live(page: Page) -> None:
     """A page was saved: its ``live`` flag counts from now on, before the index
     task (maybe in a worker) rewrites the rest of its document."""
     documents = dialect()
@@ -193,7 +192,7 @@ def rebuild(progress: Callable[[str], None] | None = None) -> int:
     return written
 
 
-def rebuild_if_empty(**kwargs) -> None:
+def rebuild_if_empty(**kwargs: object) -> None:
     """``post_migrate``: fill a new, empty table from the content already there."""
     for known in _DIALECTS.values():
         known.forget()  # migrations may have just created it

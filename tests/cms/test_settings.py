@@ -35,17 +35,55 @@ def test_production_refuses_to_start_without_allowed_hosts():
     assert "DJANGO_ALLOWED_HOSTS" in result.stderr
 
 
+PRODUCTION = {
+    "DJANGO_SECRET_KEY": "k" * 50,
+    "DJANGO_ALLOWED_HOSTS": "media.example.org",
+    "DATABASE_URL": "postgres://u:p@127.0.0.1:5432/portal",
+}
+SHARED = {
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "AWS_STORAGE_BUCKET_NAME": "media",
+    "AWS_S3_ENDPOINT_URL": "http://127.0.0.1:9000",
+}
+
+
 def test_production_starts_when_configured():
-    result = load_settings(
-        "cms.settings.production",
-        DJANGO_SECRET_KEY="k" * 50,
-        DJANGO_ALLOWED_HOSTS="media.example.org",
-    )
+    result = load_settings("cms.settings.production", **PRODUCTION, **SHARED)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
-        "django.db.backends.sqlite3",
-        "django.core.files.storage.FileSystemStorage",
+        "django.db.backends.postgresql",
+        "storages.backends.s3.S3Storage",
         "False",
+    ]
+
+
+def test_production_refuses_to_start_without_a_database_url():
+    environ = {k: v for k, v in PRODUCTION.items() if k != "DATABASE_URL"}
+    result = load_settings("cms.settings.production", **environ, **SHARED)
+    assert result.returncode != 0
+    assert "DATABASE_URL must be set" in result.stderr
+
+
+@pytest.mark.parametrize("missing", ["REDIS_URL", "AWS_STORAGE_BUCKET_NAME"])
+def test_several_app_processes_need_a_shared_cache_and_s3(missing):
+    shared = {k: v for k, v in SHARED.items() if k != missing}
+    # gunicorn's default of deploy/Procfile: three workers.
+    result = load_settings("cms.settings.production", **PRODUCTION, **shared)
+    assert result.returncode != 0
+    expected = "With 3 app processes (WEB_CONCURRENCY), the environment variable"
+    assert f"{expected} {missing}" in result.stderr
+    result = load_settings(
+        "cms.settings.production", **PRODUCTION, **shared, WEB_CONCURRENCY="2"
+    )
+    assert "With 2 app processes" in result.stderr
+
+
+def test_one_app_process_may_keep_its_cache_and_media_local():
+    result = load_settings("cms.settings.production", **PRODUCTION, WEB_CONCURRENCY="1")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[:2] == [
+        "django.db.backends.postgresql",
+        "django.core.files.storage.FileSystemStorage",
     ]
 
 
@@ -88,8 +126,8 @@ def test_production_keeps_database_connections_and_checks_them():
     env = {
         "PATH": os.environ["PATH"],
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
-        "DJANGO_SECRET_KEY": "k" * 50,
-        "DJANGO_ALLOWED_HOSTS": "media.example.org",
+        **PRODUCTION,
+        **SHARED,
     }
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True

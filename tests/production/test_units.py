@@ -208,6 +208,11 @@ def test_check_deploy_is_clean_with_production_settings():
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "DJANGO_SECRET_KEY": "x" * 20 + "-production-check-" + "y" * 20,
         "DJANGO_ALLOWED_HOSTS": "cms.example.org",
+        # Production needs a database URL (the check connects to nothing) and,
+        # with one app process, no shared cache or S3.
+        "DATABASE_URL": os.environ.get("DATABASE_URL")
+        or "postgres://portal@127.0.0.1:5432/portal",
+        "WEB_CONCURRENCY": "1",
     }
     done = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from bench import search as bench
-from search.config import search_backends
+from search.config import backend_params, search_backends
 
 
 @pytest.mark.django_db
@@ -38,3 +38,41 @@ def test_elasticsearch_and_opensearch_need_a_url():
         search_backends({"SEARCH_BACKEND": "elasticsearch"})
     with pytest.raises(ImproperlyConfigured):
         search_backends({"SEARCH_BACKEND": "solr", "SEARCH_URL": "http://x"})
+
+
+def test_the_settings_pass_the_environment_and_the_backend_reads_it():
+    from django.conf import settings
+
+    setting = settings.WAGTAILSEARCH_BACKENDS["default"]
+    assert setting["BACKEND"] == "search.backends"
+    path, params = backend_params(
+        {
+            "ENVIRONMENT": {"SEARCH_BACKEND": "opensearch", "SEARCH_URL": "http://a"},
+            "AUTO_UPDATE": False,
+        }
+    )
+    assert path == "wagtail.search.backends.opensearch3"
+    assert params["URLS"] == ["http://a"] and params["AUTO_UPDATE"] is False
+    path, params = backend_params({"ENVIRONMENT": {}})
+    assert path == "search.backends" and params["AUTOCOMPLETE_CONFIG"]
+
+
+def test_a_wrong_search_backend_stops_the_process_at_startup():
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "SEARCH_BACKEND": "solr",
+        "SEARCH_URL": "http://x",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode != 0 and "SEARCH_BACKEND='solr'" in done.stderr

@@ -5,8 +5,9 @@ A ``VideoAsset`` is the media, shared by every language's ``VideoPage``: the
 renditions are made once, and a clip asked for in French is the one already cut
 for English.
 
-One module per concern; the names are re-exported here (migrations refer to
-``videos.models.video_storage`` and the upload paths)."""
+One module per concern (``segments``: the shotlist and soundbites); the names are
+re-exported here (migrations refer to ``videos.models.video_storage`` and the
+upload paths)."""
 
 from ..storage import video_storage
 from .assets import (
@@ -21,15 +22,13 @@ from .assets import (
 from .downloads import VideoClip, VideoDownload, VideoDownloadServed
 from .jobs import VideoDownloadJob
 from .pages import (
-    TimedSegment,
     VideoIndexPage,
     VideoPage,
     VideoPerson,
     VideoRelatedRelease,
-    VideoShot,
-    VideoSoundbite,
     VideoTopic,
 )
+from .segments import TimedSegment, VideoShot, VideoSoundbite
 
 __all__ = [
     "VIDEO_EXTENSIONS",

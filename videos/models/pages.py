@@ -3,8 +3,9 @@ with their links to people, topics and releases, shotlist and soundbites."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import graphene
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -16,24 +17,33 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultipleChooserPanel,
 )
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.images.models import AbstractImage
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.graphql.pages import (
     HeadlessPageMixin,
     list_field,
-    resolved_by,
     translation_graphql_fields,
 )
 from embargo.models import EmbargoMixin
 from newsroom.linked.fields import linked_graphql_fields
 from newsroom.linked.models import LinkedPage, PersonLink, ReleaseLink, TopicLink
 
-from ..forms import VideoPageForm
 from ..panels import SegmentPreviewPanel
-from ..timecode import TimecodeField, format_timecode
-from .assets import VideoAsset
+from . import graphql as fields
+from .assets import VideoAsset, VideoRendition, VideoSubtitle
+from .forms import VideoPageForm
+from .graphql import (
+    RenditionType,
+    ShotType,
+    SoundbiteType,
+    SubtitleType,
+    VideoPreviewType,
+    VideoStatus,
+)
+from .segments import VideoShot, VideoSoundbite
 
 
 class VideoIndexPage(HeadlessPageMixin, Page):
@@ -129,26 +139,20 @@ class VideoPage(EmbargoMixin, LinkedPage, HeadlessPageMixin, Page):
         GraphQLString("summary"),
         GraphQLField("duration", graphene.Float, source="graphql_duration"),
         GraphQLString("duration_timecode", source="graphql_duration_timecode"),
-        GraphQLField("status", "videos.schema.VideoStatus", source="graphql_status"),
+        GraphQLField("status", VideoStatus, source="graphql_status"),
         GraphQLImage("poster", source="graphql_poster"),
         GraphQLString("usage_terms"),
         GraphQLString("credit"),
         GraphQLString("restrictions"),
         GraphQLString("transcript"),
         *linked_graphql_fields(),
-        list_field(
-            "renditions", "videos.schema.RenditionType", source="graphql_renditions"
-        ),
-        list_field("shotlist", "videos.schema.ShotType", source="graphql_shots"),
-        list_field(
-            "soundbites", "videos.schema.SoundbiteType", source="graphql_soundbites"
-        ),
-        list_field(
-            "subtitles", "videos.schema.SubtitleType", source="graphql_subtitles"
-        ),
+        list_field("renditions", RenditionType, source="graphql_renditions"),
+        list_field("shotlist", ShotType, source="graphql_shots"),
+        list_field("soundbites", SoundbiteType, source="graphql_soundbites"),
+        list_field("subtitles", SubtitleType, source="graphql_subtitles"),
         GraphQLField(
             "preview",
-            "videos.schema.VideoPreviewType",
+            VideoPreviewType,
             source="graphql_preview",
             description="HLS stream and thumbnail track, to watch, scrub and "
             "choose in and out points; null until the video is processed.",
@@ -167,16 +171,35 @@ class VideoPage(EmbargoMixin, LinkedPage, HeadlessPageMixin, Page):
         indexes = [models.Index(fields=["date", "page_ptr"], name="videos_video_date")]
         verbose_name_plural = _("videos")
 
-    # Resolvers live in videos/schema.py.
-    graphql_duration = resolved_by("videos.schema.resolve_duration")
-    graphql_duration_timecode = resolved_by("videos.schema.resolve_duration_timecode")
-    graphql_status = resolved_by("videos.schema.resolve_status")
-    graphql_poster = resolved_by("videos.schema.resolve_poster")
-    graphql_renditions = resolved_by("videos.schema.resolve_renditions")
-    graphql_shots = resolved_by("videos.schema.resolve_shots")
-    graphql_soundbites = resolved_by("videos.schema.resolve_soundbites")
-    graphql_subtitles = resolved_by("videos.schema.resolve_subtitles")
-    graphql_preview = resolved_by("videos.schema.resolve_preview")
+    # The fields beyond the columns, answered through the batch loaders of
+    # videos/models/graphql.py (the linked-page kit's people, topics and related: see
+    # LinkedPage).
+    def graphql_duration(self, info: Any, **kwargs: Any) -> float | None:
+        return fields.asset_attribute(self, "duration")
+
+    def graphql_duration_timecode(self, info: Any, **kwargs: Any) -> str | None:
+        return fields.asset_attribute(self, "duration_timecode")
+
+    def graphql_status(self, info: Any, **kwargs: Any) -> str | None:
+        return fields.resolve_status(self)
+
+    def graphql_poster(self, info: Any, **kwargs: Any) -> AbstractImage | None:
+        return fields.resolve_poster(self)
+
+    def graphql_renditions(self, info: Any, **kwargs: Any) -> list[VideoRendition]:
+        return fields.resolve_renditions(self)
+
+    def graphql_shots(self, info: Any, **kwargs: Any) -> list[VideoShot]:
+        return fields.resolve_shots(self)
+
+    def graphql_soundbites(self, info: Any, **kwargs: Any) -> list[VideoSoundbite]:
+        return fields.resolve_soundbites(self)
+
+    def graphql_subtitles(self, info: Any, **kwargs: Any) -> list[VideoSubtitle]:
+        return fields.resolve_subtitles(self)
+
+    def graphql_preview(self, info: Any, **kwargs: Any) -> Any:
+        return fields.resolve_preview(self)
 
 
 class VideoPerson(PersonLink):
@@ -191,79 +214,3 @@ class VideoRelatedRelease(ReleaseLink):
     page = ParentalKey(
         VideoPage, on_delete=models.CASCADE, related_name="related_releases"
     )
-
-
-class TimedSegment(TranslatableMixin, Orderable):
-    """A stretch of the video between two timecodes (a shot, a soundbite)."""
-
-    start = TimecodeField(_("in point"), help_text=_("Seconds or HH:MM:SS.mmm"))
-    end = TimecodeField(_("out point"), help_text=_("Seconds or HH:MM:SS.mmm"))
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        abstract = True
-
-    def clean(self):
-        super().clean()
-        if self.start is None or self.end is None:
-            return
-        if self.end <= self.start:
-            raise ValidationError({"end": _("The out point must be after the in.")})
-        asset = getattr(getattr(self, "page", None), "asset", None)
-        duration = asset.duration if asset is not None else None
-        if duration is not None and self.end > duration + 0.001:
-            raise ValidationError(
-                {
-                    "end": _("This is after the end of the video (%(length)s).")
-                    % {"length": format_timecode(duration)}
-                }
-            )
-
-    @property
-    def seconds(self) -> tuple[float, float]:
-        return float(self.start), float(self.end)
-
-
-class VideoShot(TimedSegment):
-    page = ParentalKey(VideoPage, on_delete=models.CASCADE, related_name="shots")
-    description = models.TextField(_("description"))
-
-    panels = [
-        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
-        FieldPanel("description"),
-    ]
-
-    class Meta(TimedSegment.Meta):
-        verbose_name = _("shot")
-
-    def __str__(self) -> str:
-        return self.description[:80]
-
-
-class VideoSoundbite(TimedSegment):
-    page = ParentalKey(VideoPage, on_delete=models.CASCADE, related_name="soundbites")
-    speaker = models.ForeignKey(
-        "newsroom.Person",
-        verbose_name=_("speaker"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    language = models.CharField(
-        _("language spoken"),
-        max_length=10,
-        help_text=_("Language code of what is said, e.g. en, fr, sq."),
-    )
-    text = models.TextField(_("what is said"))
-
-    panels = [
-        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
-        FieldRowPanel([FieldPanel("speaker"), FieldPanel("language")]),
-        FieldPanel("text"),
-    ]
-
-    class Meta(TimedSegment.Meta):
-        verbose_name = _("soundbite")
-
-    def __str__(self) -> str:
-        return self.text[:80]

@@ -7,8 +7,8 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from .models.assets import VideoAsset
-from .timecode import exact_rate, timecode_origin
+from ..timecode import exact_rate, timecode_origin
+from .assets import VideoAsset
 
 SEGMENT_RELATIONS = ("shots", "soundbites")
 HELP = _(
