@@ -32,7 +32,7 @@ run: demo
 	@echo "  Admin:    http://$(HOST):$(PORT)/admin/"
 	@echo "  GraphQL:  http://$(HOST):$(PORT)/graphql/  (GraphiQL in a browser)"
 	@echo "  Site:     http://$(HOST):$(PORT)/en/  and  http://$(HOST):$(PORT)/fr/"
-	@$(PY) -c 'from newsroom.demo.seed import DEMO_ADMIN_EMAIL as e, DEMO_ADMIN_PASSWORD as p; print(f"  Sign in:  {e} / {p}")'
+	@$(PY) -c 'from home.demo_admin import DEMO_ADMIN_EMAIL as e, DEMO_ADMIN_PASSWORD as p; print(f"  Sign in:  {e} / {p}")'
 	@echo ""
 	@# The task worker (with scheduled publishing) runs beside the server and stops with it.
 	$(PY) manage.py portal_worker & WORKER=$$!; \
