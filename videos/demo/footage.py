@@ -16,7 +16,7 @@ from newsroom.demo import pictures
 from .. import ffmpeg
 from .videos import DATA
 
-VERSION = "footage-1"
+VERSION = "footage-2"
 WIDTH, HEIGHT, RATE = 1280, 720, 25
 CANVAS = (1600, 900)  # room for the camera to move
 
@@ -65,7 +65,7 @@ def _build(video: dict, target: Path) -> None:
             [*inputs, "-i", str(DATA / bite["audio"]),
              "-filter_complex", ";".join(filters),
              "-map", "[video]", "-map", "[audio]", "-t", str(video["duration"]),
-             "-r", str(RATE), "-c:v", "libx264", "-preset", "veryfast", "-crf", "26",
+             "-r", str(RATE), "-c:v", "libx264", "-preset", "ultrafast", "-crf", "26",
              "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "96k", "-ac", "1",
              "-movflags", "+faststart", "-f", "mp4", str(target)],
             timeout=120,
