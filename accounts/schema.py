@@ -29,7 +29,7 @@ from .errors import (
     UnsafeRedirect,
 )
 from .models import CodePurpose, MediaType, User
-from .ratelimit import hit_all
+from .ratelimit import count_failures, hit, hit_all
 from .redirects import is_safe_next
 from .signals import (
     account_deleting,
@@ -194,10 +194,10 @@ class Register(graphene.Mutation):
     )
 
     @staticmethod
+    @count_failures("register")
     def mutate(root, info, **args):
         request = info.context
         mark_private(request)
-        hit_all(request, "register")
         email = clean_email(args["email"])
         user = User(
             email=email,
@@ -229,6 +229,9 @@ class Register(graphene.Mutation):
             newsletter=bool(args.get("newsletter")),
             newsletter_topics=topics,
         )
+        # Past this point the address is e-mailed, whether or not it has an
+        # account: counted per address, like a code request.
+        hit("register:address", email)
         check_cooldown(CodePurpose.EMAIL_CONFIRMATION, email)
         if User.objects.filter(email__iexact=email).exists():
             return Register.taken(email, password)
@@ -267,20 +270,24 @@ def _enum_value(value):
 
 
 class VerifyEmail(graphene.Mutation):
-    """Confirm the address with the code sent at registration."""
+    """Confirm the address with the code sent at registration; the answer signs
+    the user in (sets the session cookie, like ``login``): use the returned
+    ``csrfToken`` for the next mutations."""
 
     class Arguments:
         email = graphene.String(required=True)
         code = graphene.String(required=True)
 
     ok = graphene.Boolean(required=True)
+    account = graphene.Field(AccountType, required=True)
+    csrf_token = graphene.String(required=True)
 
     @staticmethod
+    @count_failures("code-check", "email")
     def mutate(root, info, email, code):
         request = info.context
         mark_private(request)
         email = clean_email(email)
-        hit_all(request, "code-check", email)
         user = User.objects.filter(email__iexact=email, is_active=True).first()
 
         def confirm():
@@ -296,7 +303,10 @@ class VerifyEmail(graphene.Mutation):
             then=confirm,
             email=email,
         )
-        return VerifyEmail(ok=True)
+        # The code reached the inbox: as good a proof as the password (only
+        # unconfirmed accounts are sent one), and what a frontend expects next.
+        auth.login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        return VerifyEmail(ok=True, account=user, csrf_token=get_token(request))
 
 
 class ResendCode(graphene.Mutation):
@@ -330,13 +340,13 @@ class Login(graphene.Mutation):
     csrf_token = graphene.String(required=True)
 
     @staticmethod
+    @count_failures("login")
     def mutate(root, info, email, password):
         request = info.context
         mark_private(request)
         email = clean_email(email)
         if len(password) > 128:
             raise InvalidCredentials(_("The e-mail address or the password is wrong."))
-        hit_all(request, "login")
         user = check_password_of(request, email, password)
         if not user.email_verified:
             raise EmailNotVerified(
@@ -390,6 +400,7 @@ class ResetPassword(graphene.Mutation):
     next = graphene.String(description="The validated return address, or null.")
 
     @staticmethod
+    @count_failures("code-check", "email")
     def mutate(root, info, email, code, new_password, next=None):
         request = info.context
         mark_private(request)
@@ -399,7 +410,6 @@ class ResetPassword(graphene.Mutation):
                 argument="next",
             )
         email = clean_email(email)
-        hit_all(request, "code-check", email)
         user = User.objects.filter(email__iexact=email, is_active=True).first()
         # The rules that do not depend on the account, for every address alike;
         # those that do (not like the address) once the code proved the owner.
@@ -423,6 +433,53 @@ class ResetPassword(graphene.Mutation):
             auth.update_session_auth_hash(request, user)
         forget_failed_sign_ins(email)
         return ResetPassword(ok=True, next=next or None)
+
+
+class UpdateProfile(graphene.Mutation):
+    """Change the signed-in user's profile; arguments left out stay as they are.
+    The e-mail address is not changed here."""
+
+    class Arguments:
+        first_name = graphene.String()
+        last_name = graphene.String()
+        organisation = graphene.String()
+        media_type = MediaTypeEnum()
+        country = graphene.String(description="ISO 3166-1 alpha-2 code, e.g. FR.")
+        preferred_language = graphene.Argument(LanguageCode)
+
+    account = graphene.Field(AccountType, required=True)
+
+    @staticmethod
+    def mutate(root, info, **args):
+        user = current_user(info.context)
+        changes = {}
+        for name, argument, max_length in (
+            ("first_name", "firstName", 150),
+            ("last_name", "lastName", 150),
+            ("organisation", "organisation", 200),
+        ):
+            if args.get(name) is not None:
+                changes[name] = clean_text(
+                    args[name], argument, max_length, required=True
+                )
+        if args.get("media_type") is not None:
+            changes["media_type"] = MediaType(_enum_value(args["media_type"])).value
+        if args.get("country") is not None:
+            changes["country"] = clean_country(args["country"])
+            if not changes["country"]:
+                raise InvalidArgument(
+                    _("country is required."), argument="country", reason="REQUIRED"
+                )
+        if args.get("preferred_language") is not None:
+            changes["preferred_language"] = clean_language(
+                language_code(args["preferred_language"]), "preferredLanguage"
+            )
+        # Checked in full before anything is written.
+        for name, value in changes.items():
+            setattr(user, name, value)
+        if changes:
+            user.save(update_fields=list(changes))
+        return UpdateProfile(account=user)
 
 
 class ChangePassword(graphene.Mutation):
@@ -481,5 +538,6 @@ class AccountsMutation:
     logout = Logout.Field()
     request_password_reset = RequestPasswordReset.Field()
     reset_password = ResetPassword.Field()
+    update_profile = UpdateProfile.Field()
     change_password = ChangePassword.Field()
     delete_account = DeleteAccount.Field()

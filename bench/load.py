@@ -238,6 +238,9 @@ def run(args, storage: BenchStorage, children: list[Child]) -> int:
         "DJANGO_DEBUG": "false",
         "DATABASE_CONN_MAX_AGE": str(args.conn_max_age),
         "BENCH_SKIP_INVALIDATION": "1" if args.without_invalidation else "0",
+        # This run checks that a publish is seen at once: no stale-while-revalidate
+        # (bench/publish.py measures with it, as in production).
+        "GRAPHQL_CACHE_STALE_SECONDS": "0",
     }
     cache_backend = (
         "Redis (REDIS_URL), keys under this run's prefix"

@@ -122,6 +122,7 @@ class Answer:
     worker: str
     seconds: float
     problem: str | None  # None when the answer is a 200 with data and no errors
+    cache: str = "?"  # X-Cache: HIT, STALE, MISS
 
 
 def send(port: int, call: Call, timeout: float = 10.0, encoded=None) -> Answer:
@@ -136,6 +137,7 @@ def send(port: int, call: Call, timeout: float = 10.0, encoded=None) -> Answer:
         response = connection.getresponse()
         data = response.read()
         status, worker = response.status, response.getheader("X-Bench-Worker", "?")
+        cache = response.getheader("X-Cache", "?")
     except (OSError, http.client.HTTPException) as error:
         elapsed = time.perf_counter() - started
         return Answer(0, b"", "?", elapsed, f"{type(error).__name__}: {error}")
@@ -153,7 +155,7 @@ def send(port: int, call: Call, timeout: float = 10.0, encoded=None) -> Answer:
         else:
             if answer.get("errors") or not answer.get("data"):
                 problem = f"GraphQL errors: {json.dumps(answer.get('errors'))[:300]}"
-    return Answer(status, data, worker, elapsed, problem)
+    return Answer(status, data, worker, elapsed, problem, cache)
 
 
 def generate(port: int, seconds: float, concurrency: int, seed: int = 1) -> dict:
@@ -168,13 +170,14 @@ def generate(port: int, seconds: float, concurrency: int, seed: int = 1) -> dict
         "error_samples": [],
         "by_call": {call.name: [] for call in calls},
         "workers": {},
+        "cache": {},
     }
     started = time.perf_counter()
     deadline = started + seconds
 
     def client(number: int) -> None:
         chooser = random.Random(seed * 1000 + number)
-        latencies, by_call, workers, errors = [], {}, {}, []
+        latencies, by_call, workers, errors, cache = [], {}, {}, [], {}
         while time.perf_counter() < deadline:
             call = chooser.choices(calls, weights)[0]
             answer = send(port, call, encoded=encoded[call.name])
@@ -182,6 +185,7 @@ def generate(port: int, seconds: float, concurrency: int, seed: int = 1) -> dict
             latencies.append(milliseconds)
             by_call.setdefault(call.name, []).append(milliseconds)
             workers[answer.worker] = workers.get(answer.worker, 0) + 1
+            cache[answer.cache] = cache.get(answer.cache, 0) + 1
             if answer.problem:
                 errors.append(f"{call.name}: {answer.problem}")
         with lock:
@@ -193,6 +197,8 @@ def generate(port: int, seconds: float, concurrency: int, seed: int = 1) -> dict
                 results["by_call"][name] += values
             for worker, count in workers.items():
                 results["workers"][worker] = results["workers"].get(worker, 0) + count
+            for state, count in cache.items():
+                results["cache"][state] = results["cache"].get(state, 0) + count
 
     threads = [
         threading.Thread(target=client, args=(n,), daemon=True)

@@ -4,6 +4,7 @@ is committed (and the response cache invalidated):
 
     seed N          (migrate, createcachetable, the demo content and N releases)
     release TITLE   (a new release in English and French, dated now)
+    unpublish TITLE (withdraws that release and its translation)
     topic NAME      (renames the topic every bench release is filed under)
     quit
 
@@ -30,6 +31,9 @@ def handle(command: str, argument: str) -> str:
     if command == "release":
         seed.publish_release(argument)
         return f"release {argument}"
+    if command == "unpublish":
+        seed.unpublish_release(argument)
+        return f"unpublish {argument}"
     if command == "topic":
         seed.rename_topic(argument)
         return f"topic {argument}"
@@ -44,10 +48,10 @@ def main() -> int:
 
     if os.environ.get("BENCH_SKIP_INVALIDATION") == "1":
         # Only for checking the checker (load.py --without-invalidation): publish
-        # without bumping the cache generation, so stale answers must be seen.
+        # without bumping the cache tags, so stale answers must be seen.
         from cms.graphql import cache
 
-        cache.invalidate = lambda: None
+        cache.bump = lambda *args, **kwargs: None
 
     for line in sys.stdin:
         command, _space, argument = line.strip().partition(" ")

@@ -231,6 +231,13 @@ def publish_release(title: str) -> PressReleasePage:
     return en
 
 
+def unpublish_release(title: str) -> None:
+    """Withdraw the English release titled ``title`` (and its translation)."""
+    with transaction.atomic():
+        for page in PressReleasePage.objects.filter(title__startswith=title):
+            page.unpublish()
+
+
 def rename_topic(name: str, code: str = "en") -> Topic:
     """Edit the name of the topic every bench release is filed under."""
     with transaction.atomic():

@@ -1,4 +1,6 @@
-"""The client's address: the one place that reads ``X-Forwarded-For``.
+"""The client's address: the one place that reads ``X-Forwarded-For`` (or the header
+named by ``CLIENT_IP_HEADER``, ``DJANGO_CLIENT_IP_HEADER``: e.g. ``X-Real-IP``,
+``CF-Connecting-IP``, or RFC 7239's ``Forwarded``, whose ``for=`` values are read).
 
 A request that reaches the app through a reverse proxy has the proxy as
 ``REMOTE_ADDR``; the proxy appends the address it saw to ``X-Forwarded-For``. That
@@ -34,6 +36,8 @@ def _parse(value: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
     value = value.strip()
     if value.startswith("[") and "]" in value:  # [2001:db8::1]:443
         value = value[1 : value.index("]")]
+    elif value.count(":") == 1:  # 192.0.2.1:47011
+        value = value.partition(":")[0]
     try:
         address = ipaddress.ip_address(value)
     except ValueError:
@@ -46,6 +50,31 @@ def _is_trusted(address, networks: tuple[IPNetwork, ...]) -> bool:
     return any(address.version == net.version and address in net for net in networks)
 
 
+def header_name() -> str:
+    return getattr(settings, "CLIENT_IP_HEADER", "") or "X-Forwarded-For"
+
+
+def _hops(request) -> list[str]:
+    """The addresses of the client-address header, left (client) to right (the
+    last proxy). Proxies that append join every value with commas."""
+    name = header_name()
+    value = request.META.get("HTTP_" + name.upper().replace("-", "_"), "")
+    if not value:
+        return []
+    hops = [hop.strip() for hop in value.split(",")]
+    if name.lower() == "forwarded":  # for=192.0.2.1;proto=https, for="[2001:db8::1]"
+        hops = [_forwarded_for(element) for element in hops]
+    return hops
+
+
+def _forwarded_for(element: str) -> str:
+    for pair in element.split(";"):
+        key, _sep, value = pair.strip().partition("=")
+        if key.lower() == "for":
+            return value.strip().strip('"')
+    return ""
+
+
 def client_ip(request) -> str:
     """The client's address as text, or "unknown" when there is none."""
     remote = _parse(request.META.get("REMOTE_ADDR", "") or "")
@@ -54,8 +83,7 @@ def client_ip(request) -> str:
     networks = trusted_networks()
     client = remote
     if networks and _is_trusted(remote, networks):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        for hop in reversed(forwarded.split(",") if forwarded else []):
+        for hop in reversed(_hops(request)):
             address = _parse(hop)
             if address is None:
                 break  # garbage: keep the last address a trusted proxy vouched for

@@ -2,7 +2,11 @@
 
 Every e-mail the portal sends (account codes, newsletter confirmations and issues)
 goes through here and through Django's e-mail backend: the console in development,
-SMTP configured from the environment in production."""
+SMTP configured from the environment in production.
+
+Subjects and plain-text bodies are rendered with autoescaping off, whatever their
+templates say: HTML escaping belongs to HTML, and in text it shows as
+``Lettre d&#x27;information``. Only the ``.html`` part is escaped."""
 
 from __future__ import annotations
 
@@ -11,7 +15,8 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template, render_to_string
 from django.utils import translation
 
 
@@ -28,8 +33,8 @@ def build_templated_email(
     ``<template>.html``, rendered with ``language`` active."""
     context = {"language": language, **(context or {})}
     with translation.override(language):
-        subject = render_to_string(f"{template}_subject.txt", context)
-        text = render_to_string(f"{template}.txt", context)
+        subject = render_text(f"{template}_subject.txt", context)
+        text = render_text(f"{template}.txt", context)
         html = render_to_string(f"{template}.html", context)
     message = EmailMultiAlternatives(
         subject=" ".join(subject.split()),  # one line, whatever the template did
@@ -41,6 +46,13 @@ def build_templated_email(
     )
     message.attach_alternative(html, "text/html")
     return message
+
+
+def render_text(template_name: str, context: Mapping[str, Any]) -> str:
+    """A text template rendered without HTML autoescaping (an e-mail subject or
+    plain-text body): the engine's own setting is for HTML."""
+    template = get_template(template_name).template  # the engine's Template
+    return template.render(Context(dict(context), autoescape=False))
 
 
 def send_templated_email(*args: Any, **kwargs: Any) -> None:

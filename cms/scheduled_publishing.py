@@ -22,6 +22,8 @@ import threading
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connections
+from django.dispatch import Signal
+from wagtail import hooks
 
 from .models import Lease
 
@@ -40,19 +42,33 @@ def lease_seconds() -> int:
     return max(300, 5 * settings.SCHEDULED_PUBLISHING_SECONDS)
 
 
+# Sent on every tick of every worker, after the publishing: apps hang their own
+# periodic upkeep on it (videos: deleting clips nobody downloads), each taking
+# a lease of its own if only one worker at a time may do it.
+worker_tick = Signal()
+
+
 def tick(holder: str | None = None) -> bool:
     """Publish what is due and unpublish what has expired, unless another worker
-    is doing it right now. True when this call did it."""
+    is doing it right now; then the apps' upkeep (``worker_tick``). True when
+    this call published."""
     holder = holder or this_process()
-    if not Lease.acquire(LEASE, holder, lease_seconds()):
+    published = Lease.acquire(LEASE, holder, lease_seconds())
+    if published:
+        try:
+            output = io.StringIO()
+            call_command("publish_scheduled", stdout=output)
+            # Other scheduled publishing, under the same lease (embargo/lifting.py).
+            for run in hooks.get_hooks("scheduled_publishing_tick"):
+                run()
+        finally:
+            Lease.release(LEASE, holder)
+    else:
         logger.debug("Scheduled publishing: another worker holds the lease")
-        return False
-    try:
-        output = io.StringIO()
-        call_command("publish_scheduled", stdout=output)
-    finally:
-        Lease.release(LEASE, holder)
-    return True
+    for receiver, error in worker_tick.send_robust(sender=None, holder=holder):
+        if error is not None:
+            logger.error("Worker upkeep %s failed", receiver, exc_info=error)
+    return published
 
 
 class Ticker(threading.Thread):

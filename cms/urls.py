@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms import health, media
 from cms.graphql.views import PortalGraphQLView
 from videos.downloads import serve_signed
+from videos.preview import serve_preview
 
 # An unreachable database, storage or queue answers 503 with a code (cms/health.py).
 handler500 = "cms.health.server_error"
@@ -27,8 +28,12 @@ urlpatterns = [
     ),
     # Short-lived signed links to video files kept off public media (local disk).
     path("videos/download/<str:token>/", serve_signed, name="video-download"),
+    # The streaming preview: HLS over the renditions, the thumbnail track.
+    path("videos/preview/<str:key>/<str:part>", serve_preview, name="video-preview"),
     # One-click unsubscribe links of the newsletter (RFC 8058).
     path("newsletter/", include("newsletter.urls")),
+    # Documents of accreditation applications (multipart, signed in).
+    path("accreditation/", include("accreditation.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("django-admin/", admin.site.urls),

@@ -19,6 +19,9 @@ from dataclasses import dataclass
 EDITORS = "Editors"
 VIDEO_PRODUCERS = "Video producers"
 MEDIA_OFFICE = "Media office"
+# Accounts (broadcasters' staff, not editors) that may download the broadcast
+# master of every video: no admin access, only this permission.
+BROADCASTERS = "Broadcasters"
 TRANSLATORS = "Translators {code}"  # one group per content language
 TRANSLATOR_LANGUAGES = ("en", "fr")
 
@@ -95,8 +98,16 @@ ROLES: tuple[Role, ...] = (
     ),
     Role(
         MEDIA_OFFICE,
-        permissions=("wagtailadmin.access_admin", "videos.view_videodownload"),
+        permissions=(
+            "wagtailadmin.access_admin",
+            "videos.view_videodownload",
+            "videos.grant_master_download",
+            # The accreditation queue: read it, decide (accreditation/).
+            "accreditation.view_accreditation",
+            "accreditation.review_accreditation",
+        ),
     ),
+    Role(BROADCASTERS, permissions=("videos.download_master",)),
 )
 
 # Permissions a data migration may need before Django's post_migrate signal has
@@ -107,6 +118,27 @@ CUSTOM_PERMISSIONS = {
         "wagtail_localize",
         "translation",
         "Can submit translations",
+    ),
+    "videos.download_master": (
+        "videos",
+        "videoasset",
+        "Can download the broadcast master",
+    ),
+    "videos.grant_master_download": (
+        "videos",
+        "videoasset",
+        "Can grant broadcast master downloads",
+    ),
+    # Named here so the roles migration needs no accreditation model state.
+    "accreditation.view_accreditation": (
+        "accreditation",
+        "accreditation",
+        "Can view accreditation",
+    ),
+    "accreditation.review_accreditation": (
+        "accreditation",
+        "accreditation",
+        "Approve, reject and revoke accreditations",
     ),
 }
 

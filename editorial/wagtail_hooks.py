@@ -7,10 +7,12 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.pages.listing import IndexView, PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
+from embargo.admin import EmbargoColumn, EmbargoFilter
 from newsroom.models import PressReleasePage, Topic
 from videos.views import download_permission_policy
 
 from . import views
+from .broadcasters import broadcasters, broadcasters_menu_item
 from .panels import RecentDownloadsPanel, TranslationsPanel, VideosProcessingPanel
 
 # --- Press releases: a flat listing with the columns editors sort and filter by ---
@@ -31,6 +33,7 @@ class PressReleaseFilterSet(PageFilterSet):
         label=_("Published"),
         widget=django_filters.widgets.BooleanWidget,
     )
+    embargo = EmbargoFilter()
 
     class Meta:
         model = PressReleasePage
@@ -68,6 +71,9 @@ class PressReleaseListingViewSet(PageListingViewSet):
         DateColumn("date", label=_("Date"), sort_key="date", width="14%"),
         TopicsColumn("topics", label=_("Topics"), width="20%"),
         LanguageColumn("language", label=_("Language"), sort_key="locale", width="10%"),
+        EmbargoColumn(
+            "embargo", label=_("Embargo"), sort_key="embargoed_until", width="14%"
+        ),
         next(col for col in PageListingViewSet.columns if col.name == "status"),
     ]
     filterset_class = PressReleaseFilterSet
@@ -111,3 +117,16 @@ def register_guarded_localize_urls():
             views.guarded_update_translations,
         ),
     ]
+
+
+# --- Who may download broadcast masters (the media office decides) -------------------
+
+
+@hooks.register("register_admin_urls")
+def register_broadcasters_url():
+    return [path("broadcasters/", broadcasters, name="editorial_broadcasters")]
+
+
+@hooks.register("register_settings_menu_item")
+def register_broadcasters_menu_item():
+    return broadcasters_menu_item()

@@ -23,19 +23,28 @@ def send_issue_view(request, pk: int):
         if not issue.items.exists():
             messages.error(request, _("Add at least one press release or video first."))
         else:
+            recipients = issue.recipients().count()
+            skipped = issue.audience().count() - recipients
             send_issue.enqueue(issue.pk)
             messages.success(
                 request,
-                _("“%(subject)s” is being sent to %(count)d subscribers.")
-                % {"subject": issue.subject, "count": issue.recipients().count()},
+                _(
+                    "“%(subject)s” is being sent to %(count)d subscribers; "
+                    "%(skipped)d follow other topics and are skipped."
+                )
+                % {"subject": issue.subject, "count": recipients, "skipped": skipped},
             )
         return redirect("wagtailsnippets_newsletter_newsletterissue:list")
+    recipients = issue.recipients().count()
     return TemplateResponse(
         request,
         "newsletter/admin/send_issue.html",
         {
             "issue": issue,
-            "recipients": issue.recipients().count(),
+            "recipients": recipients,
+            "skipped": issue.audience().count() - recipients,
+            "topics": issue.target_topics(),
+            "topics_chosen": issue.topics.exists(),
             "counts": issue.delivery_counts(),
         },
     )

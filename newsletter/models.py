@@ -1,5 +1,14 @@
 """Newsletter subscribers (double opt-in), the issues editors compose from recent
-press releases and videos, and one delivery record per issue and recipient."""
+press releases and videos, and one delivery record per issue and recipient.
+
+Targeting by topic: an issue goes to the confirmed subscribers of its language who
+chose all topics, or whose topics meet the issue's. Topics are a tree (Western
+Balkans > Kosovo > KFOR), and following a topic means following what is filed
+under it: a subscriber to "Kosovo" gets an issue on "KFOR", but a subscriber to
+"KFOR" does not get an issue on "Kosovo" at large. An issue's topics are those the
+editor chose, or else those of its press releases and videos; an issue with no
+topic at all goes to every confirmed subscriber of its language. Topics are
+compared by translation key, so a topic matches its translations."""
 
 from __future__ import annotations
 
@@ -15,6 +24,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable, Page, PreviewableMixin
+
+from cms.visibility import is_withheld
 
 
 def new_token() -> str:
@@ -36,6 +47,11 @@ class Subscriber(models.Model):
         verbose_name=_("topics of interest"),
         blank=True,
         related_name="+",
+    )
+    all_topics = models.BooleanField(
+        _("all topics"),
+        default=True,
+        help_text=_("Receives every issue of the language, whatever its topics."),
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -98,8 +114,28 @@ class NewsletterIssue(PreviewableMixin, ClusterableModel):
         help_text=_("The issue goes to the confirmed subscribers of this language."),
     )
     intro = models.TextField(_("introduction"), blank=True)
+    topics = models.ManyToManyField(
+        "newsroom.Topic",
+        verbose_name=_("topics"),
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "The issue goes to the subscribers of these topics (and of the topics "
+            "above them) and to those who chose all topics. Leave empty to use the "
+            "topics of its press releases and videos; with none at all, it goes to "
+            "every subscriber of its language."
+        ),
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    skipped_count = models.PositiveIntegerField(
+        _("skipped"),
+        default=0,
+        help_text=_(
+            "Confirmed subscribers of the language left out at the last sending: "
+            "they follow other topics."
+        ),
     )
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     send_started_at = models.DateTimeField(_("sending started"), null=True, blank=True)
@@ -113,9 +149,47 @@ class NewsletterIssue(PreviewableMixin, ClusterableModel):
     def __str__(self) -> str:
         return self.subject
 
-    def recipients(self):
+    def audience(self):
+        """Every confirmed subscriber of the issue's language."""
         return Subscriber.objects.filter(
             status=Subscriber.Status.CONFIRMED, language=self.language
+        )
+
+    def target_topics(self) -> list:
+        """The topics the issue is about: the editor's choice, or else the topics
+        of its press releases and videos."""
+        chosen = list(self.topics.all()) if self.pk else []
+        if chosen:
+            return chosen
+        from newsroom.models import Topic, TopicLink
+
+        page_ids = list(self.items.values_list("page_id", flat=True))
+        if not page_ids:
+            return []
+        link_models = [
+            model
+            for model in apps.get_models()
+            if issubclass(model, TopicLink)
+            and any(field.name == "page" for field in model._meta.fields)
+        ]
+        topic_ids: set[int] = set()
+        for model in link_models:
+            topic_ids.update(
+                model.objects.filter(page_id__in=page_ids).values_list(
+                    "topic_id", flat=True
+                )
+            )
+        return list(Topic.objects.filter(pk__in=topic_ids))
+
+    def recipients(self):
+        """The confirmed subscribers of the language this issue goes to (see the
+        module's docstring for the rules)."""
+        keys = topic_keys_with_ancestors(self.target_topics())
+        if not keys:
+            return self.audience()
+        matching = Subscriber.objects.filter(topics__translation_key__in=keys)
+        return self.audience().filter(
+            Q(all_topics=True) | Q(pk__in=matching.values("pk"))
         )
 
     def delivery_counts(self) -> dict[str, int]:
@@ -139,6 +213,8 @@ class NewsletterIssue(PreviewableMixin, ClusterableModel):
         entries = []
         for item in self.items.select_related("page"):
             page = item.page.specific
+            if is_withheld(page):
+                continue  # under embargo: not for subscribers before the lift
             summary = getattr(page, "standfirst", None) or getattr(page, "summary", "")
             path = page.get_url() or ""
             url = path if path.startswith("http") else f"{base}{path}"
@@ -160,15 +236,33 @@ class NewsletterIssue(PreviewableMixin, ClusterableModel):
     def get_preview_context(self, request, mode_name):
         return {
             **super().get_preview_context(request, mode_name),
-            **issue_context(self, unsubscribe_url="#unsubscribe"),
+            **issue_context(
+                self, unsubscribe_url="#unsubscribe", preferences_url="#preferences"
+            ),
         }
 
 
-def issue_context(issue: NewsletterIssue, unsubscribe_url: str) -> dict:
+def topic_keys_with_ancestors(topics) -> set:
+    """The translation keys of ``topics`` and of every topic above them: who
+    follows any of these follows the issue."""
+    keys = set()
+    seen: set[int] = set()
+    for topic in topics:
+        while topic is not None and topic.pk not in seen:  # a cycle ends the walk
+            seen.add(topic.pk)
+            keys.add(topic.translation_key)
+            topic = topic.parent
+    return keys
+
+
+def issue_context(
+    issue: NewsletterIssue, unsubscribe_url: str, preferences_url: str = "#"
+) -> dict:
     return {
         "issue": issue,
         "entries": issue.entries(),
         "unsubscribe_url": unsubscribe_url,
+        "preferences_url": preferences_url,
         "language": issue.language,
     }
 

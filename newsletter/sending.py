@@ -20,6 +20,7 @@ from django_tasks import task
 from cms.mail import build_templated_email, send_templated_email
 
 from .models import NewsletterDelivery, NewsletterIssue, Subscriber, issue_context
+from .subscriptions import preferences_token
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +30,15 @@ ERROR_CHARS = 500
 def confirm_url(subscriber: Subscriber) -> str:
     base = settings.FRONTEND_BASE_URL.rstrip("/")
     return f"{base}/{subscriber.language}/newsletter/confirm?token={subscriber.token}"
+
+
+def preferences_url(subscriber: Subscriber) -> str:
+    """The frontend's page to change language and topics, with a signed token
+    (no sign-in): it calls ``newsletterPreferences`` and
+    ``updateNewsletterPreferences``."""
+    base = settings.FRONTEND_BASE_URL.rstrip("/")
+    token = preferences_token(subscriber)
+    return f"{base}/{subscriber.language}/newsletter/preferences?token={token}"
 
 
 def unsubscribe_url(subscriber: Subscriber) -> str:
@@ -45,45 +55,71 @@ def unsubscribe_headers(subscriber: Subscriber) -> dict[str, str]:
     }
 
 
-@task()
-def send_confirmation(subscriber_id: int) -> str:
-    subscriber = Subscriber.objects.filter(
-        pk=subscriber_id, status=Subscriber.Status.PENDING
-    ).first()
+def _email_subscriber(subscriber_id: int, status: str, template: str, context) -> bool:
+    """E-mail ``template`` to the subscriber if it is still in ``status``, with
+    its topics and ``context(subscriber)``."""
+    subscriber = Subscriber.objects.filter(pk=subscriber_id, status=status).first()
     if subscriber is None:
-        return "nothing-to-confirm"
+        return False
     send_templated_email(
-        "newsletter/email/confirm",
+        template,
         subscriber.email,
         subscriber.language,
-        {
-            "confirm_url": confirm_url(subscriber),
-            "topics": list(subscriber.topics.all()),
+        {"topics": list(subscriber.topics.all()), **context(subscriber)},
+    )
+    return True
+
+
+@task()
+def send_confirmation(subscriber_id: int) -> str:
+    sent = _email_subscriber(
+        subscriber_id,
+        Subscriber.Status.PENDING,
+        "newsletter/email/confirm",
+        lambda subscriber: {"confirm_url": confirm_url(subscriber)},
+    )
+    return "sent" if sent else "nothing-to-confirm"
+
+
+@task()
+def send_manage_link(subscriber_id: int) -> str:
+    """A confirmed address asked to subscribe again: its owner gets a link to
+    change language and topics (the request itself changes nothing)."""
+    sent = _email_subscriber(
+        subscriber_id,
+        Subscriber.Status.CONFIRMED,
+        "newsletter/email/manage",
+        lambda subscriber: {
+            "preferences_url": preferences_url(subscriber),
+            "unsubscribe_url": unsubscribe_url(subscriber),
+            "all_topics": subscriber.all_topics,
         },
     )
-    return "sent"
+    return "sent" if sent else "not-subscribed"
 
 
 @task()
 def send_issue(issue_id: int) -> dict[str, int]:
-    """Send ``issue`` to the confirmed subscribers of its language, in batches of
+    """Send ``issue`` to its recipients (the confirmed subscribers of its language
+    who follow its topics, see newsletter/models.py), in batches of
     NEWSLETTER_BATCH_SIZE over one SMTP connection each. Run it again to retry the
-    failed deliveries: nobody gets the issue twice."""
+    failed deliveries: nobody gets the issue twice. ``skipped`` counts the
+    confirmed subscribers of the language who follow other topics."""
     issue = NewsletterIssue.objects.filter(pk=issue_id).first()
     if issue is None:
-        return {"sent": 0, "failed": 0}
+        return {"sent": 0, "failed": 0, "skipped": 0}
     NewsletterIssue.objects.filter(
         pk=issue.pk, status=NewsletterIssue.Status.DRAFT
     ).update(status=NewsletterIssue.Status.SENDING, send_started_at=timezone.now())
     # One delivery per recipient; those of an earlier run stay as they are.
+    recipients = set(issue.recipients().values_list("pk", flat=True))
     NewsletterDelivery.objects.bulk_create(
-        [
-            NewsletterDelivery(issue=issue, subscriber_id=pk)
-            for pk in issue.recipients().values_list("pk", flat=True)
-        ],
+        [NewsletterDelivery(issue=issue, subscriber_id=pk) for pk in recipients],
         ignore_conflicts=True,
         batch_size=1000,
     )
+    skipped = issue.audience().exclude(deliveries__issue=issue).count()
+    NewsletterIssue.objects.filter(pk=issue.pk).update(skipped_count=skipped)
     entries = issue.entries()
     sent = failed = 0
     last_pk = 0
@@ -117,7 +153,7 @@ def send_issue(issue_id: int) -> dict[str, int]:
         NewsletterIssue.objects.filter(pk=issue.pk).update(
             status=NewsletterIssue.Status.SENT, sent_at=timezone.now()
         )
-    return {"sent": sent, "failed": failed}
+    return {"sent": sent, "failed": failed, "skipped": skipped}
 
 
 def _deliver(issue, entries, delivery: NewsletterDelivery, connection) -> str | None:
@@ -134,7 +170,9 @@ def _deliver(issue, entries, delivery: NewsletterDelivery, connection) -> str | 
     if subscriber.status != Subscriber.Status.CONFIRMED:
         return _finish(delivery, NewsletterDelivery.Status.SKIPPED)
     context = {
-        **issue_context(issue, unsubscribe_url(subscriber)),
+        **issue_context(
+            issue, unsubscribe_url(subscriber), preferences_url(subscriber)
+        ),
         "entries": entries,
     }
     try:

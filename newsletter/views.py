@@ -33,7 +33,8 @@ def one_click_unsubscribe(request, token: str):
             "newsletter/unsubscribe.html",
             {
                 "email": subscriber.email,
-                "done": request.method == "POST",
+                # Done once unsubscribed, however the page is reached again.
+                "done": subscriber.status == subscriber.Status.UNSUBSCRIBED,
                 "language": subscriber.language,
             },
         )

@@ -1,3 +1,4 @@
+from django import forms
 from django.db.models import Count, Q
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +17,7 @@ from cms.exports import SafeExportSnippetIndexView
 
 from .admin_views import send_issue_view
 from .models import NewsletterDelivery, NewsletterIssue, Subscriber, item_page_models
-from .schema import NewsletterMutation
+from .schema import NewsletterMutation, NewsletterQuery
 
 
 def _send_label(issue: NewsletterIssue) -> str:
@@ -42,6 +43,7 @@ class NewsletterIssueViewSet(SnippetViewSet):
             "status",
             Column("sent_count", label=_("Sent")),
             Column("failed_count", label=_("Failed")),
+            Column("skipped_count", label=_("Skipped (other topics)")),
             "sent_at",
             TitleColumn(
                 "send",
@@ -71,6 +73,7 @@ class NewsletterIssueViewSet(SnippetViewSet):
                 FieldPanel("subject"),
                 FieldPanel("language"),
                 FieldPanel("intro"),
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
                 InlinePanel(
                     "items",
                     label=_("Press releases and videos"),
@@ -86,13 +89,23 @@ class SubscriberViewSet(SnippetViewSet):
     icon = "group"
     menu_label = _("Subscribers")
     url_prefix = "newsletter/subscribers"
-    list_display = ["email", "language", "status", "user", "created_at", "confirmed_at"]
+    list_display = [
+        "email",
+        "language",
+        "status",
+        "all_topics",
+        "topic_names",
+        "user",
+        "created_at",
+        "confirmed_at",
+    ]
     list_filter = ["status", "language"]
     search_fields = ["email"]
     list_export = [
         "email",
         "language",
         "status",
+        "all_topics",
         "topic_names",
         "created_at",
         "confirmed_at",
@@ -100,7 +113,13 @@ class SubscriberViewSet(SnippetViewSet):
     ]
     export_filename = "newsletter-subscribers"
     copy_view_enabled = False
-    panels = [FieldPanel("email"), FieldPanel("language"), FieldPanel("status")]
+    panels = [
+        FieldPanel("email"),
+        FieldPanel("language"),
+        FieldPanel("status"),
+        FieldPanel("all_topics"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+    ]
 
 
 class NewsletterViewSetGroup(SnippetViewSetGroup):
@@ -122,6 +141,11 @@ def register_newsletter_admin_urls():
             name="newsletter_send_issue",
         )
     ]
+
+
+@hooks.register("register_schema_query")
+def register_newsletter_query(query_mixins: list) -> None:
+    query_mixins.append(NewsletterQuery)
 
 
 @hooks.register("register_schema_mutation")

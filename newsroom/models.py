@@ -1,6 +1,7 @@
 """Press releases, and the people and topics they are about."""
 
 import datetime
+from collections.abc import Iterable
 
 import graphene
 from django.core.exceptions import ValidationError
@@ -8,7 +9,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from grapple.models import GraphQLField, GraphQLImage, GraphQLString
-from grapple.types.interfaces import get_page_interface
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import (
@@ -16,7 +16,6 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultipleChooserPanel,
-    PageChooserPanel,
 )
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
@@ -28,11 +27,13 @@ from cms.graphql.locale import LanguageCode
 from cms.graphql.pages import (
     HeadlessPageMixin,
     list_field,
-    resolved_by,
     translation_graphql_fields,
 )
+from embargo.models import EmbargoMixin
 
 from .blocks import PressReleaseBodyBlock
+from .linked.fields import PositionType, linked_graphql_fields, topic_type
+from .linked.models import LinkedPage, PersonLink, ReleaseLink, TopicLink
 
 
 class TranslatableSnippetMixin:
@@ -55,6 +56,32 @@ class TranslatableSnippetMixin:
                 )
 
 
+class TopicManager(models.Manager):
+    def topic_and_descendants(self, slug: str) -> set:
+        """Translation keys of the topic ``slug`` and every topic filed under it."""
+        return self.topics_and_descendants([slug])[slug]
+
+    def topics_and_descendants(self, slugs: Iterable[str]) -> dict[str, set]:
+        """For each slug, the translation keys of that topic and of every topic
+        filed under it (empty when no topic has the slug). One query for all."""
+        topics = list(self.values_list("translation_key", "parent_id", "slug", "pk"))
+        key_of = {pk: key for key, _parent, _slug, pk in topics}
+        children: dict = {}
+        for key, parent_id, _slug, _pk in topics:
+            if parent_id is not None:
+                children.setdefault(key_of[parent_id], set()).add(key)
+        found = {}
+        for slug in slugs:
+            wanted = {key for key, _parent, s, _pk in topics if s == slug}
+            frontier = set(wanted)
+            while frontier:
+                frontier = set().union(*(children.get(k, set()) for k in frontier))
+                frontier -= wanted
+                wanted |= frontier
+            found[slug] = wanted
+        return found
+
+
 class Topic(TranslatableSnippetMixin, TranslatableMixin, index.Indexed, models.Model):
     """A subject releases are filed under, in a tree: Western Balkans > Kosovo > KFOR.
 
@@ -71,6 +98,8 @@ class Topic(TranslatableSnippetMixin, TranslatableMixin, index.Indexed, models.M
         on_delete=models.SET_NULL,
         related_name="children",
     )
+
+    objects = TopicManager()
 
     panels = [
         FieldPanel("name"),
@@ -99,7 +128,7 @@ class Topic(TranslatableSnippetMixin, TranslatableMixin, index.Indexed, models.M
         GraphQLString("slug", required=True),
         GraphQLString("description"),
         GraphQLField("locale", LanguageCode, source="locale_code", required=True),
-        GraphQLField("parent", lambda: Topic.graphql_type()),
+        GraphQLField("parent", topic_type),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -114,12 +143,6 @@ class Topic(TranslatableSnippetMixin, TranslatableMixin, index.Indexed, models.M
 
     def __str__(self) -> str:
         return self.name
-
-    @staticmethod
-    def graphql_type():
-        from grapple.registry import registry
-
-        return registry.snippets[Topic]
 
     def clean(self):
         super().clean()
@@ -185,9 +208,7 @@ class Person(
         GraphQLString("biography"),
         GraphQLField("locale", LanguageCode, source="locale_code", required=True),
         GraphQLImage("portrait"),
-        list_field(
-            "positions", "newsroom.schema.PositionType", source="graphql_positions"
-        ),
+        list_field("positions", PositionType, source="graphql_positions"),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -263,7 +284,7 @@ class NewsroomIndexPage(HeadlessPageMixin, Page):
         verbose_name = _("newsroom")
 
 
-class PressReleasePage(HeadlessPageMixin, Page):
+class PressReleasePage(EmbargoMixin, LinkedPage, HeadlessPageMixin, Page):
     date = models.DateTimeField(_("date and time"), default=timezone.now)
     location = models.CharField(_("location"), max_length=255, blank=True)
     standfirst = models.TextField(
@@ -292,6 +313,7 @@ class PressReleasePage(HeadlessPageMixin, Page):
         ),
         InlinePanel("related_releases", label=_("Related releases")),
     ]
+    settings_panels = Page.settings_panels + EmbargoMixin.embargo_panels
     parent_page_types = ["newsroom.NewsroomIndexPage"]
     subpage_types: list[str] = []
 
@@ -300,6 +322,7 @@ class PressReleasePage(HeadlessPageMixin, Page):
         index.SearchField("body"),
         index.SearchField("location"),
         index.FilterField("date"),
+        *EmbargoMixin.embargo_search_fields,
     ]
 
     graphql_fields = [
@@ -312,63 +335,25 @@ class PressReleasePage(HeadlessPageMixin, Page):
             "grapple.types.interfaces.StreamFieldInterface",
             source="graphql_body",
         ),
-        list_field(
-            "people", "newsroom.schema.ReleasePersonType", source="graphql_people"
-        ),
-        list_field("topics", lambda: Topic.graphql_type(), source="graphql_topics"),
-        list_field("related", get_page_interface, source="graphql_related"),
+        *linked_graphql_fields(),
+        *EmbargoMixin.embargo_graphql_fields(),
         *translation_graphql_fields(),
     ]
 
+    people_links = "release_people"
+    topic_links = "release_topics"
+    related_links = "related_releases"
+
     class Meta:
         verbose_name = _("press release")
+        # Lists are newest first, paged by number or by cursor on (date, id).
+        indexes = [
+            models.Index(fields=["date", "page_ptr"], name="newsroom_release_date")
+        ]
         verbose_name_plural = _("press releases")
 
     def graphql_body(self, info, **kwargs) -> list:
         return stream_blocks(self, self.body)
-
-    # Resolvers live in newsroom/schema.py.
-    graphql_people = resolved_by("newsroom.schema.resolve_release_people")
-    graphql_topics = resolved_by("newsroom.schema.resolve_release_topics")
-    graphql_related = resolved_by("newsroom.schema.resolve_related_releases")
-
-
-class PersonLink(Orderable):
-    """A page names a person (the page's own model adds its ``page`` key)."""
-
-    person = models.ForeignKey(
-        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="+"
-    )
-
-    panels = [FieldPanel("person")]
-
-    class Meta(Orderable.Meta):
-        abstract = True
-
-
-class TopicLink(Orderable):
-    topic = models.ForeignKey(
-        Topic, verbose_name=_("topic"), on_delete=models.CASCADE, related_name="+"
-    )
-
-    panels = [FieldPanel("topic")]
-
-    class Meta(Orderable.Meta):
-        abstract = True
-
-
-class ReleaseLink(Orderable):
-    related = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("press release"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-
-    panels = [PageChooserPanel("related", "newsroom.PressReleasePage")]
-
-    class Meta(Orderable.Meta):
-        abstract = True
 
 
 class PressReleasePerson(PersonLink):

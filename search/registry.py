@@ -1,10 +1,16 @@
-"""What the portal's search looks in: one ``SearchKind`` per type of hit.
+"""What the portal's search looks in: one ``SearchKind`` per type of hit, and the
+vocabularies hits can be narrowed by (``LinkFilter``: topics, people).
 
 A kind names its model, its GraphQL type, how to narrow it (language, topics,
-people, dates) and how to prepare a page of hits for the shared loaders. Adding a
-type of content to the search is one ``register(SearchKind(...))`` call, made by
-the app that owns the model (see ``register_default_kinds`` for the newsroom's, and
-videos once its app exists)."""
+people, dates) and how to prepare a page of hits for the shared loaders. The app
+that owns a model joins the search from its own ``wagtail_hooks.py``::
+
+    @hooks.register(REGISTER_SEARCH_KINDS, order=10)
+    def search_videos() -> list[SearchKind]:
+        return [SearchKind(name="video", model_label="videos.VideoPage", ...)]
+
+The hooks' ``order`` is the order of the kinds in the ``SearchType`` enum and the
+``SearchObject`` union. ``search`` itself imports no content app."""
 
 from __future__ import annotations
 
@@ -14,6 +20,12 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.db import models
 from django.utils.html import strip_tags
+from wagtail import hooks
+
+#: Hook answering ``[SearchKind]``: the kinds an app adds to the search.
+REGISTER_SEARCH_KINDS = "register_search_kinds"
+#: Hook answering ``{name: LinkFilter}``: "topics" and "people".
+REGISTER_SEARCH_FILTERS = "register_search_filters"
 
 
 @dataclass
@@ -65,20 +77,56 @@ class SearchKind:
         return str(getattr(obj, self.title_field, "") or "")
 
 
-_kinds: dict[str, SearchKind] = {}
+@dataclass
+class LinkFilter:
+    """A vocabulary hits can be narrowed by, through a kind's ``topics_relation``
+    or ``people_relation``: its model, the field the filter matches on, and how
+    the slugs a client gives become values of that field."""
+
+    #: "app_label.ModelName" of the linked model (e.g. "newsroom.Topic").
+    model_label: str
+    #: ``(slugs, argument) -> values of key_field``; a slug that names nothing
+    #: raises a coded error naming ``argument``.
+    expand: Callable[[list[str], str], set]
+    #: The field of the linked model the values are of.
+    key_field: str = "slug"
+
+    @property
+    def model(self) -> type[models.Model]:
+        return apps.get_model(self.model_label)
+
+
+_hooked: dict[str, SearchKind] = {}  # from the apps' hooks, in the hooks' order
+_direct: dict[str, SearchKind] = {}  # from register(), after them
+_filters: dict[str, LinkFilter] = {}
+_joined = False
 
 
 def register(kind: SearchKind) -> SearchKind:
-    _kinds[kind.name] = kind
+    """Add ``kind`` to the search, besides those the apps' hooks give (a kind of
+    the same name replaces theirs)."""
+    _direct[kind.name] = kind
     return kind
+
+
+def _join() -> None:
+    """Collect the kinds and filters of every app's hooks, once."""
+    global _joined
+    if _joined:
+        return
+    for hook in hooks.get_hooks(REGISTER_SEARCH_KINDS):
+        for kind in hook():
+            _hooked[kind.name] = kind
+    for hook in hooks.get_hooks(REGISTER_SEARCH_FILTERS):
+        _filters.update(hook())
+    _joined = True
 
 
 def kinds() -> list[SearchKind]:
     """The registered kinds whose model is installed, in registration order."""
-    if not _kinds:
-        register_default_kinds()
+    _join()
     installed = []
-    for kind in _kinds.values():
+    for kind in {**_hooked, **_direct}.values():
         try:
             kind.model  # noqa: B018
         except LookupError:
@@ -91,7 +139,13 @@ def get_kind(name: str) -> SearchKind | None:
     return next((kind for kind in kinds() if kind.name == name), None)
 
 
-def _stream_text(value) -> str:
+def get_filter(name: str) -> LinkFilter | None:
+    """The registered filter "topics" or "people", if an app gives it."""
+    _join()
+    return _filters.get(name)
+
+
+def stream_text(value) -> str:
     """The words of a StreamField value, for snippets (``get_searchable_content``
     walks every block, rich text included)."""
     try:
@@ -99,85 +153,3 @@ def _stream_text(value) -> str:
     except Exception:  # a block without searchable content never breaks search
         return ""
     return " ".join(strip_tags(str(part)) for part in parts)
-
-
-def register_default_kinds() -> None:
-    from newsroom.schema import (
-        expect_releases,
-        person_type,
-        press_release_type,
-        topic_type,
-    )
-
-    register(
-        SearchKind(
-            name="pressRelease",
-            model_label="newsroom.PressReleasePage",
-            graphql_type=press_release_type,
-            texts=lambda page: [page.standfirst, _stream_text(page.body)],
-            date_field="date",
-            topics_relation=("release_topics", "topic"),
-            people_relation=("release_people", "person"),
-            prepare=expect_releases,
-            select_related=("locale", "hero_image"),
-            prefetch_related=("hero_image__renditions",),
-        )
-    )
-    register_video_kind()
-    register(
-        SearchKind(
-            name="person",
-            model_label="newsroom.Person",
-            graphql_type=person_type,
-            texts=lambda person: [person.biography],
-            title_field="name",
-            weight=1.5,
-            variant_field="slug",
-            select_related=("locale", "portrait"),
-            prefetch_related=("positions", "portrait__renditions"),
-        )
-    )
-    register(
-        SearchKind(
-            name="topic",
-            model_label="newsroom.Topic",
-            graphql_type=topic_type,
-            texts=lambda topic: [topic.description],
-            title_field="name",
-            weight=1.5,
-            variant_field="slug",
-            select_related=("locale", "parent", "parent__locale"),
-        )
-    )
-
-
-def register_video_kind() -> None:
-    """Videos, once the videos app is installed: their summary, soundbites,
-    shotlist and transcript are indexed by ``VideoPage.search_fields`` and cut
-    into snippets here."""
-    if not apps.is_installed("videos"):
-        return
-    from videos.schema import expect_videos, video_type
-
-    def texts(video):
-        yield video.summary
-        for soundbite in video.soundbites.all():
-            yield soundbite.text
-        for shot in video.shots.all():
-            yield shot.description
-        yield video.transcript
-
-    register(
-        SearchKind(
-            name="video",
-            model_label="videos.VideoPage",
-            graphql_type=video_type,
-            texts=texts,
-            date_field="date",
-            topics_relation=("video_topics", "topic"),
-            people_relation=("video_people", "person"),
-            prepare=expect_videos,
-            select_related=("locale",),
-            prefetch_related=("soundbites", "shots"),
-        )
-    )

@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import datetime
 import logging
-import time
+import math
+import mimetypes
+import uuid
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import partial
 from pathlib import Path
 
 from botocore.exceptions import BotoCoreError, ClientError
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core import signing
-from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db import IntegrityError, router, transaction
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -22,11 +25,18 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from cms.graphql.errors import ApiError
+from cms.graphql.pages import published
 from cms.public_urls import cms_url
 
-from . import ffmpeg
-from .models import VideoClip, VideoDownload, VideoPage, VideoRendition, video_storage
-from .processing import delete_stored, readable_location, store
+from . import clipping, limits
+from .models import (
+    VideoClip,
+    VideoDownload,
+    VideoDownloadJob,
+    VideoPage,
+    VideoRendition,
+)
+from .storage import video_storage
 from .timecode import (
     Timecode,
     TimecodeError,
@@ -66,8 +76,17 @@ INVALID_RANGE = "INVALID_RANGE"
 RANGE_OUT_OF_BOUNDS = "RANGE_OUT_OF_BOUNDS"
 CLIP_TOO_LONG = "CLIP_TOO_LONG"
 CLIP_FAILED = "CLIP_FAILED"
-CLIP_BUSY = "CLIP_BUSY"
 STORAGE_UNAVAILABLE = "STORAGE_UNAVAILABLE"
+FORBIDDEN = "FORBIDDEN"
+WHOLE_FILE_ONLY = "WHOLE_FILE_ONLY"
+
+# The rendition name that asks for the broadcast master itself (whole), for users
+# holding ``videos.download_master`` (the "Broadcasters" group).
+MASTER = "master"
+MASTER_PERMISSION = "videos.download_master"
+CLIP_EXPIRED = "CLIP_EXPIRED"
+INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
+NOT_FOUND = "NOT_FOUND"
 
 
 @dataclass
@@ -112,7 +131,7 @@ def find_video(video_id) -> VideoPage:
     except ValueError:
         pk = None
     video = (
-        VideoPage.objects.live().public().filter(pk=pk).select_related("asset").first()
+        published(VideoPage.objects.filter(pk=pk)).select_related("asset").first()
         if pk is not None
         else None
     )
@@ -239,61 +258,7 @@ def check_range(video: VideoPage, start: float, end: float) -> None:
         )
 
 
-# --- Clips: made once ----------------------------------------------------------------
-
-
-def obtain_clip(
-    rendition: VideoRendition, start: float, end: float, precision: str
-) -> VideoClip:
-    """The clip for this request, made now if nobody made it before.
-
-    In and out snap to the frames they fall in: the clip holds the frames shown
-    in [start, end), at least one. Identical requests share one row (a unique
-    constraint). Whoever claims the row makes the file; a request arriving
-    meanwhile waits for it rather than cutting the same clip again. A claim older
-    than the ffmpeg timeout is taken over (its maker died)."""
-    rate = clip_frame_rate(rendition)
-    first, last = frames_covering(start, end, rate)
-    start, end = frame_seconds(first, rate), frame_seconds(last, rate)
-    key = {
-        "rendition": rendition,
-        "precision": precision,
-        "start_ms": round(start * 1000),
-        "end_ms": round(end * 1000),
-    }
-    try:
-        with transaction.atomic():
-            clip, created = VideoClip.objects.get_or_create(
-                **key, defaults={"status": VideoClip.Status.MAKING}
-            )
-    except IntegrityError:  # created by a concurrent request between get and create
-        clip, created = VideoClip.objects.get(**key), False
-    if created:
-        return _make_clip(clip, rendition, start, end, precision)
-    deadline = time.monotonic() + settings.VIDEO_CLIP_WAIT_SECONDS
-    while True:
-        if clip.status == VideoClip.Status.READY:
-            return clip
-        stale = timezone.now() - datetime.timedelta(
-            seconds=settings.VIDEO_FFMPEG_TIMEOUT + 60
-        )
-        claimed = (
-            VideoClip.objects.filter(pk=clip.pk)
-            .filter(
-                Q(status=VideoClip.Status.FAILED)
-                | Q(status=VideoClip.Status.MAKING, claimed_at__lt=stale)
-            )
-            .update(status=VideoClip.Status.MAKING, claimed_at=timezone.now())
-        )
-        if claimed:
-            return _make_clip(clip, rendition, start, end, precision)
-        if time.monotonic() > deadline:
-            raise DownloadError(
-                CLIP_BUSY,
-                _("This clip is still being made. Ask again in a minute."),
-            )
-        time.sleep(0.2)
-        clip.refresh_from_db()
+# --- Clips: made once, by a worker ---------------------------------------------------
 
 
 def clip_frame_rate(rendition: VideoRendition) -> Fraction:
@@ -302,105 +267,44 @@ def clip_frame_rate(rendition: VideoRendition) -> Fraction:
     return exact_rate(frame_rate) if frame_rate else Fraction(25)
 
 
-def _make_clip(
-    clip: VideoClip, rendition: VideoRendition, start: float, end: float, precision
-) -> VideoClip:
-    exact = precision == VideoClip.Precision.EXACT
-    rate = clip_frame_rate(rendition)
-    storage = video_storage()
-    stored = None
-    try:
-        with ffmpeg.workdir() as folder:
-            target = folder / "clip.mp4"
-            ffmpeg.cut_clip(
-                readable_location(storage, rendition.file.name),
-                target,
-                start,
-                end,
-                exact,
-                rate,
-            )
-            # What the file holds, counted in it: the in point (FAST starts on
-            # the keyframe before it) plus its frames.
-            in_point = start if exact else _keyframe_before(rendition, start)
-            first = frame_at(in_point, rate)
-            frames = ffmpeg.count_frames(str(target))
-            if not frames:
-                raise ffmpeg.MediaError(_("The clip holds no frame."))
-            actual_start = frame_seconds(first, rate)
-            actual_end = frame_seconds(first + frames, rate)
-            name = (
-                f"videos/clips/{rendition.asset_id}/{rendition.name}-{precision.lower()}"
-                f"-{clip.start_ms}-{clip.end_ms}.mp4"
-            )
-            stored = store(target, name, storage)
-        VideoClip.objects.filter(pk=clip.pk).update(
-            status=VideoClip.Status.READY,
-            file=stored,
-            size_bytes=storage.size(stored),
-            actual_start=round(actual_start, 3),
-            actual_end=round(actual_end, 3),
-            message="",
-        )
-    except Exception as error:
-        if stored:
-            delete_stored([stored], storage)
-        VideoClip.objects.filter(pk=clip.pk).update(
-            status=VideoClip.Status.FAILED, message=str(error)[:2000]
-        )
-        if not isinstance(error, (ffmpeg.MediaError, *STORAGE_ERRORS)):
-            logger.exception("Clip %s failed", clip.pk)
-            raise  # a bug: INTERNAL_SERVER_ERROR, not a storage outage
-        if isinstance(error, ffmpeg.MediaError) and _storage_reachable(
-            storage, rendition.file.name
-        ):
-            logger.error("Clip %s failed: %s", clip.pk, error)
-            raise DownloadError(
-                CLIP_FAILED, _("The clip could not be made. Try again later.")
-            ) from error
-        logger.error(
-            "Clip %s failed: the storage cannot be reached: %s", clip.pk, error
-        )
-        raise DownloadError(
-            STORAGE_UNAVAILABLE,
-            _("The video storage cannot be reached. Try again later."),
-        ) from error
-    clip.refresh_from_db()
-    return clip
-
-
-def _storage_reachable(storage, name: str) -> bool:
-    """Whether a failed cut is ffmpeg's fault, or the storage's (S3 down)."""
-    try:
-        return storage.exists(name)
-    except STORAGE_ERRORS:
-        return False
-
-
-def _keyframe_before(rendition: VideoRendition, start: float) -> float:
-    earlier = [k for k in rendition.keyframes if k <= start + 0.0005]
-    return max(earlier) if earlier else 0.0
-
-
 # --- Links and the log ---------------------------------------------------------------
 
 
-def attachment_name(video: VideoPage, rendition: str, start=None, end=None) -> str:
+def attachment_name(
+    video: VideoPage, rendition: str, start=None, end=None, extension: str = "mp4"
+) -> str:
     stem = f"{video.slug}-{rendition}"
     if start is not None:
         stem += "-{}-{}".format(
             *(format_timecode(t).replace(":", "-") for t in (start, end))
         )
-    return f"{stem}.mp4"
+    return f"{stem}.{extension}"
+
+
+def content_type(filename: str) -> str:
+    """What a file is, by its name (video/mp4, audio/mp4, audio/wav, the
+    master's own: video/quicktime, application/mxf…)."""
+    extension = filename.rsplit(".", 1)[-1].lower()
+    if extension in KNOWN_TYPES:  # the same on every machine's mime.types
+        return KNOWN_TYPES[extension]
+    return mimetypes.guess_type(filename)[0] or "application/octet-stream"
+
+
+KNOWN_TYPES = {"mp4": "video/mp4", "m4a": "audio/mp4", "wav": "audio/wav"}
 
 
 def signed_url(
-    request, name: str, filename: str, log_id: int | None = None
+    request,
+    name: str,
+    filename: str,
+    log_id: int | None = None,
+    seconds: int | None = None,
 ) -> tuple[str, object]:
-    """A link that downloads ``name`` as ``filename`` for a short while; a local
-    link names the log row of its issue (``log_id``), so what it serves is
-    logged against it."""
-    seconds = settings.VIDEO_DOWNLOAD_URL_SECONDS
+    """A link that downloads ``name`` as ``filename`` for a short while
+    (``seconds``, VIDEO_DOWNLOAD_URL_SECONDS unless given: the e-mail's links
+    live longer); a local link names the log row of its issue (``log_id``), so
+    what it serves is logged against it."""
+    seconds = seconds or settings.VIDEO_DOWNLOAD_URL_SECONDS
     expires_at = timezone.now() + datetime.timedelta(seconds=seconds)
     storage = video_storage()
     if _is_s3(storage):
@@ -410,14 +314,16 @@ def signed_url(
                 "ResponseContentDisposition": content_disposition_header(
                     True, filename
                 ),
-                "ResponseContentType": "video/mp4",
+                "ResponseContentType": content_type(filename),
             },
             expire=seconds,
         )
         return url, expires_at
-    data = {"n": name, "f": filename}
+    data = {"n": name, "f": filename, "t": content_type(filename)}
     if log_id is not None:
         data["d"] = log_id
+    if seconds != settings.VIDEO_DOWNLOAD_URL_SECONDS:
+        data["s"] = seconds
     token = signing.dumps(data, salt=SIGNING_SALT, compress=True)
     path = reverse("video-download", kwargs={"token": token})
     return cms_url(path), expires_at
@@ -437,9 +343,10 @@ def serve_signed(request, token: str):
     from .serving import serve_file
 
     try:
-        data = signing.loads(
-            token, salt=SIGNING_SALT, max_age=settings.VIDEO_DOWNLOAD_URL_SECONDS
-        )
+        data = signing.loads(token, salt=SIGNING_SALT)
+        # Then its age, against the lifetime it was signed with.
+        lifetime = data.get("s", settings.VIDEO_DOWNLOAD_URL_SECONDS)
+        signing.loads(token, salt=SIGNING_SALT, max_age=lifetime)
     except signing.BadSignature:
         raise Http404(_("This download link is invalid or has expired.")) from None
     storage = video_storage()
@@ -449,7 +356,7 @@ def serve_signed(request, token: str):
         request,
         storage.path(data["n"]),
         filename=Path(data["f"]).name,
-        content_type="video/mp4",
+        content_type=data.get("t", "video/mp4"),
         download_id=data.get("d"),
     )
 
@@ -482,7 +389,10 @@ def request_download(
     shot=None,
     soundbite=None,
     precision: str = VideoClip.Precision.FAST,
-) -> Download:
+) -> VideoDownloadJob:
+    """Check what is asked and answer with a job: READY at once, with its link,
+    for a whole rendition or a clip already made; QUEUED for a clip a worker
+    must cut (``clip_job``). Input errors raise coded errors, nothing is made."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         raise DownloadError(
@@ -493,7 +403,17 @@ def request_download(
         for value, argument in ((start, "start"), (end, "end"))
     ]
     video = find_video(video_id)
-    chosen = find_rendition(video, rendition)
+    whole = start is None and end is None and shot is None and soundbite is None
+    if rendition == MASTER:
+        chosen = master_file(user, video, whole)
+    else:
+        chosen = find_rendition(video, rendition)
+    if chosen.is_audio and not whole:
+        raise DownloadError(
+            WHOLE_FILE_ONLY,
+            _("Audio-only renditions are downloaded whole; cut clips from a video "
+              "rendition."),
+        )  # fmt: skip
     segment = ""
     if shot is not None or soundbite is not None:
         if start is not None or end is not None or (shot and soundbite):
@@ -511,24 +431,278 @@ def request_download(
             if given[1]
             else video.asset.duration
         )
-    if first is None:
-        download = _full(video, chosen)
+    if first is None and rendition == MASTER:
+        job = VideoDownloadJob(user=user, video=video, master=True)
+    elif first is None:
+        job = VideoDownloadJob(user=user, video=video, rendition=chosen)
     else:
         check_range(video, first, last)
-        download = _partial(video, chosen, first, last, precision)
-    with transaction.atomic():
-        download.log = log_download(user, video, download, segment)
-        download.url, download.expires_at = _link(
-            request, download.file_name, download.filename, download.log.pk
+        job = clip_job(user, video, chosen, first, last, precision, segment)
+    if job.status == VideoDownloadJob.Status.READY:
+        with transaction.atomic():
+            if job._state.adding:
+                job.save()
+            job_download(job)  # the link now: its errors are the mutation's
+    return job
+
+
+def find_job(request, job_id) -> VideoDownloadJob:
+    """A job of the signed-in user. Another user's, or none: NOT_FOUND (the same
+    answer, so ids cannot be probed)."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        raise DownloadError(
+            NOT_AUTHENTICATED, _("Sign in to follow your downloads."), status=401
         )
+    try:
+        pk = uuid.UUID(str(job_id))
+    except ValueError:
+        pk = None
+    # From the primary: a replica may not have the job asked for a moment ago,
+    # nor the worker's latest progress.
+    primary = router.db_for_write(VideoDownloadJob)
+    job = (
+        VideoDownloadJob.objects.using(primary)
+        .filter(pk=pk, user=user)
+        .select_related("clip", "rendition__asset", "video")
+        .first()
+        if pk
+        else None
+    )
+    if job is None:
+        raise DownloadError(NOT_FOUND, _("You have no download job with this id."))
+    return job
+
+
+def clip_job(
+    user, video: VideoPage, rendition: VideoRendition, start, end, precision, segment
+) -> VideoDownloadJob:
+    """The job for a clip. In and out snap to the frames they fall in: the clip
+    holds the frames shown in [start, end), at least one. Identical requests
+    share one clip (a unique constraint) and one worker's run; the same user
+    asking again while it runs gets the same job back. A clip already made is a
+    job READY at once (not saved here: see ``request_download``)."""
+    rate = clip_frame_rate(rendition)
+    first, last = frames_covering(start, end, rate)
+    start, end = frame_seconds(first, rate), frame_seconds(last, rate)
+    key = {
+        "rendition": rendition,
+        "precision": precision,
+        "start_ms": round(start * 1000),
+        "end_ms": round(end * 1000),
+    }
+    exact = precision == VideoClip.Precision.EXACT
+    job = VideoDownloadJob(
+        user=user, video=video, rendition=rendition, precision=precision
+    )
+    job.segment = segment[:255]
+    with transaction.atomic():
+        # One request of this account at a time decides (the limits count).
+        get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+        clip, created = _clip_row(key, precision, end - start)
+        job.clip = clip
+        if clip.status == VideoClip.Status.READY and _touch(clip):
+            return job
+        if clip.status == VideoClip.Status.FAILED and clip.error_code in PERMANENT:
+            raise DownloadError(clip.error_code, clip_error_message(clip.error_code))
+        waiting = not created and clip.status in IN_FLIGHT and not _stale(clip)
+        if waiting:
+            mine = clip.jobs.filter(user=user).order_by("-created_at").first()
+            if mine is not None:
+                return mine
+        work = not waiting
+        if exact:
+            limits.check(user, end - start if work else 0.0)
+        if work and not created:
+            _requeue(clip, precision, end - start)
+        job.work_seconds = end - start if work and exact else 0.0
+        job.save()
+        if work:
+            transaction.on_commit(
+                partial(clipping.make_clip.enqueue, clip.pk), robust=True
+            )
+    return job
+
+
+# A clip being made or waiting for a worker: a request joins it.
+IN_FLIGHT = (VideoClip.Status.QUEUED, VideoClip.Status.MAKING)
+# Failures that asking again cannot mend: the mutation answers them at once.
+PERMANENT = (RANGE_OUT_OF_BOUNDS,)
+
+
+def _clip_row(key: dict, precision: str, seconds: float) -> tuple[VideoClip, bool]:
+    defaults = {
+        "status": VideoClip.Status.QUEUED,
+        "estimated_seconds": estimate_seconds(precision, seconds),
+    }
+    try:
+        with transaction.atomic():
+            return VideoClip.objects.get_or_create(**key, defaults=defaults)
+    except IntegrityError:  # created by a concurrent request between get and create
+        return VideoClip.objects.get(**key), False
+
+
+def _touch(clip: VideoClip) -> bool:
+    """Mark a made clip as used now (retention counts from here). False when
+    retention deleted it meanwhile."""
+    return bool(
+        VideoClip.objects.filter(pk=clip.pk, status=VideoClip.Status.READY).update(
+            last_used_at=timezone.now()
+        )
+    )
+
+
+def _stale(clip: VideoClip) -> bool:
+    """A claim older than the ffmpeg timeout: its worker died, or its task was
+    lost with the queue. Asking again queues it again."""
+    limit = datetime.timedelta(seconds=settings.VIDEO_FFMPEG_TIMEOUT + 60)
+    return clip.claimed_at < timezone.now() - limit
+
+
+def _requeue(clip: VideoClip, precision: str, seconds: float) -> None:
+    now = timezone.now()
+    VideoClip.objects.filter(pk=clip.pk).update(
+        status=VideoClip.Status.QUEUED,
+        progress=0,
+        error_code="",
+        message="",
+        claimed_at=now,
+        last_used_at=now,
+        started_at=None,
+        finished_at=None,
+        estimated_seconds=estimate_seconds(precision, seconds),
+    )
+    clip.refresh_from_db()
+
+
+# Seconds of work per second of clip before any clip was made (then: measured).
+DEFAULT_WORK_RATIO = {VideoClip.Precision.FAST: 0.05, VideoClip.Precision.EXACT: 0.5}
+
+
+def estimate_seconds(precision: str, seconds: float) -> int:
+    """How long a worker will take, from the clips of this precision made
+    lately (seconds of work per second of clip)."""
+    recent = (
+        VideoClip.objects.filter(
+            precision=precision,
+            status=VideoClip.Status.READY,
+            started_at__isnull=False,
+            finished_at__isnull=False,
+        )
+        .order_by("-finished_at")
+        .values_list("started_at", "finished_at", "start_ms", "end_ms")[:20]
+    )
+    work = length = 0.0
+    for started, finished, start_ms, end_ms in recent:
+        work += (finished - started).total_seconds()
+        length += (end_ms - start_ms) / 1000
+    ratio = work / length if length else DEFAULT_WORK_RATIO[precision]
+    return max(1, math.ceil(seconds * ratio + 0.5))
+
+
+def job_estimated_seconds(job: VideoDownloadJob) -> int | None:
+    """Seconds until the link is ready: the estimate while queued, then from
+    the worker's progress."""
+    clip = job.clip
+    if clip is None or job.status not in ("QUEUED", "RUNNING"):
+        return 0 if job.status == "READY" else None
+    if clip.status == VideoClip.Status.MAKING and clip.started_at:
+        spent = (timezone.now() - clip.started_at).total_seconds()
+        if clip.progress:
+            return max(1, math.ceil(spent * (100 - clip.progress) / clip.progress))
+        return max(1, math.ceil((clip.estimated_seconds or 1) - spent))
+    return clip.estimated_seconds
+
+
+def clip_error_message(code: str) -> str:
+    """The sentence for a job's error code, in the asker's language."""
+    messages = {
+        RANGE_OUT_OF_BOUNDS: _(
+            "The picture of this video ends before the in point. Choose an "
+            "earlier in point."
+        ),
+        STORAGE_UNAVAILABLE: _("The video storage cannot be reached. Try again later."),
+        CLIP_EXPIRED: _(
+            "This clip was deleted after a time without download. Ask for it again."
+        ),
+        INTERNAL_SERVER_ERROR: _(
+            "The clip could not be made because of an error on our side. Try "
+            "again later."
+        ),
+    }
+    return messages.get(code, _("The clip could not be made. Try again later."))
+
+
+def job_error(job: VideoDownloadJob) -> tuple[str | None, str | None]:
+    """The job's error code and message, when it failed."""
+    if job.status != VideoDownloadJob.Status.FAILED:
+        return None, None
+    code = (job.clip.error_code or CLIP_FAILED) if job.clip else CLIP_EXPIRED
+    return code, clip_error_message(code)
+
+
+def job_download(job: VideoDownloadJob, link_seconds: int | None = None) -> Download:
+    """The link of a READY job. The first one issued writes the log row (one per
+    job, whoever asks: the owner's query or the e-mail); later ones name the
+    same row, with a fresh expiry."""
+    video = job.video.specific if job.video else None
+    if job.master:  # asked again: still allowed?
+        download = _full(video, master_file(job.user, video, whole=True))
+    elif job.is_whole:
+        download = _full(video, job.rendition)
+    else:
+        download = _partial(video, job.rendition, job.clip, job.precision)
+    if job.download_id is None:
+        with transaction.atomic():
+            log = log_download(job.user, video, download, job.segment)
+            taken = VideoDownloadJob.objects.filter(
+                pk=job.pk, download__isnull=True
+            ).update(download=log)
+            if not taken:  # another query of the same job issued it first
+                log.delete()
+            job.download_id = VideoDownloadJob.objects.values_list(
+                "download_id", flat=True
+            ).get(pk=job.pk)
+        if download.clip is not None:
+            _touch(download.clip)
+    download.log = job.download
+    download.url, download.expires_at = _link(
+        download.file_name, download.filename, job.download_id, link_seconds
+    )
     return download
+
+
+def master_file(user, video: VideoPage, whole: bool) -> VideoRendition:
+    """The master, for those allowed, as an (unsaved) rendition of its own."""
+    if not user.has_perm(MASTER_PERMISSION):
+        raise DownloadError(
+            FORBIDDEN,
+            _("Downloading the broadcast master needs the media office's permission."),
+            status=403,
+        )
+    if not whole:
+        raise DownloadError(
+            WHOLE_FILE_ONLY,
+            _("The master is downloaded whole; cut clips from a rendition."),
+        )
+    asset = video.asset
+    return VideoRendition(
+        asset=asset,
+        name=MASTER,
+        width=asset.width or 0,
+        height=asset.height or 0,
+        mime_type=content_type(asset.master.name),
+        size_bytes=asset.size_bytes or 0,
+        duration=asset.duration or 0,
+        file=asset.master.name,
+    )
 
 
 def _full(video, rendition) -> Download:
     return Download(
         url="",
         expires_at=None,
-        filename=attachment_name(video, rendition.name),
+        filename=attachment_name(video, rendition.name, extension=rendition.extension),
         start=None,
         end=None,
         size_bytes=rendition.size_bytes,
@@ -538,8 +712,7 @@ def _full(video, rendition) -> Download:
     )
 
 
-def _partial(video, rendition, start, end, precision) -> Download:
-    clip = obtain_clip(rendition, start, end, precision)
+def _partial(video, rendition, clip: VideoClip, precision) -> Download:
     return Download(
         url="",
         expires_at=None,
@@ -554,17 +727,17 @@ def _partial(video, rendition, start, end, precision) -> Download:
         clip=clip,
         frame_rate=clip_frame_rate(rendition),
         file_name=clip.file.name,
-        timecode_origin=_origin(video.asset),
+        timecode_origin=_origin(rendition.asset),
     )
 
 
-def _link(request, name: str, filename: str, log_id: int | None = None):
+def _link(name: str, filename: str, log_id: int | None, seconds: int | None = None):
     """A link to a file that is there: presigning needs no call to S3, so ask it
     first rather than hand out a link that fails when followed."""
     try:
         if not video_storage().exists(name):
             raise FileNotFoundError(name)
-        return signed_url(request, name, filename, log_id)
+        return signed_url(None, name, filename, log_id, seconds)
     except STORAGE_ERRORS as error:
         logger.exception("Could not sign a download link for %s", name)
         raise DownloadError(

@@ -14,7 +14,9 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator
+import threading
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -27,6 +29,18 @@ from django.utils.translation import gettext as _
 
 class MediaError(Exception):
     """ffmpeg could not do what was asked; the message is safe to show an editor."""
+
+
+class RangeOutsideVideo(MediaError):
+    """The in point is at or after the end of the picture (a master whose sound
+    goes on after its last frame): there is no frame to cut."""
+
+    def __init__(self, video_length: float):
+        self.video_length = video_length
+        super().__init__(
+            _("The picture ends at %(seconds).3f s: the in point is after it.")
+            % {"seconds": video_length}
+        )
 
 
 @dataclass
@@ -54,35 +68,99 @@ def ffmpeg_binary() -> str:
     return imageio_ffmpeg.get_ffmpeg_exe()
 
 
-def run_ffmpeg(arguments: list[str], timeout: float | None = None) -> None:
-    """Run ffmpeg with these arguments; raise MediaError on failure or timeout."""
+@dataclass
+class Progress:
+    """What ffmpeg's ``-progress`` output said last: frames written, and the
+    output's time (seconds)."""
+
+    frames: int = 0
+    seconds: float = 0.0
+
+
+# How often a progress callback is called while ffmpeg runs (seconds).
+PROGRESS_INTERVAL = 0.5
+
+
+def run_ffmpeg(
+    arguments: list[str],
+    timeout: float | None = None,
+    progress: Callable[[Progress], None] | None = None,
+) -> None:
+    """Run ffmpeg with these arguments; raise MediaError on failure or timeout.
+
+    ``progress`` is called every ``PROGRESS_INTERVAL`` seconds while ffmpeg runs,
+    in this thread, with what its ``-progress`` output said last, and once more
+    when it succeeded."""
     timeout = timeout or settings.VIDEO_FFMPEG_TIMEOUT
-    command = [ffmpeg_binary(), "-hide_banner", "-nostdin", "-y", *arguments]
-    try:
-        completed = subprocess.run(
-            command,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            timeout=timeout,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        # subprocess.run kills the child before raising.
-        raise MediaError(
-            _("ffmpeg did not finish within %(seconds)d seconds.")
-            % {"seconds": timeout}
-        ) from None
-    except OSError as error:
-        raise MediaError(
-            _("ffmpeg could not be started: %(error)s") % {"error": error}
-        ) from error
-    if completed.returncode != 0:
-        tail = completed.stderr.decode("utf-8", "replace").strip().splitlines()[-3:]
+    command = [ffmpeg_binary(), "-hide_banner", "-nostdin", "-y"]
+    if progress is not None:
+        command += ["-progress", "pipe:1", "-nostats"]
+    command += arguments
+    with tempfile.TemporaryFile() as errors:
+        try:
+            process = subprocess.Popen(
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE if progress else subprocess.DEVNULL,
+                stderr=errors,
+            )
+        except OSError as error:
+            raise MediaError(
+                _("ffmpeg could not be started: %(error)s") % {"error": error}
+            ) from error
+        with process:
+            _wait(process, timeout, progress)
+        errors.seek(0)
+        stderr = errors.read()
+    if process.returncode != 0:
+        tail = stderr.decode("utf-8", "replace").strip().splitlines()[-3:]
         tail = [without_signatures(line) for line in tail]
         raise MediaError(
             _("ffmpeg failed: %(detail)s") % {"detail": " / ".join(tail) or "?"}
         )
+
+
+def _wait(process: subprocess.Popen, timeout: float, progress) -> None:
+    """Wait for ffmpeg, reporting its progress; kill it past the timeout."""
+    seen = Progress()
+    reader = None
+    if progress is not None:
+        reader = threading.Thread(
+            target=_read_progress, args=(process.stdout, seen), daemon=True
+        )
+        reader.start()
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            process.wait(timeout=PROGRESS_INTERVAL if progress else timeout)
+            break
+        except subprocess.TimeoutExpired:
+            if time.monotonic() >= deadline:
+                process.kill()
+                process.wait()
+                raise MediaError(
+                    _("ffmpeg did not finish within %(seconds)d seconds.")
+                    % {"seconds": timeout}
+                ) from None
+            if progress is not None:
+                progress(Progress(seen.frames, seen.seconds))
+    if reader is not None:
+        reader.join(timeout=5)
+        if process.returncode == 0:
+            progress(Progress(seen.frames, seen.seconds))  # where it ended
+
+
+def _read_progress(stream, seen: Progress) -> None:
+    """Keep ``seen`` up to date from ffmpeg's ``key=value`` progress lines."""
+    for line in stream:
+        key, _sep, value = line.decode("ascii", "replace").strip().partition("=")
+        try:
+            if key == "frame":
+                seen.frames = int(value)
+            elif key == "out_time_us":
+                seen.seconds = max(0.0, int(value) / 1_000_000)
+        except ValueError:  # "N/A" before the first frame
+            continue
 
 
 def without_signatures(text: str) -> str:
@@ -242,6 +320,84 @@ def remux_as_rendition(source: str, target: Path) -> None:
     )
 
 
+# Audio for radio: (extension, MIME type, codec arguments). M4A is AAC in an MP4
+# with its index at the front; WAV is broadcast PCM (48 kHz, 24-bit).
+AUDIO_FORMATS = {
+    "m4a": ("audio/mp4", ["-c:a", "aac", "-b:a", "192k", "-movflags", "+faststart"]),
+    "wav": ("audio/wav", ["-c:a", "pcm_s24le", "-f", "wav"]),
+}
+
+
+def make_audio_rendition(source: str, target: Path, kind: str) -> None:
+    """The master's first audio stream alone, stereo at 48 kHz."""
+    _mime, codec = AUDIO_FORMATS[kind]
+    run_ffmpeg(
+        ["-i", source, "-map", "0:a:0", "-vn", "-ac", "2", "-ar", "48000",
+         *codec, str(target)]
+    )  # fmt: skip
+
+
+@dataclass
+class Sprite:
+    """Thumbnails in one JPEG: ``count`` tiles of ``size``, ``columns`` a row,
+    tile N showing the video at N × ``interval`` seconds."""
+
+    interval: float
+    count: int
+    columns: int
+    size: tuple[int, int]
+
+
+def make_thumbnail_sprite(
+    source: str,
+    target: Path,
+    duration: float,
+    interval: float,
+    tile_width: int,
+    columns: int,
+) -> Sprite:
+    """Decode one frame every ``interval`` seconds and tile them in a JPEG.
+
+    Each thumbnail is reached by a seek (renditions have a keyframe every
+    second), so the work grows with the number of tiles, not the video's length.
+    PyAV decodes in-process; Pillow writes the JPEG."""
+    from PIL import Image
+
+    count = max(1, math.ceil(duration / interval - 1e-6))
+    with open_media(source) as container:
+        stream = container.streams.video[0]
+        width = tile_width - tile_width % 2
+        height = max(2, round(width * stream.height / stream.width / 2) * 2)
+        rows = math.ceil(count / columns)
+        sheet = Image.new("RGB", (width * min(count, columns), height * rows))
+        origin = stream.start_time or 0
+        for number in range(count):
+            at = number * interval
+            frame = _frame_at(container, stream, origin, at)
+            if frame is None:
+                raise MediaError(
+                    _("No picture could be read at %(at)s s.") % {"at": at}
+                )
+            tile = frame.to_image().resize((width, height))
+            sheet.paste(
+                tile, ((number % columns) * width, (number // columns) * height)
+            )
+    sheet.save(target, "JPEG", quality=70)
+    return Sprite(interval, count, columns, (width, height))
+
+
+def _frame_at(container, stream, origin: int, seconds: float):
+    """The first frame shown at or after ``seconds``, or the last one."""
+    wanted = origin + int(seconds / stream.time_base)
+    container.seek(wanted, stream=stream, backward=True, any_frame=False)
+    last = None
+    for frame in container.decode(stream):
+        last = frame
+        if frame.pts is not None and frame.pts >= wanted:
+            return frame
+    return last
+
+
 def make_poster(source: str, target: Path, at: float) -> None:
     run_ffmpeg(
         ["-ss", f"{at:.3f}", "-i", source, "-frames:v", "1", "-q:v", "3", str(target)]
@@ -255,16 +411,29 @@ def cut_clip(
     end: float,
     exact: bool,
     frame_rate: Fraction | None = None,
+    progress: Callable[[Progress], None] | None = None,
 ) -> None:
-    """Cut [start, end) out of ``source``.
+    """Cut [start, end) out of ``source``; ``progress`` as in ``run_ffmpeg``.
 
     FAST seeks in the input (``-ss`` before ``-i``): ffmpeg jumps through the
     rendition's segment index to the keyframe before ``start`` instead of reading
     the file from the top, so a clip from a long video costs what one from a short
     video does, and copies the streams from that keyframe on. EXACT: see
     ``cut_frames``."""
+    frame_rate = frame_rate or Fraction(25)
+    offset, has_audio, video_length = _stream_start(source)
+    if video_length and start >= float(round(video_length * frame_rate) / frame_rate):
+        raise RangeOutsideVideo(video_length)
     if exact:
-        cut_frames(source, target, start, end, frame_rate or Fraction(25))
+        cut_frames(
+            source,
+            target,
+            start,
+            end,
+            frame_rate,
+            progress,
+            (offset, has_audio, video_length),
+        )
         return
     run_ffmpeg(
         [
@@ -289,7 +458,8 @@ def cut_clip(
             "-movflags",
             "+faststart",
             str(target),
-        ]  # fmt: skip
+        ],  # fmt: skip
+        progress=progress,
     )
 
 
@@ -299,7 +469,13 @@ _PREROLL_SECONDS = 0.2
 
 
 def cut_frames(
-    source: str, target: Path, start: float, end: float, frame_rate: Fraction
+    source: str,
+    target: Path,
+    start: float,
+    end: float,
+    frame_rate: Fraction,
+    progress: Callable[[Progress], None] | None = None,
+    stream_start: tuple[float, bool, float | None] | None = None,
 ) -> None:
     """Re-encode exactly the frames [start, end) (frame boundaries of
     ``frame_rate``) and the audio samples of the same span.
@@ -310,7 +486,7 @@ def cut_frames(
     half-frames before the in and the out point, which cannot be off by one
     whatever the rounding of the container's time base; ``atrim`` cuts the audio
     to the sample at the same instants. Both then start at zero."""
-    offset, has_audio, video_length = _stream_start(source)
+    offset, has_audio, video_length = stream_start or _stream_start(source)
     if video_length:  # an out point past the last frame: the audio stops there too
         end = min(end, float(round(video_length * frame_rate) / frame_rate))
     half = 1 / (2 * frame_rate)
@@ -357,24 +533,44 @@ def cut_frames(
             "-movflags",
             "+faststart",
             str(target),
-        ]  # fmt: skip
+        ],  # fmt: skip
+        progress=progress,
     )
 
 
-def _stream_start(source: str) -> tuple[float, bool, float | None]:
-    """When the first video frame is shown (seconds, in the file's timestamps),
-    whether there is an audio stream, and how long the video stream lasts."""
+def open_media(source: str):
+    """A PyAV container of ``source``; MediaError when it cannot be read."""
     try:
-        container = av.open(source, timeout=settings.VIDEO_FFMPEG_TIMEOUT)
+        return av.open(source, timeout=settings.VIDEO_FFMPEG_TIMEOUT)
     except (av.error.FFmpegError, OSError) as error:
         raise MediaError(
             _("This file is not a video that can be read (%(error)s).")
             % {"error": getattr(error, "strerror", None) or error.__class__.__name__}
         ) from None
-    with container:
+
+
+def _stream_start(source: str) -> tuple[float, bool, float | None]:
+    """When the first video frame is shown (seconds, in the file's timestamps),
+    whether there is an audio stream, and how long the video stream lasts."""
+    with open_media(source) as container:
         video = container.streams.video[0]
         start = float(video.start_time * video.time_base) if video.start_time else 0.0
         return start, bool(container.streams.audio), _stream_duration(video)
+
+
+def audio_duration(path: str) -> float:
+    """How long an audio-only file lasts (seconds)."""
+    try:
+        with av.open(path) as container:
+            if container.duration:
+                return round(container.duration / av.time_base, 3)
+            audio = container.streams.audio[0]
+            return round(float(audio.duration * audio.time_base), 3)
+    except (av.error.FFmpegError, OSError, IndexError, TypeError) as error:
+        raise MediaError(
+            _("The audio file made cannot be read (%(error)s).")
+            % {"error": error.__class__.__name__}
+        ) from None
 
 
 def count_frames(path: str) -> int:

@@ -9,24 +9,20 @@ a newer master (``revision``) stops without touching it."""
 from __future__ import annotations
 
 import logging
-import shutil
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import partial
-from pathlib import Path
 
 from django.conf import settings
 from django.core.files import File
-from django.core.files.storage import Storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_tasks import task
 
-from . import ffmpeg
-from .models import VideoAsset, VideoRendition, video_storage
+from . import ffmpeg, hls
+from .models import VideoAsset, VideoRendition
+from .storage import delete_stored, local_file, store, video_storage
 from .timecode import format_timecode
 
 logger = logging.getLogger(__name__)
@@ -37,56 +33,6 @@ def queue_processing(asset: VideoAsset) -> None:
     transaction.on_commit(
         partial(process_video.enqueue, asset.pk, asset.revision), robust=True
     )
-
-
-# --- Storage helpers -----------------------------------------------------------------
-
-
-@contextmanager
-def local_file(storage: Storage, name: str) -> Iterator[str]:
-    """A local path to read ``name`` from: the file itself on local disk, a
-    temporary copy when the storage is remote."""
-    try:
-        path = storage.path(name)
-    except NotImplementedError:
-        path = None
-    if path is not None:
-        yield path
-        return
-    suffix = Path(name).suffix
-    with tempfile.NamedTemporaryFile(suffix=suffix, prefix="portal-src-") as copy:
-        with storage.open(name, "rb") as source:
-            shutil.copyfileobj(source, copy, length=1024 * 1024)
-        copy.flush()
-        yield copy.name
-
-
-def readable_location(storage: Storage, name: str) -> str:
-    """Where ffmpeg can read ``name`` with seeks: a local path, or a (presigned)
-    URL it reads with HTTP range requests, so a clip never downloads a whole
-    rendition."""
-    try:
-        return storage.path(name)
-    except NotImplementedError:
-        return storage.url(name)
-
-
-def store(local: Path, name: str, storage: Storage | None = None) -> str:
-    """Save a finished local file to storage; returns the stored name."""
-    storage = storage or video_storage()
-    with local.open("rb") as handle:
-        return storage.save(name, File(handle, name=Path(name).name))
-
-
-def delete_stored(names: list[str], storage: Storage | None = None) -> None:
-    storage = storage or video_storage()
-    for name in names:
-        if not name:
-            continue
-        try:
-            storage.delete(name)
-        except Exception:  # a file already gone must not stop the rest
-            logger.warning("Could not delete %s from storage", name, exc_info=True)
 
 
 # --- Steps ---------------------------------------------------------------------------
@@ -121,7 +67,7 @@ class Run:
                 step["status"], step["message"] = status, message
         self.save(**fields)
 
-    def plan(self, renditions: list[tuple[str, int]]) -> None:
+    def plan(self, renditions: list[tuple[str, int]], audio: list[str]) -> None:
         for name, height in renditions:
             self.steps.append(
                 {
@@ -131,9 +77,36 @@ class Run:
                     "height": height,
                 }
             )
+        for kind in audio:
+            self.steps.append(
+                {
+                    "name": f"rendition:{audio_name(kind)}",
+                    "label": _("Audio only (%(format)s)") % {"format": kind.upper()},
+                    "status": "pending",
+                }
+            )
+        self.steps.append(
+            {
+                "name": "thumbnails",
+                "label": _("Thumbnails for scrubbing"),
+                "status": "pending",
+            }
+        )
         self.steps.append(
             {"name": "poster", "label": _("Poster frame"), "status": "pending"}
         )
+
+
+def audio_name(kind: str) -> str:
+    """The rendition name of an audio-only format: audio-m4a, audio-wav."""
+    return f"audio-{kind}"
+
+
+def planned_audio(probe: ffmpeg.Probe) -> list[str]:
+    """The audio-only renditions to make (none when the master is silent)."""
+    if not probe.audio_codec:
+        return []
+    return [k for k in settings.VIDEO_AUDIO_RENDITIONS if k in ffmpeg.AUDIO_FORMATS]
 
 
 def planned_renditions(source_height: int) -> list[tuple[str, int]]:
@@ -167,10 +140,14 @@ def _process(run: Run) -> None:
         with local_file(storage, asset.master.name) as source:
             probe = _probe(run, source)
             heights = planned_renditions(probe.height)
-            run.plan(heights)
+            audio = planned_audio(probe)
+            run.plan(heights, audio)
             _discard_previous(asset)
             for name, height in heights:
                 _make_rendition(run, source, probe, name, height)
+            for kind in audio:
+                _make_audio_rendition(run, source, kind)
+            _make_thumbnails(run, probe)
             _make_poster(run, source, probe)
     except ffmpeg.MediaError as error:
         run.save(status=VideoAsset.Status.FAILED, status_message=str(error))
@@ -244,27 +221,132 @@ def _make_rendition(
             )
             made = ffmpeg.probe(str(target), keyframes=True)
             check_complete(made, probe)
+            with target.open("rb") as handle:
+                index = hls.index_fragments(
+                    handle,
+                    target.stat().st_size,
+                    made.video_duration or made.duration,
+                    settings.VIDEO_HLS_SEGMENT_SECONDS,
+                )
         except ffmpeg.MediaError as error:
             run.step(step, "failed", str(error))
             raise
         stored = store(
             target, f"videos/renditions/{asset.pk}/{_stem(asset)}-{name}.mp4"
         )
+    _record_rendition(
+        stored,
+        asset=asset,
+        name=name,
+        width=made.width,
+        height=made.height,
+        duration=made.duration,
+        keyframes=made.keyframes,
+        hls_index=index,
+    )
+    run.step(step, "done", f"{made.width}×{made.height}")
+
+
+def _record_rendition(stored: str, **fields) -> None:
+    """The row of a rendition file just stored; without a row, no file."""
     try:
         VideoRendition.objects.create(
-            asset=asset,
-            name=name,
-            width=made.width,
-            height=made.height,
-            size_bytes=video_storage().size(stored),
-            duration=made.duration,
-            file=stored,
-            keyframes=made.keyframes,
+            file=stored, size_bytes=video_storage().size(stored), **fields
         )
     except Exception:
         delete_stored([stored])
         raise
-    run.step(step, "done", f"{made.width}×{made.height}")
+
+
+def _make_audio_rendition(run: Run, source: str, kind: str) -> None:
+    name = audio_name(kind)
+    step = f"rendition:{name}"
+    run.step(step, "running")
+    asset = run.asset
+    with ffmpeg.workdir() as folder:
+        target = folder / f"audio.{kind}"
+        try:
+            ffmpeg.make_audio_rendition(source, target, kind)
+            duration = ffmpeg.audio_duration(str(target))
+        except ffmpeg.MediaError as error:
+            run.step(step, "failed", str(error))
+            raise
+        stored = store(target, f"videos/renditions/{asset.pk}/{_stem(asset)}.{kind}")
+    _record_rendition(
+        stored,
+        asset=asset,
+        name=name,
+        kind=VideoRendition.Kind.AUDIO,
+        width=0,
+        height=0,
+        mime_type=ffmpeg.AUDIO_FORMATS[kind][0],
+        duration=duration,
+    )
+    run.step(step, "done", format_timecode(duration))
+
+
+def _make_thumbnails(run: Run, probe: ffmpeg.Probe) -> None:
+    """A sprite of the smallest rendition's pictures and its WebVTT track."""
+    run.step("thumbnails", "running")
+    asset = run.asset
+    smallest = (
+        VideoRendition.objects.filter(asset=asset, kind=VideoRendition.Kind.VIDEO)
+        .order_by("height")
+        .first()
+    )
+    duration = smallest.duration
+    interval = max(
+        settings.VIDEO_THUMBNAIL_SECONDS, duration / settings.VIDEO_THUMBNAIL_MAX_TILES
+    )
+    storage = video_storage()
+    previous = [asset.thumbnail_sprite.name, asset.thumbnail_track.name]
+    with (
+        local_file(storage, smallest.file.name) as source,
+        ffmpeg.workdir() as folder,
+    ):
+        sprite_file = folder / "thumbnails.jpg"
+        try:
+            sprite = ffmpeg.make_thumbnail_sprite(
+                source,
+                sprite_file,
+                duration,
+                interval,
+                settings.VIDEO_THUMBNAIL_WIDTH,
+                settings.VIDEO_THUMBNAIL_COLUMNS,
+            )
+        except ffmpeg.MediaError as error:
+            run.step("thumbnails", "failed", str(error))
+            raise
+        track_file = folder / "thumbnails.vtt"
+        # The cues name the sprite by a relative URL: the preview view serves
+        # both side by side (videos/preview.py).
+        track_file.write_text(
+            hls.thumbnail_track(
+                duration,
+                sprite.interval,
+                sprite.count,
+                sprite.columns,
+                sprite.size,
+                "thumbnails.jpg",
+            ),
+            encoding="utf-8",
+        )
+        folder_name = f"videos/thumbnails/{asset.pk}/{_stem(asset)}"
+        stored = [store(sprite_file, f"{folder_name}.jpg", storage)]
+        try:
+            stored.append(store(track_file, f"{folder_name}.vtt", storage))
+            run.step(
+                "thumbnails",
+                "done",
+                ngettext("%(count)d thumbnail", "%(count)d thumbnails", sprite.count)
+                % {"count": sprite.count},
+                thumbnail_sprite=stored[0],
+                thumbnail_track=stored[1],
+            )
+        except BaseException:
+            delete_stored(stored, storage)
+            raise
+    delete_stored([name for name in previous if name and name not in stored], storage)
 
 
 def check_complete(made: ffmpeg.Probe, source: ffmpeg.Probe) -> None:

@@ -11,44 +11,41 @@ import graphene
 from django.db.models import Case, When
 from grapple.registry import registry
 
+from cms.graphql import dependencies
 from cms.graphql.loaders import BatchLoader, ListLoader
 from cms.graphql.locale import (
     LanguageCode,
     activate_locale,
-    date_arguments,
     locale_argument,
 )
-from cms.graphql.pages import expect_pages
-from cms.graphql.pagination import paginate, paginated, pagination_arguments
+from cms.graphql.pagination import (
+    cursor_arguments,
+    paginate,
+    paginated,
+    pagination_arguments,
+)
 from cms.graphql.views import mark_private
 from cms.public_urls import cms_url
-from newsroom.models import Person
-from newsroom.schema import (
-    PERSON_HELP,
-    TOPIC_HELP,
-    PeopleLinksLoader,
-    RelatedReleasesLoader,
-    TopicLinksLoader,
-    _variants,
+from newsroom.linked.fields import person_type
+from newsroom.linked.lists import (
     check_list_arguments,
     dated_pages,
-    linked_people,
-    linked_releases,
-    linked_topics,
+    filter_models,
+    linked_filter_arguments,
 )
+from newsroom.linked.loaders import expect_linked, variants
+from newsroom.models import Person
 
-from . import downloads
+from . import downloads, preview
 from .models import (
     VideoAsset,
     VideoClip,
+    VideoDownloadJob,
     VideoPage,
-    VideoPerson,
-    VideoRelatedRelease,
     VideoRendition,
     VideoShot,
     VideoSoundbite,
     VideoSubtitle,
-    VideoTopic,
 )
 from .timecode import format_timecode
 
@@ -57,21 +54,27 @@ def video_type():
     return registry.pages[VideoPage]
 
 
-def person_type():
-    return registry.snippets[Person]
-
-
 # --- Types ---------------------------------------------------------------------------
+
+
+RenditionKind = graphene.Enum(
+    "RenditionKind",
+    [(kind.name, kind.value) for kind in VideoRendition.Kind],
+    description="VIDEO: H.264/AAC MP4. AUDIO: the sound alone, for radio "
+    "(AAC in M4A, or PCM WAV: see mimeType).",
+)
 
 
 class RenditionType(graphene.ObjectType):
     id = graphene.ID(required=True, description="This rendition of this video file.")
     name = graphene.String(
-        required=True, description="The name to ask a download for, e.g. 720p."
+        required=True,
+        description="The name to ask a download for, e.g. 720p, audio-m4a.",
     )
+    kind = graphene.Field(RenditionKind, required=True)
     label = graphene.String(required=True)
-    width = graphene.Int(required=True)
-    height = graphene.Int(required=True)
+    width = graphene.Int(required=True, description="Pixels; 0 for audio.")
+    height = graphene.Int(required=True, description="Lines; 0 for audio.")
     mime_type = graphene.String(required=True)
     size_bytes = graphene.Float(required=True, description="Bytes (may pass 2^31).")
     duration = graphene.Float(required=True)
@@ -79,6 +82,32 @@ class RenditionType(graphene.ObjectType):
     @staticmethod
     def resolve_id(rendition: VideoRendition, info):
         return rendition.pk
+
+    @staticmethod
+    def resolve_kind(rendition: VideoRendition, info):
+        return rendition.kind
+
+
+class VideoPreviewType(graphene.ObjectType):
+    """Watch and scrub a video before downloading any of it."""
+
+    hls_url = graphene.String(
+        required=True,
+        description="HLS master playlist (fragmented MP4, one variant per video "
+        "rendition). Safari plays it natively; elsewhere use hls.js.",
+    )
+    thumbnails_vtt_url = graphene.String(
+        required=True,
+        description="WebVTT thumbnail track: each cue names a tile of the sprite "
+        "(thumbnails.jpg#xywh=x,y,w,h) for its time span.",
+    )
+    thumbnails_url = graphene.String(
+        required=True, description="The sprite JPEG the track's cues point into."
+    )
+    expires_at = graphene.DateTime(
+        description="When the links stop working: null for a published video "
+        "(public links), set for a preview of a draft (signed links)."
+    )
 
 
 class Segment:
@@ -217,7 +246,7 @@ class RenditionsLoader(ListLoader):
     def load_batch(cls, keys):
         found: dict = {}
         for rendition in VideoRendition.objects.filter(asset_id__in=keys).defer(
-            "keyframes"
+            "keyframes", "hls_index"
         ):
             found.setdefault(rendition.asset_id, []).append(rendition)
         return found
@@ -258,7 +287,7 @@ class SpeakerLoader(BatchLoader):
     @classmethod
     def load_batch(cls, keys):
         people = Person.objects.in_bulk({person_id for person_id, _ in keys})
-        variants = _variants(
+        found_variants = variants(
             Person,
             (p.translation_key for p in people.values()),
             related=("portrait",),
@@ -268,35 +297,22 @@ class SpeakerLoader(BatchLoader):
         for person_id, locale_id in keys:
             person = people.get(person_id)
             if person is not None:
-                found[(person_id, locale_id)] = variants.get(
+                found[(person_id, locale_id)] = found_variants.get(
                     (person.translation_key, locale_id), person
                 )
         return found
 
 
-class VideoPeopleLoader(PeopleLinksLoader):
-    link_model = VideoPerson
-
-
-class VideoTopicsLoader(TopicLinksLoader):
-    link_model = VideoTopic
-
-
-class VideoReleasesLoader(RelatedReleasesLoader):
-    link_model = VideoRelatedRelease
-
-
 def expect_videos(videos: list[VideoPage]) -> None:
-    keys = [(v.pk, v.locale_id) for v in videos]
-    for loader in (VideoPeopleLoader, VideoTopicsLoader, VideoReleasesLoader):
-        loader.expect(keys)
+    """Tell the loaders which videos a list is about to resolve: their links,
+    translations and tree (expect_linked), segments, files and renditions."""
+    expect_linked(videos)
     page_ids = [v.pk for v in videos]
     ShotsLoader.expect(page_ids)
     SoundbitesLoader.expect(page_ids)
     asset_ids = [v.asset_id for v in videos if v.asset_id]
     for loader in (AssetLoader, RenditionsLoader, SubtitlesLoader):
         loader.expect(asset_ids)
-    expect_pages(videos)
 
 
 # --- Field resolvers (called through the model, see VideoPage) -----------------------
@@ -346,6 +362,14 @@ def resolve_renditions(video: VideoPage, info=None):
     return RenditionsLoader.load(asset.pk)
 
 
+def resolve_preview(video: VideoPage, info=None):
+    """Public links for a published video; signed ones in a draft's preview."""
+    asset = resolve_asset(video)
+    if asset is None:
+        return None
+    return preview.preview_for(asset, public=not _is_preview(video))
+
+
 def resolve_subtitles(video: VideoPage, info):
     if video.asset_id is None:
         return []
@@ -371,18 +395,6 @@ def resolve_soundbites(video: VideoPage, info=None):
     return SoundbitesLoader.load(video.pk)
 
 
-def resolve_video_people(video: VideoPage, info):
-    return linked_people(video, "video_people", VideoPeopleLoader)
-
-
-def resolve_video_topics(video: VideoPage, info):
-    return linked_topics(video, "video_topics", VideoTopicsLoader)
-
-
-def resolve_video_related(video: VideoPage, info):
-    return linked_releases(video, VideoReleasesLoader)
-
-
 # --- Root queries and the mutation ---------------------------------------------------
 
 VideoList = paginated("VideoList", video_type)
@@ -390,12 +402,7 @@ VideoList = paginated("VideoList", video_type)
 
 def videos_queryset(locale, topic_keys=None, person=None, date_from=None, date_to=None):
     return dated_pages(
-        VideoPage,
-        locale,
-        topic_links=(VideoTopic, topic_keys),
-        person_links=(VideoPerson, person),
-        date_from=date_from,
-        date_to=date_to,
+        VideoPage, locale, topic_keys, person, date_from, date_to
     ).select_related("locale", "poster_image")
 
 
@@ -403,10 +410,9 @@ class VideosQuery:
     videos = graphene.Field(
         VideoList,
         locale=locale_argument(),
-        topic=graphene.String(description=TOPIC_HELP),
-        person=graphene.String(description=PERSON_HELP),
-        **date_arguments(),
+        **linked_filter_arguments(),
         **pagination_arguments(),
+        **cursor_arguments(),
         description="Published videos of one language, newest first.",
     )
     video = graphene.Field(
@@ -427,15 +433,20 @@ class VideosQuery:
         date_to=None,
         page=1,
         per_page=10,
+        after=None,
+        before=None,
     ):
         topic_keys = check_list_arguments(
             topic, person, date_from, date_to, page, per_page
         )
         locale = activate_locale(locale)
+        dependencies.enumerates(
+            info, VideoPage, [locale], *filter_models(topic, person)
+        )
         videos = videos_queryset(
             locale, topic_keys, person, date_from, date_to
         ).prefetch_related("poster_image__renditions")
-        result = paginate(videos, page, per_page)
+        result = paginate(videos, page, per_page, after, before)
         expect_videos(result["items"])
         return VideoList(**result)
 
@@ -451,6 +462,7 @@ class VideosQuery:
         )
         if video is not None:
             expect_videos([video])
+        dependencies.looks_up(info, VideoPage, [locale], video)
         return video
 
 
@@ -488,14 +500,88 @@ class Timecode(graphene.Scalar):
         return getattr(node, "value", None)
 
 
+VideoDownloadJobStatus = graphene.Enum(
+    "VideoDownloadJobStatus",
+    [(status.value, status.value) for status in VideoDownloadJob.Status],
+    description="QUEUED (waiting for a worker), RUNNING, READY (download is "
+    "set), FAILED (errorCode and errorMessage say why).",
+)
+
+
+class VideoDownloadJobType(graphene.ObjectType):
+    """A download asked for: a whole rendition is READY at once; a clip is cut by
+    a worker. Follow it with videoDownloadJob(id) until READY or FAILED."""
+
+    class Meta:
+        name = "VideoDownloadJob"
+
+    id = graphene.ID(required=True)
+    status = graphene.Field(VideoDownloadJobStatus, required=True)
+    progress = graphene.Int(required=True, description="0-100.")
+    estimated_seconds = graphene.Int(
+        description="About how long until READY (0 once READY; null if FAILED)."
+    )
+    error_code = graphene.String(
+        description="Why it FAILED, e.g. CLIP_FAILED, RANGE_OUT_OF_BOUNDS, "
+        "STORAGE_UNAVAILABLE, CLIP_EXPIRED."
+    )
+    error_message = graphene.String(description="The same, as a sentence.")
+    download = graphene.Field(
+        VideoDownloadType, description="The link, once READY (logged once per job)."
+    )
+
+    @staticmethod
+    def resolve_status(job: VideoDownloadJob, info):
+        return str(job.status)  # the member's value
+
+    @staticmethod
+    def resolve_progress(job: VideoDownloadJob, info):
+        if job.status == VideoDownloadJob.Status.READY:
+            return 100
+        return job.clip.progress if job.clip else 0
+
+    @staticmethod
+    def resolve_estimated_seconds(job: VideoDownloadJob, info):
+        return downloads.job_estimated_seconds(job)
+
+    @staticmethod
+    def resolve_error_code(job: VideoDownloadJob, info):
+        return downloads.job_error(job)[0]
+
+    @staticmethod
+    def resolve_error_message(job: VideoDownloadJob, info):
+        return downloads.job_error(job)[1]
+
+    @staticmethod
+    def resolve_download(job: VideoDownloadJob, info):
+        if job.status != VideoDownloadJob.Status.READY:
+            return None
+        return downloads.job_download(job)
+
+
+class VideoDownloadJobQuery:
+    video_download_job = graphene.Field(
+        VideoDownloadJobType,
+        id=graphene.ID(required=True),
+        description="A download job of the signed-in user (another's: NOT_FOUND).",
+    )
+
+    @staticmethod
+    def resolve_video_download_job(root, info, id):
+        request = info.context
+        mark_private(request)
+        return downloads.find_job(request, id)
+
+
 class RequestVideoDownload(graphene.Mutation):
-    """A short-lived link to a whole rendition or to a part of it. Signed-in users
-    only; every download is logged."""
+    """A download of a whole rendition or of a part of it, as a job: READY at
+    once with its link for a whole rendition or a clip already made, else
+    QUEUED for a worker. Signed-in users only; every link issued is logged."""
 
     class Arguments:
         input = VideoDownloadInput(required=True)
 
-    Output = VideoDownloadType
+    Output = VideoDownloadJobType
 
     @staticmethod
     def mutate(root, info, input):

@@ -56,7 +56,14 @@ def serve_file(
     filename: str,
     content_type: str,
     download_id: int | None = None,
+    *,
+    attachment: bool = True,
+    cache_control: str = "private, no-store",
+    log: bool = True,
 ):
+    """Serve the file at ``path`` (whole, or the range asked). ``log=False`` for
+    the streaming preview, whose player fetches a range per segment: those are
+    views, not downloads."""
     stat = os.stat(path)
     size = stat.st_size
     etag = f'"{stat.st_mtime_ns:x}-{size:x}"'
@@ -78,13 +85,14 @@ def serve_file(
         "Accept-Ranges": "bytes",
         "ETag": etag,
         "Last-Modified": last_modified,
-        "Content-Disposition": content_disposition_header(True, filename),
-        "Cache-Control": "private, no-store",
+        "Content-Disposition": content_disposition_header(attachment, filename),
+        "Cache-Control": cache_control,
     }
+    record_response = _record if log else _no_record
     if wanted == UNSATISFIABLE:
         response = HttpResponse(status=416, headers=headers)
         response["Content-Range"] = f"bytes */{size}"
-        _record(request, download_id, 416, asked, 0, 0, completed=False)
+        record_response(request, download_id, 416, asked, 0, 0, completed=False)
         return response
     first, last = wanted if wanted else (0, size - 1)
     length = last - first + 1 if size else 0
@@ -94,9 +102,9 @@ def serve_file(
     if wanted:
         headers["Content-Range"] = f"bytes {first}-{last}/{size}"
     if request.method == "HEAD":
-        _record(request, download_id, status, asked, first, 0, completed=True)
+        record_response(request, download_id, status, asked, first, 0, completed=True)
         return HttpResponse(status=status, headers=headers)
-    record = _record(request, download_id, status, asked, first, length)
+    record = record_response(request, download_id, status, asked, first, length)
     body = ServedBytes(path, first, length, record)
     return StreamingHttpResponse(body, status=status, headers=headers)
 
@@ -141,6 +149,10 @@ class ServedBytes:
             )
         except DatabaseError:  # the file went out; a lost log line must not fail it
             logger.exception("Could not log the bytes served for %s", self.record.pk)
+
+
+def _no_record(*args, **kwargs) -> None:
+    return None
 
 
 def _record(

@@ -1,5 +1,7 @@
-"""Files follow their rows: when a video file, a rendition or a clip is deleted
-(directly or by cascade), its file leaves storage once the deletion commits."""
+"""What follows a change of the video rows: a master to process is queued for the
+task worker; when a video file, a rendition or a clip is deleted (directly or by
+cascade), its file leaves storage once the deletion commits. On the worker's tick,
+clips nobody downloads any more are deleted."""
 
 from functools import partial
 
@@ -7,7 +9,17 @@ from django.db import transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
-from .models import VideoAsset, VideoClip, VideoRendition
+from cms.models import Lease
+from cms.scheduled_publishing import worker_tick
+
+from .clipping import purge_unused_clips
+from .models import VideoAsset, VideoClip, VideoRendition, processing_requested
+from .processing import queue_processing
+
+
+@receiver(processing_requested, sender=VideoAsset)
+def queue_master(sender, asset: VideoAsset, **kwargs):
+    queue_processing(asset)
 
 
 def _delete_file(field_file) -> None:
@@ -20,6 +32,8 @@ def _delete_file(field_file) -> None:
 @receiver(post_delete, sender=VideoAsset)
 def delete_master(sender, instance: VideoAsset, **kwargs):
     _delete_file(instance.master)
+    _delete_file(instance.thumbnail_sprite)
+    _delete_file(instance.thumbnail_track)
 
 
 @receiver(post_delete, sender=VideoRendition)
@@ -30,3 +44,14 @@ def delete_rendition_file(sender, instance: VideoRendition, **kwargs):
 @receiver(post_delete, sender=VideoClip)
 def delete_clip_file(sender, instance: VideoClip, **kwargs):
     _delete_file(instance.file)
+
+
+@receiver(worker_tick)
+def clip_retention(sender, holder: str, **kwargs):
+    """One worker at a time deletes the clips past their retention."""
+    if not Lease.acquire("videos.clip_retention", holder, 600):
+        return
+    try:
+        purge_unused_clips()
+    finally:
+        Lease.release("videos.clip_retention", holder)

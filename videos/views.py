@@ -22,6 +22,7 @@ from cms.exports import FormulaSafeExportMixin
 
 from .models import (
     VideoAsset,
+    VideoClip,
     VideoDownload,
     VideoDownloadServed,
     VideoPage,
@@ -166,11 +167,19 @@ def preview_segment(request, kind: str, pk: int):
         try:
             start, end = segment.seconds
             downloads.check_range(page, start, end)
-            clip = downloads.obtain_clip(renditions[0], start, end, "FAST")
-            context["clip"] = clip
-            context["url"], _expires = downloads.signed_url(
-                request, clip.file.name, f"{page.slug}-{kind}-{segment.pk}.mp4"
+            job = downloads.clip_job(
+                request.user, page, renditions[0], start, end, "FAST", ""
             )
+            clip = job.clip
+            context["clip"] = clip
+            if clip.status == VideoClip.Status.READY:
+                context["url"], _expires = downloads.signed_url(
+                    request, clip.file.name, f"{page.slug}-{kind}-{segment.pk}.mp4"
+                )
+            elif clip.status == VideoClip.Status.FAILED:
+                context["error"] = downloads.clip_error_message(clip.error_code)
+            else:
+                context["making"] = True
         except downloads.DownloadError as error:
             context["error"] = error.message
     return TemplateResponse(request, "videos/segment_preview.html", context)

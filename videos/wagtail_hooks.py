@@ -1,3 +1,5 @@
+from collections.abc import Iterator
+
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -5,9 +7,18 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import VideoAsset
+from search.registry import REGISTER_SEARCH_KINDS, SearchKind
+
+from .models import VideoAsset, VideoPage
+from .my_downloads import MyDownloadsQuery
 from .panels import ProcessingPanel
-from .schema import VideosMutation, VideosQuery
+from .schema import (
+    VideoDownloadJobQuery,
+    VideosMutation,
+    VideosQuery,
+    expect_videos,
+    video_type,
+)
 from .views import (
     DownloadReportView,
     download_report_menu_item,
@@ -70,8 +81,43 @@ def register_download_report_menu_item():
 @hooks.register("register_schema_query")
 def register_videos_query(query_mixins: list) -> None:
     query_mixins.insert(0, VideosQuery)
+    query_mixins.insert(0, VideoDownloadJobQuery)
+
+
+@hooks.register("register_schema_query")
+def register_my_downloads_query(query_mixins: list) -> None:
+    query_mixins.append(MyDownloadsQuery)
 
 
 @hooks.register("register_schema_mutation")
 def register_videos_mutation(mutation_mixins: list) -> None:
     mutation_mixins.insert(0, VideosMutation)
+
+
+def _video_texts(video: VideoPage) -> Iterator[str]:
+    """What a hit's snippet is cut from: the summary, soundbites, shotlist and
+    transcript (indexed by ``VideoPage.search_fields``)."""
+    yield video.summary
+    for soundbite in video.soundbites.all():
+        yield soundbite.text
+    for shot in video.shots.all():
+        yield shot.description
+    yield video.transcript
+
+
+@hooks.register(REGISTER_SEARCH_KINDS, order=10)
+def search_videos() -> list[SearchKind]:
+    return [
+        SearchKind(
+            name="video",
+            model_label="videos.VideoPage",
+            graphql_type=video_type,
+            texts=_video_texts,
+            date_field="date",
+            topics_relation=("video_topics", "topic"),
+            people_relation=("video_people", "person"),
+            prepare=expect_videos,
+            select_related=("locale",),
+            prefetch_related=("soundbites", "shots"),
+        )
+    ]

@@ -17,6 +17,8 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page
 
+from cms.visibility import is_withheld
+
 from .models import WebhookDelivery, WebhookEndpoint, WebhookEvent
 from .sending import enqueue_delivery
 
@@ -53,6 +55,9 @@ def record_page_event(event: WebhookEvent | str, page: Page) -> list[WebhookDeli
     Runs inside a savepoint so that a failure here cannot poison the editor's
     transaction; the error is logged and the page change goes through."""
     event = WebhookEvent(event)
+    if is_withheld(page):
+        # Under embargo: frontends hear of it when it lifts (embargo/lifting.py).
+        return []
     try:
         with transaction.atomic():
             deliveries = _create_deliveries(event, page)

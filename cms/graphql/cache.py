@@ -1,31 +1,49 @@
 """The shared response cache for anonymous GraphQL reads.
 
 Entries live in a Django cache that every process shares (the database cache by
-default, Redis when configured). Each entry carries the content *generation* it was
-computed from; any change to published content bumps the generation once its
-transaction commits, so every process stops serving older entries at once. An
-entry is stored with the generation read *before* its query ran: an answer computed
-while a publish was committing can never be served as fresh.
+default, Redis when configured). Each entry records the *tags* it depends on
+(cms/graphql/dependencies.py: the pages, snippets and images it read, the lists it
+enumerated) with each tag's version when it was stored. A change bumps the
+versions of its tags once its transaction commits, so every process stops serving
+the entries that depend on it, and only those: a new English release reaches the
+English lists it appears in, not the French ones, nor other releases' pages.
+
+A version is the time of the bump, so an answer computed while a change was
+committing is never stored as fresh: if any of its tags was bumped after the query
+started (less ``GRAPHQL_CACHE_CLOCK_SKEW`` for servers' clocks), it is not stored.
+A tag missing from the cache (evicted) matches no entry: eviction only causes
+misses.
+
+No herd: the first process to miss an entry takes a short lock in the shared cache
+and computes it; the others wait up to ``GRAPHQL_CACHE_LOCK_WAIT`` seconds for its
+answer (then compute it themselves), or, when the entry went stale through a
+*soft* change (a publish, a snippet or image edit) and was computed at most
+``GRAPHQL_CACHE_STALE_SECONDS`` ago, get the previous answer meanwhile. A *hard*
+change (an unpublish, a deletion, anything about who may see what) is never
+answered stale: it bumps a second version every stale answer is checked against.
 
 Who may see what counts as content: a view restriction on a page or a collection
 (password, sign-in or groups: created, changed, deleted, or its groups edited), a
 collection saved (or moved under a private one), a document saved or deleted, and
-group permission changes all bump the generation too. Scheduled publishing and expiry
-reach the cache through Wagtail's publish and unpublish signals, sent by the worker's
-tick (cms/scheduled_publishing.py).
+group permission changes bump ``GLOBAL``, which every entry depends on. Scheduled
+publishing and expiry reach the cache through Wagtail's publish and unpublish
+signals, sent by the worker's tick (cms/scheduled_publishing.py).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
 from wagtail.models import (
@@ -46,7 +64,21 @@ from wagtail.signals import (
     post_page_move,
 )
 
-GENERATION_KEY = "graphql:generation"
+from .dependencies import (
+    ANY,
+    GLOBAL,
+    TREE,
+    list_tag,
+    object_tag,
+    page_list_tags,
+    record_instance,
+)
+
+logger = logging.getLogger(__name__)
+
+HIT, STALE, MISS = "HIT", "STALE", "MISS"
+# Seconds a lookup waits between two looks at an entry another process computes.
+POLL_SECONDS = 0.02
 
 
 def response_cache():
@@ -65,47 +97,195 @@ def response_key(query: str, variables, operation_name, language: str) -> str:
     return "graphql:response:" + hashlib.sha256(material.encode()).hexdigest()
 
 
-def _generation_from(values: dict) -> int:
-    generation = values.get(GENERATION_KEY)
-    if generation is None:
-        # Never zero: if the counter is ever evicted, a fresh start value cannot
-        # match entries written under the old one.
-        response_cache().add(GENERATION_KEY, time.time_ns(), timeout=None)
-        generation = response_cache().get(GENERATION_KEY)
-    return generation
+def _version_key(tag: str) -> str:
+    return "graphql:tag:" + tag
 
 
-def lookup(key: str) -> tuple[bytes | None, int]:
-    """(cached body or None, the current generation), in one round trip."""
-    values = response_cache().get_many([GENERATION_KEY, key])
-    generation = _generation_from(values)
-    entry = values.get(key)
-    if entry is not None and entry[0] == generation:
-        return entry[1], generation
-    return None, generation
+def _hard_key(tag: str) -> str:
+    return "graphql:hard:" + tag
 
 
-def store(key: str, generation: int, body: bytes) -> None:
-    response_cache().set(key, (generation, body), settings.GRAPHQL_CACHE_TIMEOUT)
+def _lock_key(key: str) -> str:
+    return key.replace("graphql:response:", "graphql:lock:", 1)
 
 
-def invalidate() -> None:
+def _now() -> int:
+    return time.time_ns()
+
+
+@dataclass
+class Lookup:
+    """What the shared cache holds for one key, as seen at ``started``."""
+
+    key: str
+    started: int
+    state: str = MISS
+    body: bytes | None = None
+    tags: tuple = ()
+    locked: bool = field(default=False, repr=False)
+
+    @property
+    def fresh(self) -> bytes | None:
+        return self.body if self.state == HIT else None
+
+    # (fresh body or None, what to store with): the shape lookup() always had.
+    def __iter__(self):
+        return iter((self.fresh, self))
+
+    def __getitem__(self, index: int):
+        return (self.fresh, self)[index]
+
+
+def tag_versions(tags: Iterable[str]) -> dict[str, int | None]:
+    tags = list(tags)
+    found = response_cache().get_many([_version_key(tag) for tag in tags])
+    return {tag: found.get(_version_key(tag)) for tag in tags}
+
+
+def lookup(key: str) -> Lookup:
+    """The entry under ``key``: HIT (fresh), STALE (a soft change since, within
+    the staleness bound: ``body`` may be served while another process recomputes
+    it) or MISS. Two round trips for a hit: the entry, then its tags' versions."""
+    found = Lookup(key, _now())
+    entry = response_cache().get(key)
+    if not isinstance(entry, dict):
+        return found
+    versions = entry["versions"]
+    current = tag_versions(versions)
+    changed = [
+        tag for tag, (version, _hard) in versions.items() if current[tag] != version
+    ]
+    found.tags = tuple(versions)
+    if not changed:
+        found.state, found.body = HIT, entry["body"]
+        return found
+    age = (found.started - entry["stored"]) / 1e9
+    if age > settings.GRAPHQL_CACHE_STALE_SECONDS:
+        return found
+    hard = response_cache().get_many([_hard_key(tag) for tag in changed])
+    if all(hard.get(_hard_key(tag)) == versions[tag][1] for tag in changed):
+        found.state, found.body = STALE, entry["body"]
+    return found
+
+
+def store(key: str, started, body: bytes, tags: Iterable[str] = (GLOBAL, ANY)) -> bool:
+    """File ``body`` under ``key`` with the current versions of ``tags``, unless
+    one of them was bumped after ``started`` (the answer may predate that change).
+    Returns whether it was stored."""
+    started = started.started if isinstance(started, Lookup) else started
+    tags = sorted(set(tags) | {GLOBAL})
     cache = response_cache()
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # not there yet (or evicted)
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+    keys = [_version_key(t) for t in tags] + [_hard_key(t) for t in tags]
+    found = cache.get_many(keys)
+    # A tag never bumped (or evicted) gets a value of its own, earlier than the
+    # query: no entry can hold it yet, so no older entry can match it.
+    ours = started - 1
+    missing = [k for k in keys if k not in found]
+    for missing_key in missing:
+        cache.add(missing_key, ours, timeout=_tag_timeout())
+    if missing:
+        found.update(cache.get_many(missing))
+    threshold = started - int(settings.GRAPHQL_CACHE_CLOCK_SKEW * 1e9)
+    for version_key in keys:
+        value = found.get(version_key)
+        if value is None:
+            return False  # the cache is not answering: store nothing
+        if value > threshold and not (version_key in missing and value == ours):
+            return False  # bumped while the query ran: it may predate the change
+    versions = {tag: (found[_version_key(tag)], found[_hard_key(tag)]) for tag in tags}
+    entry = {"stored": _now(), "versions": versions, "body": body}
+    cache.set(key, entry, settings.GRAPHQL_CACHE_TIMEOUT)
+    return True
 
 
-def invalidate_on_commit(*_args, **_kwargs) -> None:
-    transaction.on_commit(invalidate)
+def _tag_timeout() -> int:
+    # Longer than any entry that may hold the version (eviction is safe anyway).
+    return settings.GRAPHQL_CACHE_TIMEOUT * 2
 
 
-# Live as soon as they are saved: snippets, images, documents, locales, sites; and
-# what decides who may see what (view restrictions, collections, permissions).
-LIVE_ON_SAVE = (
-    TranslatableMixin,
-    AbstractImage,
+def acquire(key: str) -> bool:
+    """The short lock of one entry's computation, across processes."""
+    return response_cache().add(
+        _lock_key(key), _now(), timeout=settings.GRAPHQL_CACHE_LOCK_SECONDS
+    )
+
+
+def release(key: str) -> None:
+    response_cache().delete(_lock_key(key))
+
+
+def wait_for(key: str) -> Lookup:
+    """Another process computes ``key``: its answer once stored, or a MISS after
+    GRAPHQL_CACHE_LOCK_WAIT seconds (or as soon as it gives the lock up)."""
+    deadline = time.monotonic() + settings.GRAPHQL_CACHE_LOCK_WAIT
+    while True:
+        found = lookup(key)
+        if found.state == HIT or time.monotonic() >= deadline:
+            return found
+        if response_cache().get(_lock_key(key)) is None:
+            return found
+        time.sleep(POLL_SECONDS)
+
+
+# --- invalidation ---------------------------------------------------------------------
+
+
+def bump(tags: Iterable[str], *, immediate: bool = False) -> None:
+    """New versions for ``tags`` (and ANY, which imprecise answers depend on).
+    ``immediate``: no answer depending on them may be served stale any more."""
+    tags = set(tags) | {ANY}
+    now = _now()
+    values = {_version_key(tag): now for tag in tags}
+    if immediate:
+        values.update({_hard_key(tag): now for tag in tags})
+    response_cache().set_many(values, timeout=_tag_timeout())
+    if settings.FRONTEND_CACHE_PURGE_KEYS_URL:
+        from .purge import purge_keys
+
+        try:
+            purge_keys.enqueue(sorted(surrogate_keys(tags)))
+        except Exception:  # a purge never fails the change that asked for it
+            logger.exception("Could not queue the CDN purge of %s.", sorted(tags))
+
+
+def invalidate(tags: Iterable[str] = (GLOBAL,), *, immediate: bool = True) -> None:
+    """Now: every entry depending on ``tags`` (by default: every entry)."""
+    bump(tags, immediate=immediate)
+
+
+def invalidate_on_commit(tags: Iterable[str] = (GLOBAL,), *, immediate=True) -> None:
+    tags = tuple(tags)
+    transaction.on_commit(lambda: bump(tags, immediate=immediate))
+
+
+def page_tags(page: Page) -> list[str]:
+    """What answers showing ``page`` or listing pages like it depend on."""
+    page_class = page.specific_class or type(page)  # no query: content types cache
+    tags = [TREE, *page_list_tags(page_class, page.locale.language_code)]
+    tag = object_tag(page)
+    if tag is not None:
+        tags.append(tag)
+    return tags
+
+
+def invalidate_page(page: Page, *, immediate: bool = False) -> None:
+    """After commit: the answers that show ``page`` or list pages like it. For an
+    unpublish, an embargo or anything that must not be seen any more:
+    ``immediate=True`` (never served stale)."""
+    invalidate_on_commit(page_tags(page), immediate=immediate)
+
+
+def surrogate_keys(tags: Iterable[str]) -> list[str]:
+    """Tags as CDN surrogate keys (no spaces or commas in them: both headers
+    separate keys with them)."""
+    return sorted({tag.replace(" ", "_").replace(",", "_") for tag in tags})
+
+
+# Live as soon as they are saved: snippets and images, by their own tags; and what
+# changes every answer (GLOBAL): documents, locales, sites, and what decides who may
+# see what (view restrictions, collections, permissions).
+LIVE_ON_SAVE = (TranslatableMixin, AbstractImage)
+GLOBAL_ON_SAVE = (
     AbstractDocument,
     Locale,
     Site,
@@ -118,12 +298,31 @@ LIVE_ON_SAVE = (
 )
 
 
-def _content_changed(sender, instance, **_kwargs) -> None:
+def _saved_tags(instance) -> list[str]:
+    tags = [list_tag(type(instance))]
+    tag = object_tag(instance)
+    if tag is not None:
+        tags.append(tag)
+    return tags
+
+
+def _content_saved(sender, instance, **_kwargs) -> None:
     # Page saves are drafts until published (page_published covers those).
     if isinstance(instance, Page):
         return
-    if isinstance(instance, LIVE_ON_SAVE):
+    if isinstance(instance, GLOBAL_ON_SAVE):
         invalidate_on_commit()
+    elif isinstance(instance, LIVE_ON_SAVE):
+        invalidate_on_commit(_saved_tags(instance), immediate=False)
+
+
+def _content_deleted(sender, instance, **_kwargs) -> None:
+    if isinstance(instance, Page):
+        invalidate_page(instance, immediate=True)
+    elif isinstance(instance, GLOBAL_ON_SAVE):
+        invalidate_on_commit()
+    elif isinstance(instance, LIVE_ON_SAVE):
+        invalidate_on_commit(_saved_tags(instance), immediate=True)
 
 
 def _members_changed(sender, instance, action, **_kwargs) -> None:
@@ -132,6 +331,19 @@ def _members_changed(sender, instance, action, **_kwargs) -> None:
     the cache.)"""
     if action in ("post_add", "post_remove", "post_clear"):
         invalidate_on_commit()
+
+
+def _page_published(sender, instance, **_kwargs) -> None:
+    invalidate_page(instance, immediate=False)
+
+
+def _page_unpublished(sender, instance, **_kwargs) -> None:
+    invalidate_page(instance, immediate=True)
+
+
+def _urls_changed(sender, instance, **_kwargs) -> None:
+    # A slug or a move changes the URL of every page below: every answer.
+    invalidate_on_commit()
 
 
 def _page_privacy_changed(sender, instance, **_kwargs) -> None:
@@ -152,17 +364,16 @@ def _page_privacy_changed(sender, instance, **_kwargs) -> None:
     transaction.on_commit(purge)
 
 
-def _page_deleted(sender, instance, **_kwargs) -> None:
-    if isinstance(instance, Page):
-        invalidate_on_commit()
-
-
 def connect_signals() -> None:
-    for signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
-        signal.connect(invalidate_on_commit, dispatch_uid=f"graphql-cache-{signal}")
-    post_save.connect(_content_changed, dispatch_uid="graphql-cache-save")
-    post_delete.connect(_content_changed, dispatch_uid="graphql-cache-delete")
-    post_delete.connect(_page_deleted, dispatch_uid="graphql-cache-page-delete")
+    post_init.connect(record_instance, dispatch_uid="graphql-cache-record")
+    page_published.connect(_page_published, dispatch_uid="graphql-cache-published")
+    page_unpublished.connect(
+        _page_unpublished, dispatch_uid="graphql-cache-unpublished"
+    )
+    for signal in (page_slug_changed, post_page_move):
+        signal.connect(_urls_changed, dispatch_uid=f"graphql-cache-{signal}")
+    post_save.connect(_content_saved, dispatch_uid="graphql-cache-save")
+    post_delete.connect(_content_deleted, dispatch_uid="graphql-cache-delete")
     for signal in (post_save, post_delete):
         signal.connect(
             _page_privacy_changed,

@@ -74,14 +74,18 @@ class BatchLoader:
 
     @classmethod
     def load(cls, key: Hashable) -> Any:
+        return cls._load(key, cls, cls.load_batch)
+
+    @classmethod
+    def _load(cls, key: Hashable, results_key: Hashable, load_batch) -> Any:
         scope = _current()
-        results = scope.results[cls]
+        results = scope.results[results_key]
         if key not in results:
             group = scope.groups[cls].get(key, (key,))
             wanted = [k for k in group if k not in results]
             if key not in wanted:
                 wanted.append(key)
-            loaded = cls.load_batch(wanted)
+            loaded = load_batch(wanted)
             for k in wanted:
                 results[k] = loaded.get(k, cls.empty())
         return results[key]
@@ -97,6 +101,29 @@ class ListLoader(BatchLoader):
     @classmethod
     def empty(cls) -> list:
         return []
+
+
+class WindowLoader(ListLoader):
+    """A list loader that fetches only a window of each key's list (``offset``,
+    ``limit``), in the database: subclasses implement
+    ``load_window(keys, offset, limit) -> {key: [items]}``. Keys are grouped by
+    ``expect`` as for any loader; each window is a batch of its own."""
+
+    @classmethod
+    def load_window(cls, keys: list, offset: int, limit: int | None) -> dict:
+        raise NotImplementedError
+
+    @classmethod
+    def load_batch(cls, keys: list) -> dict:
+        return cls.load_window(keys, 0, None)
+
+    @classmethod
+    def load_slice(cls, key: Hashable, offset: int, limit: int | None) -> list:
+        return cls._load(
+            key,
+            (cls, offset, limit),
+            lambda keys: cls.load_window(keys, offset, limit),
+        )
 
 
 def _manager(model: type[models.Model]):

@@ -18,6 +18,7 @@ from wagtail.models import Page, Site
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
 from cms.public_urls import page_url
+from cms.visibility import visible_pages
 
 from .errors import ApiError
 from .loaders import ListLoader
@@ -32,8 +33,9 @@ from .locale import (
 
 
 def published(queryset):
-    """Only what the public may see: live, not under a view restriction."""
-    return queryset.live().public()
+    """Only what the reader may see: live, not under a view restriction, and what
+    other apps' hooks allow (cms/visibility.py: pages under embargo)."""
+    return visible_pages(queryset.live().public())
 
 
 def list_field(name: str, item_type, **kwargs) -> GraphQLField:

@@ -1,12 +1,26 @@
-"""Page-numbered lists, in the same shape for every list query:
-``{ items { … } pagination { total totalPages currentPage perPage } }``."""
+"""Lists, in the same shape for every list query:
+``{ items { … } pagination { total totalPages currentPage perPage exact }
+pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }``.
+
+Two ways through a list: page numbers (``page``, ``perPage``: ``OFFSET``, whose
+cost grows with the page number), and cursors (``after``/``before`` an item's
+cursor, Relay-style: a keyset condition on the list's order, as fast on page 5,000
+as on page 1). The count behind ``pagination`` runs only when asked for, and stops
+at ``GRAPHQL_MAX_COUNT``: past it ``total`` is that number and ``exact`` false."""
 
 from __future__ import annotations
 
+import base64
+import binascii
+import json
 import math
+from functools import cached_property
 
 import graphene
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from .errors import InvalidArgument
@@ -15,22 +29,60 @@ DEFAULT_PER_PAGE = 10
 
 
 class Pagination(graphene.ObjectType):
-    total = graphene.Int(required=True, description="Items matching, on all pages.")
+    total = graphene.Int(
+        required=True,
+        description="Items matching, on all pages (at most GRAPHQL_MAX_COUNT: see "
+        "exact).",
+    )
     total_pages = graphene.Int(required=True)
-    current_page = graphene.Int(required=True)
+    current_page = graphene.Int(
+        required=True, description="1 when the list was reached by cursor."
+    )
     per_page = graphene.Int(required=True)
+    exact = graphene.Boolean(
+        required=True,
+        description="False when more items match than the server counts: total is "
+        "then a lower bound.",
+    )
+
+    @staticmethod
+    def resolve_exact(root, info):
+        return getattr(root, "exact", None) is not False
+
+
+class PageInfo(graphene.ObjectType):
+    """Relay's page information: where the items are in the whole list."""
+
+    has_next_page = graphene.Boolean(required=True)
+    has_previous_page = graphene.Boolean(required=True)
+    start_cursor = graphene.String(description="The first item's cursor.")
+    end_cursor = graphene.String(description="The last item's cursor.")
 
 
 def paginated(name: str, item_type) -> type[graphene.ObjectType]:
-    """A ``<name>`` type with ``items`` of ``item_type`` and a ``pagination``."""
+    """A ``<name>`` type with ``items`` of ``item_type``, a ``pagination`` and a
+    ``pageInfo``."""
     return type(
         name,
         (graphene.ObjectType,),
         {
             "items": graphene.List(graphene.NonNull(item_type), required=True),
             "pagination": graphene.Field(Pagination, required=True),
+            "page_info": graphene.Field(PageInfo, required=True),
         },
     )
+
+
+def cursor_arguments() -> dict:
+    return {
+        "after": graphene.String(
+            description="The items after this cursor (pageInfo.endCursor); "
+            "with perPage, instead of page."
+        ),
+        "before": graphene.String(
+            description="The items before this cursor (pageInfo.startCursor)."
+        ),
+    }
 
 
 def pagination_arguments() -> dict:
@@ -67,10 +119,128 @@ def pagination(total: int, page: int, per_page: int) -> Pagination:
     )
 
 
-def paginate(queryset, page: int, per_page: int) -> dict:
-    """Slice ``queryset``; two queries (count and page) whatever its size."""
+class LazyPagination:
+    """``pagination`` counting the matches only if the query asks for them."""
+
+    def __init__(self, queryset, page: int, per_page: int) -> None:
+        self.queryset, self.current_page, self.per_page = queryset, page, per_page
+
+    @cached_property
+    def _count(self) -> tuple[int, bool]:
+        cap = settings.GRAPHQL_MAX_COUNT
+        counted = self.queryset.order_by()[: cap + 1].count()
+        return min(counted, cap), counted <= cap
+
+    @property
+    def total(self) -> int:
+        return self._count[0]
+
+    @property
+    def exact(self) -> bool:
+        return self._count[1]
+
+    @property
+    def total_pages(self) -> int:
+        return math.ceil(self.total / self.per_page)
+
+
+def encode_cursor(item, fields: tuple[str, ...]) -> str:
+    values = [getattr(item, name.lstrip("-")) for name in fields]
+    raw = json.dumps(values, cls=DjangoJSONEncoder, separators=(",", ":"))
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def _bad_cursor(argument: str) -> InvalidArgument:
+    return InvalidArgument(
+        _("%(argument)s is not a cursor this list gave out.") % {"argument": argument},
+        argument=argument,
+        reason="INVALID_CURSOR",
+    )
+
+
+def decode_cursor(cursor: str, model, fields: tuple[str, ...], argument: str):
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        values = json.loads(raw)
+        if not isinstance(values, list) or len(values) != len(fields):
+            raise ValueError
+        return [
+            _field(model, name.lstrip("-")).to_python(value)
+            for name, value in zip(fields, values, strict=True)
+        ]
+    except (ValueError, TypeError, binascii.Error, ValidationError):
+        raise _bad_cursor(argument) from None
+
+
+def _field(model, name: str):
+    return model._meta.pk if name == "pk" else model._meta.get_field(name)
+
+
+def keyset(fields: tuple[str, ...], values: list, forward: bool) -> Q:
+    """Items after (``forward``) or before the position ``values`` in the order
+    ``fields``: (a, b) after (x, y) is a > x, or a = x and b > y (for ascending
+    fields; the other way round for descending ones)."""
+    condition = Q(pk__in=[])
+    for index in range(len(fields) - 1, -1, -1):
+        name = fields[index].lstrip("-")
+        descending = fields[index].startswith("-")
+        lookup = "lt" if descending == forward else "gt"
+        step = Q(**{f"{name}__{lookup}": values[index]})
+        condition = step | (Q(**{name: values[index]}) & condition)
+    return condition
+
+
+def paginate(
+    queryset,
+    page: int,
+    per_page: int,
+    after: str | None = None,
+    before: str | None = None,
+) -> dict:
+    """The items of one page, by number or by cursor (``queryset`` ordered by
+    unique fields, e.g. ``-date, -pk``): one query, plus the count if asked."""
     check_page(page, per_page)
-    total = queryset.count()
+    fields = tuple(queryset.query.order_by)
+    if after is not None or before is not None:
+        return _by_cursor(queryset, fields, per_page, after, before, page)
     start = (page - 1) * per_page
-    items = list(queryset[start : start + per_page]) if start < total else []
-    return {"items": items, "pagination": pagination(total, page, per_page)}
+    items = list(queryset[start : start + per_page + 1])
+    return _page(queryset, items, page, per_page, fields, previous=page > 1)
+
+
+def _by_cursor(queryset, fields, per_page, after, before, page) -> dict:
+    if (after is not None and before is not None) or page != 1:
+        raise InvalidArgument(
+            _("Give either page, after or before, not two of them."),
+            argument="after" if after is not None else "before",
+            reason="CONFLICTING_ARGUMENTS",
+        )
+    argument, cursor = ("after", after) if after is not None else ("before", before)
+    values = decode_cursor(cursor, queryset.model, fields, argument)
+    forward = argument == "after"
+    window = queryset.filter(keyset(fields, values, forward))
+    if forward:
+        items = list(window[: per_page + 1])
+        return _page(queryset, items, 1, per_page, fields, previous=True)
+    reverse = [name[1:] if name.startswith("-") else f"-{name}" for name in fields]
+    items = list(window.order_by(*reverse)[: per_page + 1])
+    more = len(items) > per_page
+    items = items[:per_page][::-1]
+    result = _page(queryset, items, 1, per_page, fields, previous=more)
+    result["page_info"].has_next_page = True
+    return result
+
+
+def _page(queryset, items, page, per_page, fields, previous: bool) -> dict:
+    more = len(items) > per_page
+    items = items[:per_page]
+    return {
+        "items": items,
+        "pagination": LazyPagination(queryset, page, per_page),
+        "page_info": PageInfo(
+            has_next_page=more,
+            has_previous_page=previous,
+            start_cursor=encode_cursor(items[0], fields) if items else None,
+            end_cursor=encode_cursor(items[-1], fields) if items else None,
+        ),
+    }

@@ -19,7 +19,7 @@ from django.db.models import Q
 from grapple.utils import resolve_queryset
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Page
 
 from cms.public_urls import media_item_url, on_public_base, page_url
 
@@ -113,7 +113,7 @@ def _site_page(site, info, **kwargs):
 
     if kwargs.get("token"):
         return preview_page(kwargs["token"], info.context)
-    return get_specific_page(
+    page = get_specific_page(
         id=kwargs.get("id"),
         slug=kwargs.get("slug"),
         url_path=kwargs.get("url_path"),
@@ -121,6 +121,22 @@ def _site_page(site, info, **kwargs):
         content_type=kwargs.get("content_type"),
         site=site,
     )
+    # grapple looks at live and public only; the reader's rules (cms/visibility.py).
+    if page is None or not published(Page.objects.filter(pk=page.pk)).exists():
+        return None
+    return page
+
+
+def _site_pages(site, info, **kwargs):
+    """grapple's ``site { pages }``, through ``published``."""
+    pages = published(Page.objects.in_site(site)).specific()
+    content_type = kwargs.pop("content_type", None)
+    if content_type:
+        app_label, _dot, model = content_type.strip().lower().partition(".")
+        pages = pages.filter(
+            content_type__app_label=app_label, content_type__model=model
+        )
+    return resolve_queryset(pages, info, **kwargs)
 
 
 def _public_descendants(collection, info, **kwargs):
@@ -148,5 +164,6 @@ def install_url_resolvers() -> None:
     redirects.RedirectObjectType.resolve_new_url = _redirect_new_url
     redirects.RedirectObjectType.resolve_page = _redirect_page
     sites.SiteObjectType.resolve_page = _site_page
+    sites.SiteObjectType.resolve_pages = _site_pages
     collections.CollectionObjectType.resolve_descendants = _public_descendants
     collections.CollectionObjectType.resolve_ancestors = _public_ancestors

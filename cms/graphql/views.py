@@ -64,7 +64,7 @@ from graphql import (
     validate,
 )
 
-from . import cache, documents, errors, persisted
+from . import cache, dependencies, documents, errors, persisted
 from .limits import IntrospectionDisabledRule, QueryLimitsRule
 from .loaders import batch_scope
 
@@ -476,29 +476,50 @@ class PortalGraphQLView(GraphQLView):
         if mutation:
             self.check_mutation_allowed(request)
         shared = not mutation and self.may_share(request)
-        key = generation = None
-        if shared:
-            key = self.response_key(document, params)
-            body, generation = cache.lookup(key)
-            if body is not None:
-                # Only answers of valid queries are stored: a query sent with its
-                # hash is remembered here too, or the client's next hashed GET
-                # would miss for as long as the answer stays cached.
-                if digest and params.query:
-                    persisted.remember(query, digest, request=request)
-                return self.respond(request, body, media_type, shared=True)
+        if not shared:
+            return self.compute(request, document, params, digest, query, media_type)
+        key = self.response_key(document, params)
+        found = cache.lookup(key)
+        locked = found.state != cache.HIT and cache.acquire(key)
+        if found.state == cache.MISS and not locked:
+            # Another process computes this answer: wait for it, not beside it.
+            found = cache.wait_for(key)
+        if found.state == cache.HIT or (found.state == cache.STALE and not locked):
+            # Only answers of valid queries are stored: a query sent with its
+            # hash is remembered here too, or the client's next hashed GET
+            # would miss for as long as the answer stays cached.
+            if digest and params.query:
+                persisted.remember(query, digest, request=request)
+            return self.respond(
+                request, found.body, media_type, shared=True, cached=found
+            )
+        try:
+            return self.compute(
+                request, document, params, digest, query, media_type, found
+            )
+        finally:
+            if locked:
+                cache.release(key)
 
-        result = self.execute_document(
-            request, document, params.variables, operation_name
-        )
+    def compute(
+        self, request, document, params, digest, query, media_type, found=None
+    ) -> HttpResponse:
+        """Run the operation; with ``found`` (a shared read), store its answer
+        with what it depends on."""
+        with dependencies.recording() as recorded:
+            result = self.execute_document(
+                request, document, params.variables, params.operation_name
+            )
         request_error = is_request_error(result)
         if digest and not request_error:
             persisted.remember(query, digest, request=request)
         body, too_large = self.encode(request, result)
         has_errors = bool(result.errors) or too_large
-        shared = shared and not getattr(request, "graphql_private", False)
+        shared = found is not None and not getattr(request, "graphql_private", False)
+        tags = ()
         if shared and not has_errors:
-            cache.store(key, generation, body)
+            tags = recorded.finish(result.data)
+            cache.store(found.key, found, body, tags)
         return self.respond(
             request,
             body,
@@ -506,6 +527,7 @@ class PortalGraphQLView(GraphQLView):
             shared=shared,
             request_error=request_error and not too_large,
             has_errors=has_errors,
+            tags=tags,
         )
 
     def check_mutation_allowed(self, request) -> None:
@@ -582,6 +604,8 @@ class PortalGraphQLView(GraphQLView):
         shared: bool,
         request_error: bool = False,
         has_errors: bool | None = None,
+        tags=(),
+        cached: cache.Lookup | None = None,
     ) -> HttpResponse:
         """The answer with its status and cache headers. ``shared``: the same for
         every anonymous reader (may go to a CDN); ``request_error``: no GraphQL
@@ -602,7 +626,17 @@ class PortalGraphQLView(GraphQLView):
             patch_cache_control(response, no_cache=True)
             return response
         make_language_neutral(response)
-        if request.method != "GET":
+        if cached is not None:
+            tags = cached.tags
+            response["X-Cache"] = cached.state
+        elif tags:
+            response["X-Cache"] = cache.MISS
+        add_surrogate_keys(response, tags)
+        if request.method != "GET" or (
+            cached is not None and cached.state == cache.STALE
+        ):
+            # A stale answer (served while another process recomputes it) never
+            # lives on in a CDN beyond the staleness bound.
             patch_cache_control(response, no_cache=True)
             return response
         # GET answers can be kept by a CDN and revalidated with If-None-Match.
@@ -693,6 +727,23 @@ class PortalGraphQLView(GraphQLView):
             formatted["message"] = documents.without_suggestions(formatted["message"])
         formatted["extensions"] = extensions
         return formatted
+
+
+# Past this size a CDN may refuse the headers (Fastly: 16 KB): the answer is then
+# tagged as depending on everything, which stays true.
+MAX_SURROGATE_KEY_BYTES = 8192
+
+
+def add_surrogate_keys(response: HttpResponse, tags) -> None:
+    """What the answer depends on, for a CDN's purge by key (cms/graphql/purge.py):
+    ``Surrogate-Key`` (Fastly, Varnish xkey) and ``Cache-Tag`` (Cloudflare)."""
+    if not tags:
+        return
+    keys = cache.surrogate_keys(tags)
+    if sum(len(k) + 1 for k in keys) > MAX_SURROGATE_KEY_BYTES:
+        keys = cache.surrogate_keys([dependencies.GLOBAL, dependencies.ANY])
+    response["Surrogate-Key"] = " ".join(keys)
+    response["Cache-Tag"] = ",".join(keys)
 
 
 def is_request_error(result: ExecutionResult) -> bool:

@@ -8,6 +8,7 @@ media on local disk, an in-process cache and a database-backed task queue.
 import datetime
 import ipaddress
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -57,6 +58,8 @@ INSTALLED_APPS = [
     "webhooks",
     "newsletter",
     "search",
+    "embargo",  # pages published to accredited journalists before their lift time
+    "accreditation",  # journalists' accreditation, decided by the media office
     "editorial",  # roles, admin listings and dashboard panels (before localize)
     # Translation of pages and snippets.
     "wagtail_headless_preview",
@@ -105,6 +108,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Signed in, API messages follow the account's language (accounts/language.py).
     "accounts.language.PreferredLanguageMiddleware",
+    # Who reads, for pages under embargo (embargo/readers.py).
+    "embargo.readers.ReaderMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -216,6 +221,10 @@ else:
         "BACKEND": MEDIA_STORAGE_BACKEND,
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
     }
+# The largest document an accreditation application may carry (accreditation/).
+ACCREDITATION_DOCUMENT_MAX_BYTES = int(
+    env("ACCREDITATION_DOCUMENT_MAX_BYTES", str(5 * 1024 * 1024))
+)
 STORAGES = {
     "default": {"BACKEND": MEDIA_STORAGE_BACKEND},
     "videos": VIDEO_STORAGE,
@@ -336,6 +345,8 @@ GRAPHQL_MAX_REQUEST_BYTES = int(env("GRAPHQL_MAX_REQUEST_BYTES", "100000"))
 # Larger answers are replaced by RESPONSE_TOO_LARGE (and never cached).
 GRAPHQL_MAX_RESPONSE_BYTES = int(env("GRAPHQL_MAX_RESPONSE_BYTES", "4000000"))
 GRAPHQL_MAX_PER_PAGE = 100
+# Lists count their matches up to this many; past it, pagination.exact is false.
+GRAPHQL_MAX_COUNT = int(env("GRAPHQL_MAX_COUNT", "10000"))
 # Cost (cms/graphql/limits.py): fields resolved, list sizes multiplied in.
 GRAPHQL_MAX_COST = int(env("GRAPHQL_MAX_COST", "100000"))
 GRAPHQL_COST_LIST_SIZE = 10  # items assumed in a list without limit or perPage
@@ -347,6 +358,14 @@ GRAPHQL_CACHE_ENABLED = env_bool("GRAPHQL_CACHE_ENABLED", True)
 GRAPHQL_CACHE_ALIAS = "default"
 GRAPHQL_CACHE_TIMEOUT = int(env("GRAPHQL_CACHE_TIMEOUT", "3600"))
 GRAPHQL_HTTP_MAX_AGE = int(env("GRAPHQL_HTTP_MAX_AGE", "60"))
+# After a publish or an edit (never an unpublish), an answer computed at most this
+# many seconds ago may be served while one process recomputes it (cms/graphql/cache.py).
+GRAPHQL_CACHE_STALE_SECONDS = float(env("GRAPHQL_CACHE_STALE_SECONDS", "10"))
+# How long a miss waits for the process computing the same answer; how long that
+# process may hold the lock; the servers' clock skew bound.
+GRAPHQL_CACHE_LOCK_WAIT = float(env("GRAPHQL_CACHE_LOCK_WAIT", "2"))
+GRAPHQL_CACHE_LOCK_SECONDS = int(env("GRAPHQL_CACHE_LOCK_SECONDS", "10"))
+GRAPHQL_CACHE_CLOCK_SKEW = float(env("GRAPHQL_CACHE_CLOCK_SKEW", "0.1"))
 GRAPHQL_PERSISTED_QUERY_TIMEOUT = 30 * 24 * 3600
 # Persisted queries live in their own table (cms.PersistedQuery), never the cache:
 # at most this many rows, each at most this long, and this many new ones per client
@@ -398,12 +417,22 @@ for _proxy in TRUSTED_PROXIES:
         raise ImproperlyConfigured(
             f"DJANGO_TRUSTED_PROXIES: {_proxy!r} is not an IP address or network."
         ) from None
+# The header the trusted proxies write the client's address in (cms/clientip.py):
+# X-Forwarded-For (appended to hop by hop), or e.g. X-Real-IP, CF-Connecting-IP,
+# Forwarded (RFC 7239).
+CLIENT_IP_HEADER = env("DJANGO_CLIENT_IP_HEADER", "X-Forwarded-For").strip()
+if not re.fullmatch(r"[A-Za-z0-9-]+", CLIENT_IP_HEADER):
+    raise ImproperlyConfigured(
+        f"DJANGO_CLIENT_IP_HEADER: {CLIENT_IP_HEADER!r} is not a header name."
+    )
 AXES_CLIENT_IP_CALLABLE = "cms.clientip.axes_client_ip"
 # Links in e-mails: the frontend (newsletter confirmation) and this CMS (one-click
 # unsubscribe, which must work without the frontend).
 FRONTEND_BASE_URL = env("FRONTEND_BASE_URL", (FRONTEND_ORIGINS or [""])[0])
 CMS_BASE_URL = env("CMS_BASE_URL", WAGTAILADMIN_BASE_URL)
 NEWSLETTER_BATCH_SIZE = int(env("NEWSLETTER_BATCH_SIZE", "100"))
+# How long the "manage your preferences" link of an issue or e-mail works.
+NEWSLETTER_PREFERENCES_LINK_DAYS = int(env("NEWSLETTER_PREFERENCES_LINK_DAYS", "365"))
 
 # CDN purge on publish (Wagtail's frontend cache), when a purge endpoint is set:
 # e.g. FRONTEND_CACHE_PURGE_URL=http://varnish:8000 for an HTTP PURGE backend.
@@ -413,6 +442,11 @@ if env("FRONTEND_CACHE_PURGE_URL"):
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
         "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
     }
+
+# CDN purge by surrogate key on every change (Fastly's purge API, Varnish xkey,
+# Cloudflare through a worker): a POST with the keys in a Surrogate-Key header.
+FRONTEND_CACHE_PURGE_KEYS_URL = env("FRONTEND_CACHE_PURGE_KEYS_URL", "")
+FRONTEND_CACHE_PURGE_KEYS_TOKEN = env("FRONTEND_CACHE_PURGE_KEYS_TOKEN", "")
 
 # Preview: the admin's Preview opens the frontend of the page's language, which
 # fetches the draft with `page(token: …)`. Tokens are valid for an hour.
@@ -441,8 +475,36 @@ VIDEO_KEYFRAME_SECONDS = 1.0
 # Partial downloads: the longest clip, and how long a download link lives.
 VIDEO_MAX_CLIP_SECONDS = int(env("VIDEO_MAX_CLIP_SECONDS", "600"))
 VIDEO_DOWNLOAD_URL_SECONDS = int(env("VIDEO_DOWNLOAD_URL_SECONDS", "900"))
-# A request finding the same clip being made by another waits this long for it.
-VIDEO_CLIP_WAIT_SECONDS = int(env("VIDEO_CLIP_WAIT_SECONDS", "120"))
+# The streaming preview (videos/hls.py): HLS segments of at least this many seconds,
+# byte ranges of the stored renditions; links to a video that is not public
+# (a draft's preview) are signed and live this long.
+VIDEO_HLS_SEGMENT_SECONDS = float(env("VIDEO_HLS_SEGMENT_SECONDS", "4"))
+VIDEO_PREVIEW_URL_SECONDS = int(env("VIDEO_PREVIEW_URL_SECONDS", "14400"))
+# The thumbnail track: a tile this wide every VIDEO_THUMBNAIL_SECONDS (more apart
+# on long videos, so the sprite holds at most VIDEO_THUMBNAIL_MAX_TILES tiles).
+VIDEO_THUMBNAIL_SECONDS = float(env("VIDEO_THUMBNAIL_SECONDS", "2"))
+VIDEO_THUMBNAIL_WIDTH = int(env("VIDEO_THUMBNAIL_WIDTH", "160"))
+VIDEO_THUMBNAIL_MAX_TILES = int(env("VIDEO_THUMBNAIL_MAX_TILES", "300"))
+VIDEO_THUMBNAIL_COLUMNS = 10
+# Audio-only renditions for radio, made beside the video ones: "m4a" (AAC),
+# "wav" (PCM, 48 kHz, 24-bit).
+VIDEO_AUDIO_RENDITIONS = env_list("VIDEO_AUDIO_RENDITIONS", "m4a,wav")
+# Clips are cut by the task worker; requestVideoDownload answers with a job.
+# Per account: EXACT jobs waiting or running at once, and seconds of new EXACT
+# clips in any hour (past either: RATE_LIMITED with retryAfter).
+VIDEO_EXACT_CONCURRENT_JOBS = int(env("VIDEO_EXACT_CONCURRENT_JOBS", "2"))
+VIDEO_EXACT_SECONDS_PER_HOUR = int(env("VIDEO_EXACT_SECONDS_PER_HOUR", "1800"))
+# A job that waited this long for its clip is told by e-mail (with a link that
+# lives VIDEO_CLIP_EMAIL_LINK_SECONDS) when it is ready.
+VIDEO_CLIP_EMAIL_AFTER_SECONDS = int(env("VIDEO_CLIP_EMAIL_AFTER_SECONDS", "60"))
+VIDEO_CLIP_EMAIL_LINK_SECONDS = int(env("VIDEO_CLIP_EMAIL_LINK_SECONDS", "86400"))
+# A clip no link was issued for in this long is deleted, file and all, by the
+# worker (clips being made never are).
+VIDEO_CLIP_RETENTION_SECONDS = int(
+    env("VIDEO_CLIP_RETENTION_SECONDS", str(7 * 24 * 3600))
+)
+# How long a user's own downloads can be fetched again (myDownloads).
+VIDEO_MY_DOWNLOADS_DAYS = int(env("VIDEO_MY_DOWNLOADS_DAYS", "30"))
 
 # Publish webhooks (webhooks app): how long to wait for a frontend's answer, and how
 # often to try. A failed attempt waits the next delay (seconds) in the list, the

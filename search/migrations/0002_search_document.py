@@ -1,4 +1,4 @@
-"""The search documents table (search/documents.py), on PostgreSQL only: one row
+"""The search documents table (search/documents/), on PostgreSQL only: one row
 per searchable object, matched through a GIN index on its words. An
 existing archive is filled after ``migrate`` (``post_migrate``, search/apps.py)."""
 

@@ -1,4 +1,4 @@
-"""The search documents table on SQLite (search/documents.py): one row per
+"""The search documents table on SQLite (search/documents/): one row per
 searchable object, pointing at its entry in Wagtail's FTS5 table (``entry_id``, the
 FTS5 rowid), so that one statement matches, ranks and counts. Only where Wagtail
 keeps that FTS5 table (SQLite built with FTS5); PostgreSQL has its own (0002)."""

@@ -161,7 +161,7 @@ def test_admin_lists_searches_and_exports_accounts(admin_client):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert 'filename="accounts.csv"' in response["Content-Disposition"]
-    lines = b"".join(response.streaming_content).decode().splitlines()
+    lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
     assert (
         lines[0].lower().startswith("e-mail address,first name,last name,organisation")
     )

@@ -47,8 +47,9 @@ def test_a_repeated_query_is_answered_from_the_cache(client):
     second, second_sql = queries_for(client)
     assert second.json() == first.json()
     assert len(first_sql) > 3
-    # One round trip to the shared cache table, nothing else.
-    assert len(second_sql) == 1 and "portal_cache" in second_sql[0]
+    # Two round trips to the shared cache table (the entry, its tags' versions),
+    # nothing else.
+    assert len(second_sql) == 2 and all("portal_cache" in sql for sql in second_sql)
 
 
 def test_publishing_invalidates_at_once(gql, django_capture_on_commit_callbacks):
@@ -87,10 +88,11 @@ def test_invalidation_is_seen_by_another_cache_client(client):
     other_process = DatabaseCache("portal_cache", {})
     queries_for(client)
     key = key_of(QUERY)
-    generation, _body = other_process.get(key)
-    assert other_process.get(cache.GENERATION_KEY) == generation
+    entry = other_process.get(key)
+    version, _hard = entry["versions"]["global"]
+    assert other_process.get("graphql:tag:global") == version
     cache.invalidate()
-    assert other_process.get(cache.GENERATION_KEY) != generation
+    assert other_process.get("graphql:tag:global") != version
     # …so the entry the first process wrote no longer counts, anywhere.
     assert cache.lookup(key)[0] is None
 

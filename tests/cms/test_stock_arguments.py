@@ -172,7 +172,7 @@ def test_a_video_id_beyond_64_bits_is_an_invalid_argument(client, gql):
     client.force_login(user)
     answer = gql(
         """mutation($input: VideoDownloadInput!) {
-          requestVideoDownload(input: $input) { url } }""",
+          requestVideoDownload(input: $input) { id } }""",
         {"input": {"videoId": HUGE_ID, "rendition": "180p"}},
     )
     assert error_codes(answer) == ["INVALID_ARGUMENT"]

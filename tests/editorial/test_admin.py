@@ -96,3 +96,25 @@ def test_video_and_download_panels_for_those_who_may_see_them(
     html = client.get("/admin/").content.decode()
     assert "Recent video downloads" not in html
     assert 'data-editorial-panel="videos"' not in html
+
+
+def test_press_release_listing_shows_and_filters_embargoes(client, editor):
+    """Issue 15: editors see which releases are under embargo, and until when."""
+    import datetime
+
+    from django.utils import timezone
+
+    from tests.factories import create_release
+
+    page = create_release(title="Listed under embargo", publish=False)
+    page.embargoed_until = timezone.now() + datetime.timedelta(days=2)
+    page.save_revision().publish()
+    client.force_login(editor)
+    html = client.get("/admin/press_releases/").content.decode()
+    assert "Embargo" in html
+    until = timezone.localtime(page.embargoed_until).isoformat()
+    assert f'data-embargo-until="{until}"' in html
+    under = client.get("/admin/press_releases/?embargo=under").context["pages"]
+    assert [p.pk for p in under] == [page.pk]
+    none = client.get("/admin/press_releases/?embargo=none").context["pages"]
+    assert page.pk not in {p.pk for p in none} and len(none) > 0

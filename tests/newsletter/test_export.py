@@ -42,6 +42,38 @@ def test_neutralise_formula(value, expected):
     assert neutralise_formula(value) == expected
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/newsletter/subscribers/",
+        "/admin/accounts/",
+        "/admin/reports/video-downloads/",
+    ],
+)
+def test_csv_is_utf8_with_a_byte_order_mark_for_excel(admin_client, url):
+    """Issue 15: without the mark Excel showed "Le secrÃ©taire"."""
+    user = User.objects.create_user(
+        "secretaire@example.org", "x", organisation="Le secrétaire"
+    )
+    Subscriber.objects.create(email="secretaire@example.org", language="fr")
+    VideoDownload.objects.create(
+        user=user,
+        video_title="Le secrétaire",
+        language="fr",
+        rendition="180p",
+        kind="full",
+    )
+    response = admin_client.get(url, {"export": "csv"})
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    content = b"".join(response.streaming_content)
+    assert content.startswith(b"\xef\xbb\xbf")
+    assert content.count(b"\xef\xbb\xbf") == 1
+    decoded = content.decode("utf-8-sig")
+    assert "secretaire@example.org" in decoded
+    if url != "/admin/newsletter/subscribers/":
+        assert "Le secrétaire" in decoded
+
+
 def test_subscribers(admin_client):
     Subscriber.objects.create(email="+1+cmd@example.org", language="en")
     Subscriber.objects.create(email="plain@example.org", language="en")

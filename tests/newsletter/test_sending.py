@@ -33,7 +33,7 @@ def test_an_issue_goes_to_confirmed_subscribers_of_its_language(
     issue = make_issue("en", releases=2)
 
     result = send_issue.enqueue(issue.pk).return_value
-    assert result == {"sent": 5, "failed": 0}
+    assert result == {"sent": 5, "failed": 0, "skipped": 0}
     recipients = sorted(r for m in smtp_server.delivered for r in m.recipients)
     assert recipients == sorted(reader.email for reader in readers)
     issue.refresh_from_db()
@@ -63,13 +63,28 @@ def test_an_issue_goes_to_confirmed_subscribers_of_its_language(
     assert readers[0].status == "unsubscribed"
 
 
+def test_the_subject_arrives_as_written(make_issue, smtp_server):
+    """Issue 15: the subject was HTML-escaped (``Lettre d&#x27;information``)."""
+    subscriber("lecteur@example.org", "fr")
+    issue = make_issue("fr", subject="Lettre d'information : l'été <à> Pristina & co")
+    send_issue.enqueue(issue.pk)
+    message = smtp_server.last_to("lecteur@example.org")
+    assert message.subject == "Lettre d'information : l'été <à> Pristina & co"
+    assert message.text.startswith("Lettre d'information : l'été <à> Pristina & co")
+    assert "Lettre d&#x27;information" in message.html  # HTML stays escaped
+
+
 def test_a_retry_sends_only_what_failed_and_nobody_twice(make_issue, smtp_server):
     for n in range(4):
         subscriber(f"reader{n}@example.org")
     smtp_server.refuse = {"reader2@example.org"}
     issue = make_issue("en")
 
-    assert send_issue.enqueue(issue.pk).return_value == {"sent": 3, "failed": 1}
+    assert send_issue.enqueue(issue.pk).return_value == {
+        "sent": 3,
+        "failed": 1,
+        "skipped": 0,
+    }
     failed = NewsletterDelivery.objects.get(status="failed")
     assert failed.subscriber.email == "reader2@example.org"
     assert "550" in failed.error
@@ -79,9 +94,17 @@ def test_a_retry_sends_only_what_failed_and_nobody_twice(make_issue, smtp_server
     # The mailbox works again; a new subscriber confirmed in the meantime.
     smtp_server.refuse = set()
     subscriber("late@example.org")
-    assert send_issue.enqueue(issue.pk).return_value == {"sent": 2, "failed": 0}
+    assert send_issue.enqueue(issue.pk).return_value == {
+        "sent": 2,
+        "failed": 0,
+        "skipped": 0,
+    }
     # And once more: nothing left to send.
-    assert send_issue.enqueue(issue.pk).return_value == {"sent": 0, "failed": 0}
+    assert send_issue.enqueue(issue.pk).return_value == {
+        "sent": 0,
+        "failed": 0,
+        "skipped": 0,
+    }
 
     counts: dict[str, int] = {}
     for message in smtp_server.delivered:
@@ -107,7 +130,11 @@ def test_a_delivery_claimed_by_another_run_is_not_sent_again(make_issue, smtp_se
     subscriber("waiting@example.org")
     issue = make_issue("en")
     NewsletterDelivery.objects.create(issue=issue, subscriber=claimed, status="sending")
-    assert send_issue.enqueue(issue.pk).return_value == {"sent": 1, "failed": 0}
+    assert send_issue.enqueue(issue.pk).return_value == {
+        "sent": 1,
+        "failed": 0,
+        "skipped": 0,
+    }
     assert [m.recipients for m in smtp_server.delivered] == [["waiting@example.org"]]
 
 
@@ -126,7 +153,11 @@ def test_unsubscribing_before_the_send_skips_the_reader(make_issue, smtp_server)
     issue = make_issue("en")
     NewsletterDelivery.objects.create(issue=issue, subscriber=reader)
     Subscriber.objects.filter(pk=reader.pk).update(status="unsubscribed")
-    assert send_issue.enqueue(issue.pk).return_value == {"sent": 0, "failed": 0}
+    assert send_issue.enqueue(issue.pk).return_value == {
+        "sent": 0,
+        "failed": 0,
+        "skipped": 0,
+    }
     assert smtp_server.delivered == []
     assert NewsletterDelivery.objects.get().status == "skipped"
 
@@ -220,6 +251,8 @@ def test_admin_lists_searches_and_exports_subscribers(admin_client):
     response = admin_client.get("/admin/newsletter/subscribers/", {"export": "csv"})
     assert response.status_code == 200
     assert 'filename="newsletter-subscribers.csv"' in response["Content-Disposition"]
-    lines = b"".join(response.streaming_content).decode().splitlines()
-    assert lines[0].lower().startswith("e-mail address,language,status,topics")
+    lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
+    assert (
+        lines[0].lower().startswith("e-mail address,language,status,all topics,topics")
+    )
     assert any(line.startswith("alpha@example.org,fr,confirmed") for line in lines)

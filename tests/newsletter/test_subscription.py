@@ -71,18 +71,31 @@ def test_an_invalid_confirmation_token_is_refused(gql):
     assert error_codes(gql(CONFIRM, {"token": "not-a-token"})) == ["INVALID_TOKEN"]
 
 
-def test_subscribing_a_confirmed_address_again_changes_nothing(gql, smtp_server):
+def test_subscribing_a_confirmed_address_again_sends_a_link_to_manage_it(
+    gql, smtp_server
+):
+    """Issue 15: a confirmed subscriber who subscribed again got ``ok`` and no
+    e-mail. Now the same answer (nothing tells the address is subscribed), no
+    change, and its owner is e-mailed a link to change language and topics."""
     record = subscriber("loyal@example.org", language="en")
     record_token = record.token
-    answer = gql(SUBSCRIBE, {"email": "Loyal@example.org", "language": "fr"})
+    answer = gql(
+        SUBSCRIBE, {"email": "Loyal@example.org", "language": "fr", "topics": ["kfor"]}
+    )
     assert answer == {"data": {"subscribeNewsletter": {"ok": True}}}
     record.refresh_from_db()
-    assert (record.status, record.language, record.token) == (
+    assert (record.status, record.language, record.token, record.all_topics) == (
         "confirmed",
         "en",
         record_token,
+        True,
     )
-    assert smtp_server.delivered == []
+    assert list(record.topics.all()) == []
+    [delivered] = smtp_server.to("loyal@example.org")
+    assert delivered.subject == "Your newsletter subscription"
+    assert "http://localhost:3000/en/newsletter/preferences?token=" in delivered.text
+    assert "/newsletter/unsubscribe/" in delivered.text
+    assert "confirm?token=" not in delivered.text
 
 
 @pytest.mark.parametrize(
@@ -144,6 +157,17 @@ def test_one_click_unsubscribe_rfc_8058():
         == 200
     )
     assert mail_program.post("/newsletter/unsubscribe/unknown/").status_code == 400
+
+
+def test_the_unsubscribe_page_says_it_is_done_once_it_is():
+    """Issue 15: opening the link again asked "Ne plus envoyer … ?" although the
+    address was unsubscribed."""
+    record = subscriber("parti@example.org", language="fr")
+    url = f"/newsletter/unsubscribe/{record.token}/"
+    Client().post(url)
+    page = Client().get(url).content.decode()
+    assert "Vous êtes désabonné" in page
+    assert "Ne plus envoyer" not in page and "<form" not in page
 
 
 def test_the_registration_box_subscribes_once_the_address_is_confirmed(gql):

@@ -34,7 +34,7 @@ from .services import (
     wait_until,
     worker_pid,
 )
-from .test_smoke import DOWNLOAD, finished, publish_video_page, upload_video
+from .test_smoke import finished, finished_job, publish_video_page, upload_video
 
 pytestmark = requires_production
 
@@ -170,13 +170,12 @@ def test_s3_unreachable_upload_and_clip_fail_clearly_and_nothing_half_written(
         # The clip: a coded error with a sentence, and no clip recorded as ready.
         answer = Client(apps[1])
         answer.cookies = dict(editor.cookies)
-        result = answer.graphql(DOWNLOAD, clip_request, csrf=True)
-        assert result.status == 200
-        body = result.json()
-        assert body["data"]["requestVideoDownload"] is None
-        error = body["errors"][0]
-        assert error["extensions"]["code"] in ("STORAGE_UNAVAILABLE", "CLIP_FAILED")
-        assert error["message"].endswith(".") and "Traceback" not in result.text
+        # The worker cannot read the rendition: the job fails, with a code.
+        job = finished_job(answer, clip_request)
+        assert job["status"] == "FAILED" and job["download"] is None
+        assert job["errorCode"] in ("STORAGE_UNAVAILABLE", "CLIP_FAILED")
+        assert job["errorMessage"].endswith(".")
+        assert "Traceback" not in job["errorMessage"]
         assert not sql(
             "SELECT c.id FROM videos_videoclip c JOIN videos_videorendition r "
             "ON r.id = c.rendition_id WHERE r.asset_id = %s AND c.status = 'ready'",
@@ -192,9 +191,8 @@ def test_s3_unreachable_upload_and_clip_fail_clearly_and_nothing_half_written(
     finally:
         start_s3()
     wait_until(lambda: not failing(apps[1]), 20, what="readiness")
-    result = answer.graphql(DOWNLOAD, clip_request, csrf=True)
-    assert "errors" not in result.json(), result.text[:1000]
-    assert result.json()["data"]["requestVideoDownload"]["url"]
+    job = finished_job(answer, clip_request)
+    assert job["status"] == "READY" and job["download"]["url"], job
 
 
 def rendition_running(title: str):

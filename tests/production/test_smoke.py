@@ -31,9 +31,30 @@ RELEASE_SLUG = "secretary-general-meets-vjosa-osmani"
 RELEASE = """query SmokeRelease($slug: String!) {
   pressRelease(slug: $slug, locale: en) { id title }
 }"""
-DOWNLOAD = """mutation SmokeDownload($input: VideoDownloadInput!) {
-  requestVideoDownload(input: $input) { url filename start end sizeBytes }
-}"""
+JOB_FIELDS = """id status progress errorCode errorMessage
+    download { url filename start end sizeBytes }"""
+DOWNLOAD = f"""mutation SmokeDownload($input: VideoDownloadInput!) {{
+  requestVideoDownload(input: $input) {{ {JOB_FIELDS} }}
+}}"""
+JOB = f"""query SmokeJob($id: ID!) {{ videoDownloadJob(id: $id) {{ {JOB_FIELDS} }} }}"""
+
+
+def finished_job(client, variables: dict, seconds: float = 60) -> dict:
+    """Ask for a download and follow its job (cut by the worker) until it is
+    READY or FAILED; the job as last seen."""
+    result = client.graphql(DOWNLOAD, variables, csrf=True)
+    assert result.status == 200, result.text[:1000]
+    body = result.json()
+    assert "errors" not in body, body
+    job = body["data"]["requestVideoDownload"]
+
+    def done():
+        answer = client.graphql(JOB, {"id": job["id"]}, csrf=True).json()
+        assert "errors" not in answer, answer
+        seen = answer["data"]["videoDownloadJob"]
+        return seen if seen["status"] in ("READY", "FAILED") else None
+
+    return job if job["status"] == "READY" else wait_until(done, seconds, what="job")
 
 
 @pytest.fixture(scope="module")
@@ -205,15 +226,16 @@ def test_a_video_uploaded_is_processed_by_the_worker_and_a_clip_downloaded(
             (asset_id,),
         )
     )
-    assert set(renditions) == {"360p", "180p"}
+    # The video renditions, and the sound alone for radio (VIDEO_AUDIO_RENDITIONS).
+    assert set(renditions) == {"360p", "180p", "audio-m4a", "audio-wav"}
     assert all(name.startswith("videos/renditions/") for name in renditions.values())
 
     page_id = publish_video_page(asset_id, f"smoke-video-{asset_id}")
     # Signed in on process 1, downloading through process 2: sessions are shared.
     downloader = Client(apps[1])
     downloader.cookies = dict(editor.cookies)
-    result = downloader.graphql(
-        DOWNLOAD,
+    job = finished_job(
+        downloader,
         {
             "input": {
                 "videoId": str(page_id),
@@ -223,12 +245,9 @@ def test_a_video_uploaded_is_processed_by_the_worker_and_a_clip_downloaded(
                 "precision": "FAST",
             }
         },
-        csrf=True,
     )
-    assert result.status == 200, result.text[:1000]
-    body = result.json()
-    assert "errors" not in body, body
-    download = body["data"]["requestVideoDownload"]
+    assert job["status"] == "READY", job
+    download = job["download"]
     assert "X-Amz-Signature=" in download["url"]
     assert download["url"].startswith(
         f"http://127.0.0.1:{state()['s3']['relay_port']}/"

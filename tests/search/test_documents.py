@@ -1,4 +1,4 @@
-"""The search reads the search documents (search/documents.py), on PostgreSQL and
+"""The search reads the search documents (search/documents/), on PostgreSQL and
 on SQLite: they follow publishing, links, unpublishing and deletion, fill
 themselves on an existing archive, and (PostgreSQL) the search statement's
 planner setting stays inside it."""
@@ -157,11 +157,11 @@ def test_on_sqlite_the_documents_find_what_wagtails_backend_finds(
 ):
     """The one-statement search on SQLite ranks (scores included), counts and
     facets exactly as searching each kind through Wagtail's backend."""
-    from search.backends import _sqlite_backend
+    from search.backends.sqlite import DocumentsSQLiteSearchBackend
 
     create_release(title="Peacekeeping in Kosovo", topics=[TopicFactory()])
     from_documents = search(query, **arguments)
-    monkeypatch.setattr(_sqlite_backend(), "uses_documents", False)
+    monkeypatch.setattr(DocumentsSQLiteSearchBackend, "uses_documents", False)
     through_wagtail = search(query, **arguments)
     assert from_documents["items"]
     assert from_documents == through_wagtail

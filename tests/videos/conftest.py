@@ -3,6 +3,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files import File
+from django.test import TestCase
 
 from videos.models import VideoAsset, VideoPage
 
@@ -39,18 +40,54 @@ def demo_video(db) -> VideoPage:
     )
 
 
-def download(gql, video_id, rendition="180p", **fields) -> dict:
-    """Run requestVideoDownload with these input fields; return the answer."""
+DOWNLOAD_FIELDS = """url expiresAt filename rendition start end sizeBytes precision
+            startTimecode endTimecode frames frameRate"""
+JOB_FIELDS = f"""id status progress estimatedSeconds errorCode errorMessage
+            download {{ {DOWNLOAD_FIELDS} }}"""
+
+
+def request_job(gql, video_id, rendition="180p", **fields) -> dict:
+    """Run requestVideoDownload with these input fields; return the raw answer
+    (a job). Nothing runs it: the test decides."""
     values = {"videoId": str(video_id), "rendition": rendition, **fields}
     return gql(
-        """mutation($input: VideoDownloadInput!) {
-          requestVideoDownload(input: $input) {
-            url expiresAt filename rendition start end sizeBytes precision
-            startTimecode endTimecode frames frameRate
-          }
-        }""",
+        f"""mutation($input: VideoDownloadInput!) {{
+          requestVideoDownload(input: $input) {{ {JOB_FIELDS} }}
+        }}""",
         {"input": values},
     )
+
+
+def follow_job(gql, job_id: str) -> dict:
+    return gql(
+        f"query($id: ID!) {{ videoDownloadJob(id: $id) {{ {JOB_FIELDS} }} }}",
+        {"id": job_id},
+    )
+
+
+def download(gql, video_id, rendition="180p", **fields) -> dict:
+    """requestVideoDownload with these input fields, its job run to its end (the
+    tests' task backend runs a task when it is queued, here when the request's
+    transaction would commit), then followed once with videoDownloadJob.
+
+    Returns the answer as the tests of the link read it: ``requestVideoDownload``
+    is the job's download (null when it failed, its errorCode and errorMessage
+    then in ``errors``); ``job`` is the job as last seen."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        answer = request_job(gql, video_id, rendition, **fields)
+    job = (answer.get("data") or {}).get("requestVideoDownload")
+    if job is None:
+        return answer
+    if job["status"] != "READY":
+        followed = follow_job(gql, job["id"])
+        assert "errors" not in followed, followed
+        job = followed["data"]["videoDownloadJob"]
+    result = {"data": {"requestVideoDownload": job["download"]}, "job": job}
+    if job["status"] == "FAILED":
+        result["errors"] = [
+            {"message": job["errorMessage"], "extensions": {"code": job["errorCode"]}}
+        ]
+    return result
 
 
 # --- Videos whose every frame says its number -----------------------------------------

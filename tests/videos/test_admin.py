@@ -46,7 +46,7 @@ def test_upload_is_processed_and_the_steps_are_shown(
     page = admin_client.get(f"/admin/snippets/videos/videoasset/edit/{asset.pk}/")
     html = page.content.decode()
     assert 'data-video-status="ready"' in html
-    assert html.count('data-step-status="done"') == len(asset.steps) == 4
+    assert html.count('data-step-status="done"') == len(asset.steps) == 5
     listing = admin_client.get("/admin/snippets/videos/videoasset/").content.decode()
     assert "Uploaded in the admin" in listing
 
@@ -111,13 +111,20 @@ def test_download_report_lists_and_exports(admin_client, client):
     assert client.get("/admin/reports/video-downloads/").status_code in (302, 403)
 
 
-def test_a_shot_is_previewed_as_a_clip(admin_client, client):
+def test_a_shot_is_previewed_as_a_clip(
+    admin_client, client, django_capture_on_commit_callbacks
+):
     from videos.models import VideoClip, VideoPage
 
     video = VideoPage.objects.get(slug="secretary-general-meets-vjosa-osmani-video")
     edit = admin_client.get(f"/admin/pages/{video.pk}/edit/").content.decode()
     shot = video.shots.order_by("sort_order")[1]
     assert f'data-preview-shot="{shot.pk}"' in edit
+    # The worker cuts it (the tests' queue runs a task when it is queued).
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        first = admin_client.get(f"/admin/videos/preview/shot/{shot.pk}/")
+    assert "data-clip-making" in first.content.decode() and len(queued) == 1
+    queued[0]()
     html = admin_client.get(f"/admin/videos/preview/shot/{shot.pk}/").content.decode()
     assert 'data-clip-start="4.0"' in html and "<video" in html
     clip = VideoClip.objects.get()

@@ -5,12 +5,18 @@ from urllib.parse import urlparse
 
 import pytest
 from botocore.exceptions import ClientError, EndpointConnectionError
-from django.db import connection
+from django.db import connection, transaction
 from django.test import override_settings
 
 from tests.conftest import error_codes
 from videos import downloads, ffmpeg
-from videos.models import VideoAsset, VideoClip, VideoDownload, video_storage
+from videos.models import (
+    VideoAsset,
+    VideoClip,
+    VideoDownload,
+    VideoPage,
+    video_storage,
+)
 
 from .conftest import download
 
@@ -188,39 +194,46 @@ def test_the_same_clip_is_made_once(gql, signed_in, demo_video, monkeypatch):
     "at once ('table is locked') instead of waiting; runs on PostgreSQL in CI",
 )
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_two_identical_requests_at_once_make_one_clip(monkeypatch):
-    """Two threads ask for the same clip at the same moment: one cuts it, the
-    other waits for it; both get the same file."""
+def test_two_identical_requests_at_once_share_one_clip(monkeypatch):
+    """Two users ask for the same clip at the same moment: one clip row, one
+    task queued, two jobs (each user follows their own)."""
+    from django.contrib.auth import get_user_model
+
+    from videos import clipping
+
     asset = VideoAsset.objects.get(title__startswith="Demo:")
+    video = VideoPage.objects.filter(asset=asset).first()
     rendition = asset.renditions.get(name="144p")
+    users = [
+        get_user_model().objects.create_user(f"u{n}@example.com", "Long-Pass-2026!")
+        for n in range(2)
+    ]
     barrier = threading.Barrier(2)
-    cuts, results, failures = [], [], []
-    real_cut = ffmpeg.cut_clip
+    queued, jobs, failures = [], [], []
+    monkeypatch.setattr(
+        clipping.make_clip, "enqueue", lambda clip_id: queued.append(clip_id)
+    )
 
-    def counting_cut(*args, **kwargs):
-        cuts.append(args)
-        return real_cut(*args, **kwargs)
-
-    monkeypatch.setattr(ffmpeg, "cut_clip", counting_cut)
-
-    def ask():
+    def ask(user):
         try:
             barrier.wait()
-            results.append(downloads.obtain_clip(rendition, 4.0, 7.0, "FAST").pk)
+            with transaction.atomic():
+                job = downloads.clip_job(user, video, rendition, 4.0, 7.0, "FAST", "")
+            jobs.append(job)
         except Exception as error:  # pragma: no cover - reported below
             failures.append(error)
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=ask) for _ in range(2)]
+    threads = [threading.Thread(target=ask, args=(user,)) for user in users]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     assert failures == []
-    assert len(cuts) == 1
-    assert len(results) == 2 and len(set(results)) == 1
-    assert VideoClip.objects.get().status == VideoClip.Status.READY
+    assert len({job.clip_id for job in jobs}) == 1 and len(jobs) == 2
+    assert len(queued) == 1
+    assert VideoClip.objects.get().status == VideoClip.Status.QUEUED
 
 
 @pytest.mark.parametrize(
@@ -252,7 +265,7 @@ def test_bad_requests_get_a_coded_error_and_nothing_is_made(
     values = {"videoId": str(demo_video.pk), "rendition": "180p", **fields}
     answer = gql(
         """mutation($input: VideoDownloadInput!) {
-          requestVideoDownload(input: $input) { url }
+          requestVideoDownload(input: $input) { id }
         }""",
         {"input": values},
     )

@@ -34,6 +34,7 @@ LISTING = """query($locale: LanguageCode, $topic: String, $person: String,
       people { person { name } } topics { slug }
       renditions { id } shotlist { id } soundbites { speaker { name } }
       subtitles { locale } translations { locale }
+      preview { hlsUrl thumbnailsVttUrl }
     }
     pagination { total currentPage perPage }
   }

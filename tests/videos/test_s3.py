@@ -25,7 +25,7 @@ from django.test import override_settings
 from moto.server import ThreadedMotoServer
 
 from tests.conftest import error_codes
-from tests.videos.conftest import upload
+from tests.videos.conftest import download, upload
 from videos import ffmpeg
 from videos.downloads import CLIP_FAILED, STORAGE_UNAVAILABLE
 from videos.models import (
@@ -37,18 +37,12 @@ from videos.models import (
     VideoPage,
     VideoRendition,
 )
-from videos.processing import readable_location
+from videos.storage import readable_location
 
 BUCKET = "portal-videos"
 CREDENTIALS = {"access_key": "testing-key", "secret_key": "testing-secret"}
 REGION = "us-east-1"
 SOURCE_SECONDS = 6
-
-DOWNLOAD = """mutation($input: VideoDownloadInput!) {
-  requestVideoDownload(input: $input) {
-    url expiresAt filename rendition start end sizeBytes precision frames
-  }
-}"""
 
 
 @pytest.fixture(scope="module")
@@ -156,8 +150,8 @@ def object_bytes(client, key: str) -> bytes:
 
 
 def request_download(gql, video: VideoPage, **fields) -> dict:
-    values = {"videoId": str(video.pk), "rendition": "180p", **fields}
-    return gql(DOWNLOAD, {"input": values})
+    """The link once its job is done (tests/videos/conftest.py: ``download``)."""
+    return download(gql, video.pk, "180p", **fields)
 
 
 def downloaded(gql, video: VideoPage, **fields) -> dict:
@@ -195,7 +189,7 @@ def closed_port() -> int:
 def test_upload_is_processed_into_renditions_in_the_bucket(s3, s3_asset, tmp_path):
     endpoint, client, storage = s3
     assert s3_asset.status == VideoAsset.Status.READY, s3_asset.status_message
-    assert [step["status"] for step in s3_asset.steps] == ["done"] * 4
+    assert [step["status"] for step in s3_asset.steps] == ["done"] * 5
     assert (s3_asset.width, s3_asset.height) == (320, 180)
     assert abs(s3_asset.duration - SOURCE_SECONDS) < 0.1
     assert f"private/{s3_asset.master.name}" in keys(client, "private/videos/masters/")
@@ -341,3 +335,44 @@ def test_unreachable_storage_answers_an_error_and_keeps_no_clip(
     assert keys(client, clip_keys) == before | {f"private/{clip.file.name}"}
     status, _headers, body = fetch(result["url"])
     assert status == 200 and len(body) == clip.size_bytes
+
+
+@pytest.mark.django_db
+def test_the_preview_streams_from_the_bucket(s3, s3_video, client):
+    """On S3 the media playlist names presigned URLs of the rendition itself: the
+    player reads byte ranges from the bucket; the sprite redirects there."""
+    endpoint, s3_client, _storage = s3
+    asset = s3_video.asset
+    rendition = asset.renditions.get(name="180p")
+    base = f"/videos/preview/a{asset.pk}/"
+    playlist = client.get(base + "180p.m3u8").content.decode()
+    uris = {line for line in playlist.splitlines() if line.startswith("http")}
+    (uri,) = uris
+    parts = urllib.parse.urlsplit(uri)
+    assert f"{parts.scheme}://{parts.netloc}" == endpoint
+    assert (
+        urllib.parse.unquote(parts.path) == f"/{BUCKET}/private/{rendition.file.name}"
+    )
+    query = urllib.parse.parse_qs(parts.query)
+    assert query["X-Amz-Expires"] == [str(settings.VIDEO_PREVIEW_URL_SECONDS)]
+    ranges = [
+        line.split(":", 1)[1].split("@")
+        for line in playlist.splitlines()
+        if line.startswith("#EXT-X-BYTERANGE:")
+    ]
+    length, offset = map(int, ranges[1])
+    ranged = urllib.request.Request(
+        uri, headers={"Range": f"bytes={offset}-{offset + length - 1}"}
+    )
+    with urllib.request.urlopen(ranged, timeout=10) as response:
+        assert response.status == 206
+        body = response.read()
+    assert len(body) == length and body[4:8] == b"moof"
+    assert f"private/{asset.thumbnail_sprite.name}" in keys(
+        s3_client, "private/videos/thumbnails/"
+    )
+    response = client.get(base + "thumbnails.jpg")
+    assert response.status_code == 302
+    assert fetch(response["Location"])[2][:2] == b"\xff\xd8"  # a JPEG
+    vtt = client.get(base + "thumbnails.vtt")
+    assert vtt.status_code == 200 and vtt.content.startswith(b"WEBVTT")

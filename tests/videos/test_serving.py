@@ -180,12 +180,12 @@ def test_resumed_over_a_real_http_server(live_server, client):
         "/graphql/",
         {
             "query": "mutation($i: VideoDownloadInput!) "
-            "{ requestVideoDownload(input: $i) { url sizeBytes } }",
+            "{ requestVideoDownload(input: $i) { download { url sizeBytes } } }",
             "variables": {"i": {"videoId": str(video.pk), "rendition": "144p"}},
         },
         content_type="application/json",
     )
-    result = response.json()["data"]["requestVideoDownload"]
+    result = response.json()["data"]["requestVideoDownload"]["download"]
     url = live_server.url + urlparse(result["url"]).path
     size = int(result["sizeBytes"])
 

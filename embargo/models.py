@@ -1,0 +1,92 @@
+"""The embargo a page can carry, and the worker's record of lifts to come."""
+
+from __future__ import annotations
+
+import graphene
+from django.db import models
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from grapple.models import GraphQLField
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+class EmbargoMixin(models.Model):
+    """Mixed into page models that can be published under embargo (press
+    releases, video pages). Before ``embargoed_until`` the published page is seen
+    by accredited journalists only; at that time it is everybody's, without an
+    editor acting (embargo/lifting.py). The column holds the live value: Wagtail
+    writes page columns on publish, drafts stay in revisions."""
+
+    embargoed_until = models.DateTimeField(
+        _("embargoed until"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "Published now to accredited journalists only; everyone sees it from "
+            "this time (in the time zone of your admin account). Leave empty to "
+            "publish to everyone."
+        ),
+    )
+
+    embargo_panels = [FieldPanel("embargoed_until")]
+    # Search querysets are filtered on it (embargo/visibility.py).
+    embargo_search_fields = [index.FilterField("embargoed_until")]
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def embargo_graphql_fields(cls) -> list:
+        return [
+            GraphQLField(
+                "embargoed_until",
+                graphene.DateTime,
+                source="graphql_embargoed_until",
+                description="Set while the page is under embargo: it is shown "
+                "to accredited journalists only until then, and to everyone "
+                "after. Null for a page everyone may read.",
+            )
+        ]
+
+    def graphql_embargoed_until(self, info, **kwargs):
+        return self.embargo_in_force()
+
+    def embargo_in_force(self, at=None):
+        """The lift time if it is still ahead, else None."""
+        until = self.embargoed_until
+        if until is not None and until > (at or timezone.now()):
+            return until
+        return None
+
+    def serve(self, request, *args, **kwargs):
+        # Wagtail's own page serving (a redirect to the frontend) tells nobody
+        # else that the page exists before the lift.
+        from .readers import may_read_embargoed
+
+        if self.embargo_in_force() and not may_read_embargoed():
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
+
+class EmbargoLift(models.Model):
+    """A published page under embargo whose lift the worker has yet to announce
+    (``lifted_at`` empty), one row per page, rewritten on every publish."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="embargo_lift",
+        verbose_name=_("page"),
+    )
+    lifts_at = models.DateTimeField(_("lifts at"), db_index=True)
+    lifted_at = models.DateTimeField(_("lifted at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("embargo lift")
+        verbose_name_plural = _("embargo lifts")
+
+    def __str__(self) -> str:
+        return f"{self.page_id} @ {self.lifts_at.isoformat()}"

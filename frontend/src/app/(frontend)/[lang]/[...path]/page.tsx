@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ReleaseList } from "@/components/pages/ReleaseList";
+import { ReleasePage } from "@/components/pages/ReleasePage";
+import { VideoLibrary } from "@/components/pages/VideoLibrary";
+import { VideoPageView } from "@/components/pages/VideoPageView";
+import { Shell } from "@/components/Shell";
+import { read } from "@/lib/cms";
+import { isLang, otherLang, type Lang } from "@/lib/i18n";
+import { pathOf } from "@/lib/paths";
+import { PageByPathQuery } from "@/lib/queries";
+
+type Props = {
+  params: Promise<{ lang: string; path: string[] }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+// Every page of the CMS at its own path (`urlPath`), as the API's `url` gives it.
+async function load(lang: string, path: string[]) {
+  if (!isLang(lang)) notFound();
+  const urlPath = `/${lang}/${path.map(encodeURIComponent).join("/")}/`;
+  const { data } = await read(PageByPathQuery, { urlPath: decodeURI(urlPath) });
+  if (!data?.page) notFound();
+  return { lang: lang as Lang, page: data.page };
+}
+
+/** Where the language switch leads: the translation, else the section there. */
+type Translation = { locale: string; url?: string | null };
+function alternateOf(lang: Lang, page: { translations?: Translation[]; parent?: object | null }): string {
+  const other = otherLang(lang);
+  const own = page.translations?.find((item) => item.locale === other);
+  const parent = page.parent as { translations?: Translation[] } | null | undefined;
+  const section = parent?.translations?.find((item) => item.locale === other);
+  return pathOf(own?.url) ?? pathOf(section?.url) ?? `/${other}/`;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { lang, path } = await params;
+  const { page } = await load(lang, path);
+  const languages: Record<string, string> = {};
+  if ("translations" in page) {
+    for (const item of page.translations) {
+      const href = pathOf(item.url);
+      if (href) languages[item.locale] = href;
+    }
+  }
+  return { title: page.title, alternates: { languages } };
+}
+
+export default async function CmsPage({ params, searchParams }: Props) {
+  const { lang: raw, path } = await params;
+  const { lang, page } = await load(raw, path);
+  const query = await searchParams;
+  switch (page.__typename) {
+    case "PressReleasePage":
+      return (
+        <Shell lang={lang} alternate={alternateOf(lang, page)}>
+          <ReleasePage release={page} lang={lang} />
+        </Shell>
+      );
+    case "VideoPage":
+      return (
+        <Shell lang={lang} alternate={alternateOf(lang, page)}>
+          <VideoPageView video={page} lang={lang} searchParams={query} />
+        </Shell>
+      );
+    case "NewsroomIndexPage":
+      return (
+        <Shell lang={lang} alternate={alternateOf(lang, page)}>
+          <ReleaseList title={page.title} introduction={page.introduction} lang={lang} searchParams={query} basePath={page.urlPath} />
+        </Shell>
+      );
+    case "VideoIndexPage":
+      return (
+        <Shell lang={lang} alternate={alternateOf(lang, page)}>
+          <VideoLibrary title={page.title} introduction={page.introduction} lang={lang} searchParams={query} basePath={page.urlPath} />
+        </Shell>
+      );
+    default:
+      return (
+        <Shell lang={lang} alternate={`/${otherLang(lang)}/`}>
+          <h1>{page.title}</h1>
+        </Shell>
+      );
+  }
+}

@@ -1,0 +1,72 @@
+// How server components read the CMS: Apollo Client through its Next.js
+// integration (one client per request), automatic persisted queries sent as GET
+// (CDN-cacheable, with ETag), the committed possibleTypes for fragments on
+// interfaces and unions. Reads are anonymous: no cookie is forwarded, so every
+// answer can be shared (README, "Delivery").
+import { createHash } from "node:crypto";
+import {
+  ApolloLink,
+  CombinedGraphQLErrors,
+  HttpLink,
+  type OperationVariables,
+  type TypedDocumentNode,
+} from "@apollo/client";
+import { PersistedQueryLink } from "@apollo/client/link/persisted-queries";
+import { ApolloClient, InMemoryCache, registerApolloClient } from "@apollo/client-integration-nextjs";
+import possibleTypes from "@/gql/possibleTypes.json";
+
+export const CMS_URL = (process.env.CMS_URL ?? "http://127.0.0.1:8000").replace(/\/$/, "");
+/** Tag on every cached CMS answer: the publish webhook expires it (api/revalidate). */
+export const CMS_TAG = "cms";
+/** Seconds a CMS answer is reused without a webhook telling of a change. */
+export const REVALIDATE_SECONDS = 300;
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+export const { getClient } = registerApolloClient(
+  () =>
+    new ApolloClient({
+      cache: new InMemoryCache({ possibleTypes }),
+      link: ApolloLink.from([
+        new PersistedQueryLink({ sha256, useGETForHashedQueries: true }),
+        new HttpLink({ uri: `${CMS_URL}/graphql/` }),
+      ]),
+    }),
+);
+
+/** A GraphQL error of the API, by its stable code (README, "Error codes"). */
+export type ApiError = { code: string; message: string; argument?: string };
+
+export type Read<T> = { data: T | undefined; errors: ApiError[] };
+
+/**
+ * Run a query. Coded GraphQL errors (UNKNOWN_TOPIC, INVALID_ARGUMENT…) come back
+ * beside the data for the page to explain; a CMS that cannot be reached throws, so
+ * the route's error page (with its retry) shows.
+ */
+export async function read<T, V extends OperationVariables>(
+  query: TypedDocumentNode<T, V>,
+  variables: V,
+  options: { preview?: boolean } = {},
+): Promise<Read<T>> {
+  const result = await getClient().query({
+    query,
+    variables,
+    errorPolicy: "all",
+    fetchPolicy: options.preview ? "no-cache" : "cache-first",
+    context: {
+      fetchOptions: options.preview
+        ? { cache: "no-store" }
+        : { next: { revalidate: REVALIDATE_SECONDS, tags: [CMS_TAG] } },
+    },
+  });
+  const errors: ApiError[] = [];
+  if (result.error) {
+    if (!CombinedGraphQLErrors.is(result.error)) throw result.error;
+    for (const error of result.error.errors) {
+      const extensions = (error.extensions ?? {}) as { code?: string; argument?: string };
+      errors.push({ code: extensions.code ?? "UNKNOWN", message: error.message, argument: extensions.argument });
+    }
+  }
+  return { data: (result.data ?? undefined) as T | undefined, errors };
+}

@@ -1,0 +1,265 @@
+"""Invalidation by dependency: a change reaches the cached answers that depend on
+it (what must go) and no others (what must stay); no herd; never stale after an
+unpublish; surrogate keys for the CDN, purged by key on publish."""
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from django.test import override_settings
+from django.utils import timezone
+
+from cms.graphql import cache
+from cms.graphql.dependencies import ANY, GLOBAL
+from newsroom.models import Topic
+from tests.conftest import response_cache_key
+from tests.factories import create_release
+
+pytestmark = [pytest.mark.django_db]
+
+EN_LIST = "{ pressReleases(locale: en, perPage: 5) { items { title } } }"
+FR_LIST = "{ pressReleases(locale: fr, perPage: 5) { items { title } } }"
+TOPICS = "{ topics(locale: en) { slug name } }"
+SEARCH = '{ search(query: "release", locale: en) { items { title } } }'
+
+
+def detail(slug: str, locale: str = "en") -> str:
+    return f'{{ pressRelease(slug: "{slug}", locale: {locale}) {{ title }} }}'
+
+
+@pytest.fixture(autouse=True)
+def cache_on():
+    with override_settings(GRAPHQL_CACHE_ENABLED=True):
+        yield
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def ask(client, query):
+    response = client.post(
+        "/graphql/", json.dumps({"query": query}), content_type="application/json"
+    )
+    assert response.status_code == 200, response.content[:500]
+    return response
+
+
+def state(client, query) -> str:
+    return ask(client, query)["X-Cache"]
+
+
+def test_a_new_release_invalidates_the_lists_it_appears_in_and_nothing_else(
+    client, committed
+):
+    with committed():
+        english = create_release(title="Old English release")
+        french = create_release("fr", title="Ancien communiqué")
+    queries = [
+        EN_LIST,
+        FR_LIST,
+        TOPICS,
+        detail(english.slug),
+        detail(french.slug, "fr"),
+    ]
+    assert [state(client, q) for q in queries] == ["MISS"] * 5
+    assert [state(client, q) for q in queries] == ["HIT"] * 5
+    with committed():
+        create_release(title="Fresh English release", date=timezone.now())
+    # What must go: the English list, which now shows the new release first.
+    response = ask(client, EN_LIST)
+    assert response["X-Cache"] == "MISS"
+    assert response.json()["data"]["pressReleases"]["items"][0]["title"] == (
+        "Fresh English release"
+    )
+    # What must stay: the other language, the snippets, other releases' pages.
+    stays = [FR_LIST, TOPICS, detail(english.slug), detail(french.slug, "fr")]
+    assert [state(client, q) for q in stays] == ["HIT"] * 4
+
+
+def test_editing_a_release_reaches_its_answers_in_every_language(client, committed):
+    with committed():
+        english = create_release(title="Summit opens")
+        french = create_release("fr", title="Le sommet", translation_of=english)
+        other = create_release(title="Unrelated")
+    # The French page lists its English translation's title.
+    fr_detail = (
+        f'{{ pressRelease(slug: "{french.slug}", locale: fr) '
+        "{ title translations { title } } }"
+    )
+    queries = [detail(english.slug), fr_detail, detail(other.slug), TOPICS]
+    for query in queries:
+        ask(client, query)
+    with committed():
+        english.title = "Summit opens in Vilnius"
+        english.save_revision().publish()
+    assert state(client, detail(english.slug)) == "MISS"
+    assert "Summit opens in Vilnius" in ask(client, fr_detail).content.decode()
+    assert [state(client, q) for q in (detail(other.slug), TOPICS)] == ["HIT"] * 2
+
+
+def test_a_snippet_edit_reaches_the_answers_that_read_it(client, committed):
+    with_topics = "{ pressReleases(locale: en) { items { title topics { name } } } }"
+    topic = Topic.objects.get(slug="kfor", locale__language_code="en")
+    with committed():
+        create_release(title="Filed under KFOR", topics=[topic])
+    for query in (TOPICS, with_topics, EN_LIST):
+        ask(client, query)
+    with committed():
+        topic.name = "KFOR (Kosovo Force)"
+        topic.save()
+    assert state(client, TOPICS) == "MISS"
+    assert "KFOR (Kosovo Force)" in ask(client, with_topics).content.decode()
+    assert state(client, EN_LIST) == "HIT"  # it shows no topic
+
+
+def test_root_fields_that_declare_nothing_depend_on_every_change(client, committed):
+    ask(client, SEARCH)
+    assert state(client, SEARCH) == "HIT"
+    with committed():
+        create_release(title="Another release")
+    assert state(client, SEARCH) == "MISS"
+
+
+def test_a_publish_serves_the_previous_answer_while_another_process_recomputes(
+    client, committed
+):
+    with committed():
+        create_release(title="First")
+    ask(client, EN_LIST)
+    key = response_cache_key(EN_LIST)
+    with committed():
+        create_release(title="Second", date=timezone.now())
+    assert cache.acquire(key)  # another process is computing it
+    try:
+        stale = ask(client, EN_LIST)
+        assert stale["X-Cache"] == "STALE"
+        assert "Second" not in stale.content.decode()
+        assert "no-cache" in stale["Cache-Control"]  # not kept by a CDN
+    finally:
+        cache.release(key)
+    fresh = ask(client, EN_LIST)
+    assert fresh["X-Cache"] == "MISS" and "Second" in fresh.content.decode()
+
+
+def test_an_unpublish_is_never_answered_stale(client, committed):
+    with committed():
+        release = create_release(title="Withdrawn soon", date=timezone.now())
+    assert "Withdrawn soon" in ask(client, EN_LIST).content.decode()
+    key = response_cache_key(EN_LIST)
+    with committed():
+        release.unpublish()
+    assert cache.acquire(key)
+    try:
+        with override_settings(GRAPHQL_CACHE_LOCK_WAIT=0):
+            response = ask(client, EN_LIST)
+    finally:
+        cache.release(key)
+    assert response["X-Cache"] == "MISS"
+    assert "Withdrawn soon" not in response.content.decode()
+
+
+def test_stale_answers_are_bounded_in_age(client, committed):
+    ask(client, EN_LIST)
+    key = response_cache_key(EN_LIST)
+    with committed():
+        create_release(title="Later", date=timezone.now())
+    assert cache.acquire(key)
+    try:
+        with override_settings(
+            GRAPHQL_CACHE_STALE_SECONDS=0, GRAPHQL_CACHE_LOCK_WAIT=0
+        ):
+            response = ask(client, EN_LIST)
+    finally:
+        cache.release(key)
+    assert response["X-Cache"] == "MISS" and "Later" in response.content.decode()
+
+
+def test_a_miss_takes_the_lock_and_gives_it_back(client):
+    key = response_cache_key(EN_LIST)
+    seen = []
+    original = cache.store
+
+    def store(*args, **kwargs):
+        seen.append(cache.acquire(key))  # held by the computing request
+        return original(*args, **kwargs)
+
+    cache.store = store
+    try:
+        ask(client, EN_LIST)
+    finally:
+        cache.store = original
+    assert seen == [False]
+    assert cache.acquire(key)  # released
+    cache.release(key)
+
+
+def test_an_answer_computed_across_a_change_is_not_stored():
+    key = cache.response_key("{ x }", {}, None, "en")
+    found = cache.lookup(key)
+    cache.bump(["tk:something"])  # committed while the query ran
+    assert not cache.store(key, found, b'{"data":{"x":"old"}}', {"tk:something"})
+    assert cache.lookup(key).state == cache.MISS
+    # A change to something else does not matter.
+    found = cache.lookup(key)
+    cache.bump(["tk:else"])
+    assert cache.store(key, found, b'{"data":{"x":"new"}}', {"tk:something"})
+
+
+def test_an_evicted_tag_is_a_miss_not_a_stale_hit():
+    key = cache.response_key("{ y }", {}, None, "en")
+    assert cache.store(key, cache.lookup(key), b"{}", {"tk:kept"})
+    assert cache.lookup(key).state == cache.HIT
+    cache.response_cache().delete("graphql:tag:tk:kept")
+    assert cache.lookup(key).state != cache.HIT
+    cache.response_cache().delete("graphql:hard:tk:kept")
+    assert cache.lookup(key).state == cache.MISS
+
+
+def test_get_answers_carry_surrogate_keys(client, committed):
+    with committed():
+        release = create_release(title="Tagged")
+    response = client.get("/graphql/", {"query": detail(release.slug)})
+    keys = response["Surrogate-Key"].split(" ")
+    assert f"tk:{release.translation_key}" in keys and GLOBAL in keys
+    assert ANY not in keys  # a precise answer
+    assert response["Cache-Tag"].split(",") == keys
+    listing = client.get("/graphql/", {"query": EN_LIST})
+    assert "list:newsroom.pressreleasepage:en" in listing["Surrogate-Key"].split()
+
+
+class PurgeRecorder(BaseHTTPRequestHandler):
+    seen: list = []
+
+    def do_POST(self):
+        length = int(self.headers["Content-Length"])
+        body = json.loads(self.rfile.read(length))
+        PurgeRecorder.seen.append((self.headers["Surrogate-Key"], body))
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def test_a_publish_purges_the_cdn_by_key(committed):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), PurgeRecorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    PurgeRecorder.seen = []
+    url = f"http://127.0.0.1:{server.server_address[1]}/purge"
+    try:
+        with override_settings(FRONTEND_CACHE_PURGE_KEYS_URL=url):
+            with committed():
+                release = create_release(title="Purged")
+    finally:
+        server.shutdown()
+        server.server_close()
+    header, body = PurgeRecorder.seen[-1]
+    keys = header.split(" ")
+    assert f"tk:{release.translation_key}" in keys
+    assert "list:newsroom.pressreleasepage:en" in keys
+    assert "list:newsroom.pressreleasepage:fr" not in keys
+    assert body == {"surrogate_keys": keys}
