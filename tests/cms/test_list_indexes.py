@@ -9,8 +9,9 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from cms.graphql.pagination import keyset
+from newsroom.linked.lists import check_topics
 from newsroom.models import PressReleasePage
-from newsroom.schema import check_topics, press_releases_queryset
+from newsroom.schema import press_releases_queryset
 from videos.models import VideoPage
 
 pytestmark = pytest.mark.django_db
