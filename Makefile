@@ -44,7 +44,7 @@ run: demo
 	@echo "  GraphQL:  http://$(HOST):$(PORT)/graphql/  (GraphiQL in a browser)"
 	@if [ -n "$(NPM)" ]; then echo "  Portal:   http://$(HOST):$(PORTAL_PORT)/en/  and  http://$(HOST):$(PORTAL_PORT)/fr/  (Next.js, frontend/)"; \
 	else echo "  Site:     http://$(HOST):$(PORT)/en/  and  http://$(HOST):$(PORT)/fr/  (install Node 20+ for the portal)"; fi
-	@$(PY) -c 'from newsroom.demo.seed import DEMO_ADMIN_EMAIL as e, DEMO_ADMIN_PASSWORD as p; print(f"  Sign in:  {e} / {p}")'
+	@$(PY) -c 'from home.demo_admin import DEMO_ADMIN_EMAIL as e, DEMO_ADMIN_PASSWORD as p; print(f"  Sign in:  {e} / {p}")'
 	@echo ""
 	@# The task worker (with scheduled publishing) and the portal run beside the
 	@# server and stop with it.

@@ -148,7 +148,7 @@ for url in ("http://127.0.0.1:$APP1_PORT/readyz", "http://127.0.0.1:$APP2_PORT/r
         raise SystemExit(f"{url} never became ready")
 EOF
 
-stamp "demo content (its video is processed by the worker)"
+stamp "demo content (its videos are processed by the worker)"
 prod "$PY" manage.py load_demo_content >"$WORK/demo.log" 2>&1
 
 # --- The smoke suite and the fault tests ---------------------------------------------

@@ -4,6 +4,11 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
+from newsroom.demo.people import PEOPLE
+
+# The people of the demo content, in each language (newsroom/demo/people.py).
+DEMO_PEOPLE = len(PEOPLE)
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):

@@ -9,3 +9,10 @@ class VideosConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+
+    def load_demo_content(self, site) -> None:
+        """The video library and its videos (``manage.py load_demo_content``),
+        after the newsroom's people, topics and releases."""
+        from .demo import load
+
+        load(site)

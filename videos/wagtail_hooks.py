@@ -78,13 +78,6 @@ def register_download_report_menu_item():
     return download_report_menu_item()
 
 
-@hooks.register("load_demo_content")
-def load_demo_video(homes, topics, people, publish) -> None:
-    from .demo import load
-
-    load(homes, topics, people, publish)
-
-
 @hooks.register("register_schema_query")
 def register_videos_query(query_mixins: list) -> None:
     query_mixins.insert(0, VideosQuery)

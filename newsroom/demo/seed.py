@@ -1,146 +1,9 @@
-"""Demo content: the 7 September 2023 press release (French text from the portal's
-seed, English variant written for this project), the people and topics it touches,
-and a handful of shorter demonstration releases so that lists, filters and
-pagination have something to show."""
+"""The portal's seed: the press release of 7 September 2023, in French as the
+portal's seed text gives it (``data/seed-release.fr.txt``) and in an English version
+written for this project. It is the only release that quotes real people, and only
+with the words of the seed."""
 
 import datetime
-
-DEMO_ADMIN_EMAIL = "admin@example.com"
-DEMO_ADMIN_PASSWORD = "Demo-Portal-2026!"
-
-TOPICS = [
-    # slug, parent slug, {locale: (name, description)}
-    (
-        "western-balkans",
-        None,
-        {
-            "en": ("Western Balkans", "Security and stability in the Western Balkans."),
-            "fr": (
-                "Balkans occidentaux",
-                "Sécurité et stabilité dans les Balkans occidentaux.",
-            ),
-        },
-    ),
-    (
-        "kosovo",
-        "western-balkans",
-        {
-            "en": ("Kosovo", "NATO's role in Kosovo."),
-            "fr": ("Kosovo", "Le rôle de l'OTAN au Kosovo."),
-        },
-    ),
-    (
-        "kfor",
-        "kosovo",
-        {
-            "en": (
-                "KFOR",
-                "The NATO-led Kosovo Force, a peacekeeping mission under a UN mandate.",
-            ),
-            "fr": (
-                "KFOR",
-                "La Force pour le Kosovo dirigée par l'OTAN, une mission de maintien de la paix sous mandat de l'ONU.",
-            ),
-        },
-    ),
-    (
-        "peacekeeping",
-        None,
-        {
-            "en": ("Peacekeeping", "Operations that keep the peace."),
-            "fr": ("Maintien de la paix", "Opérations de maintien de la paix."),
-        },
-    ),
-    (
-        "partnerships",
-        None,
-        {
-            "en": ("Partnerships", "Dialogue and cooperation with partners."),
-            "fr": ("Partenariats", "Dialogue et coopération avec les partenaires."),
-        },
-    ),
-]
-
-PEOPLE = [
-    {
-        "slug": "jens-stoltenberg",
-        "name": "Jens Stoltenberg",
-        "bio": {
-            "en": "Norwegian politician; NATO Secretary General from 2014 to 2024.",
-            "fr": "Homme politique norvégien ; secrétaire général de l'OTAN de 2014 à 2024.",
-        },
-        "positions": [
-            {
-                "title": {
-                    "en": "Prime Minister of Norway",
-                    "fr": "Premier ministre de la Norvège",
-                },
-                "organisation": {
-                    "en": "Government of Norway",
-                    "fr": "Gouvernement norvégien",
-                },
-                "start": datetime.date(2005, 10, 17),
-                "end": datetime.date(2013, 10, 16),
-            },
-            {
-                "title": {
-                    "en": "NATO Secretary General",
-                    "fr": "Secrétaire général de l'OTAN",
-                },
-                "organisation": {"en": "NATO", "fr": "OTAN"},
-                "start": datetime.date(2014, 10, 1),
-                "end": datetime.date(2024, 9, 30),
-            },
-            {
-                "title": {
-                    "en": "Minister of Finance of Norway",
-                    "fr": "Ministre des Finances de la Norvège",
-                },
-                "organisation": {
-                    "en": "Government of Norway",
-                    "fr": "Gouvernement norvégien",
-                },
-                "start": datetime.date(2025, 2, 4),
-                "end": None,
-            },
-        ],
-    },
-    {
-        "slug": "mark-rutte",
-        "name": "Mark Rutte",
-        "bio": {
-            "en": "Dutch politician; NATO Secretary General since 1 October 2024.",
-            "fr": "Homme politique néerlandais ; secrétaire général de l'OTAN depuis le 1er octobre 2024.",
-        },
-        "positions": [
-            {
-                "title": {
-                    "en": "NATO Secretary General",
-                    "fr": "Secrétaire général de l'OTAN",
-                },
-                "organisation": {"en": "NATO", "fr": "OTAN"},
-                "start": datetime.date(2024, 10, 1),
-                "end": None,
-            },
-        ],
-    },
-    {
-        "slug": "vjosa-osmani",
-        "name": "Vjosa Osmani",
-        "bio": {
-            "en": "Kosovan politician; President of Kosovo since April 2021.",
-            "fr": "Femme politique kosovare ; présidente du Kosovo depuis avril 2021.",
-        },
-        "positions": [
-            {
-                "title": {"en": "President of Kosovo", "fr": "Présidente du Kosovo"},
-                "organisation": {"en": "Kosovo", "fr": "Kosovo"},
-                "start": datetime.date(2021, 4, 4),
-                "end": None,
-            },
-        ],
-    },
-]
 
 SEED_RELEASE = {
     "slug": {
@@ -170,12 +33,14 @@ SEED_RELEASE = {
     },
     "people": ["jens-stoltenberg", "vjosa-osmani"],
     "topics": ["kfor", "kosovo", "peacekeeping"],
-    # Body blocks: ("paragraph", text) / ("quote", text) spoken by the first person /
-    # ("key_figure", (figure, description)) / ("image", caption).
+    # Body blocks as in releases.py; the quotes are the Secretary General's, word
+    # for word from the seed (data/seed-release.fr.txt), and the English ones are
+    # their translation.
     "body": {
         "en": [
             (
                 "quote",
+                "jens-stoltenberg",
                 (
                     "I welcome the steps Pristina has recently taken to de-escalate, including "
                     "the reduction of special police in the north and the announcement of "
@@ -208,6 +73,7 @@ SEED_RELEASE = {
             ),
             (
                 "quote",
+                "jens-stoltenberg",
                 (
                     "We expect any initiative by the Kosovo Security Force or the Kosovo Police "
                     "that could affect the security environment to be the subject of genuine and "
@@ -226,6 +92,7 @@ SEED_RELEASE = {
         "fr": [
             (
                 "quote",
+                "jens-stoltenberg",
                 (
                     "Je me félicite des mesures que Pristina a récemment prises en vue "
                     "d’apaiser les tensions, notamment de la diminution, dans le nord, du nombre "
@@ -263,6 +130,7 @@ SEED_RELEASE = {
             ),
             (
                 "quote",
+                "jens-stoltenberg",
                 (
                     "Nous nous attendons à ce que toute initiative de la Force de sécurité du "
                     "Kosovo ou de la police du Kosovo qui serait susceptible d’avoir une "
@@ -281,40 +149,4 @@ SEED_RELEASE = {
             ("image", "Siège de l’OTAN, Bruxelles (image de démonstration)"),
         ],
     },
-}
-
-# Shorter demonstration releases. Their text says plainly that it is demo content.
-DEMO_RELEASES = [
-    # (day offset from 2023-09-07, topics, people)
-    (-60, ["kfor"], ["jens-stoltenberg"]),
-    (-30, ["partnerships"], ["jens-stoltenberg"]),
-    (-10, ["western-balkans"], []),
-    (14, ["peacekeeping", "kfor"], ["jens-stoltenberg"]),
-    (45, ["kosovo"], ["vjosa-osmani"]),
-    (90, ["partnerships"], []),
-    (200, ["western-balkans", "kosovo"], ["jens-stoltenberg", "vjosa-osmani"]),
-    (400, ["peacekeeping"], ["mark-rutte"]),
-    (430, ["kfor"], ["mark-rutte"]),
-    (500, ["partnerships"], ["mark-rutte"]),
-    (520, ["western-balkans"], ["mark-rutte", "vjosa-osmani"]),
-]
-
-DEMO_TEXT = {
-    "title": {
-        "en": "Demonstration release {n}: {topic}",
-        "fr": "Communiqué de démonstration {n} : {topic}",
-    },
-    "slug": {
-        "en": "demonstration-release-{n}",
-        "fr": "communique-de-demonstration-{n}",
-    },
-    "standfirst": {
-        "en": "Demonstration content for the media portal, filed under {topic}.",
-        "fr": "Contenu de démonstration pour le portail médias, classé sous {topic}.",
-    },
-    "paragraph": {
-        "en": "This release exists so that lists, filters and pagination have something to show. It is not an official statement.",
-        "fr": "Ce communiqué permet de montrer les listes, les filtres et la pagination. Il ne s’agit pas d’une déclaration officielle.",
-    },
-    "location": {"en": "Brussels", "fr": "Bruxelles"},
 }

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from accounts.models import User
-from newsroom.demo.seed import DEMO_ADMIN_PASSWORD
+from home.demo_admin import DEMO_ADMIN_PASSWORD
 from tests.conftest import error_codes
 
 from .conftest import REGISTER, register_variables

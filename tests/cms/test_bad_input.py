@@ -6,7 +6,7 @@ import json
 import pytest
 from django.test import Client, override_settings
 
-from tests.conftest import error_codes
+from tests.conftest import DEMO_PEOPLE, error_codes
 
 pytestmark = pytest.mark.django_db
 
@@ -131,9 +131,9 @@ def test_null_and_empty_parameters_are_allowed(client):
     response = client.post(
         "/graphql/", json.dumps(body), content_type="application/json"
     )
-    assert len(response.json()["data"]["people"]) == 3
+    assert len(response.json()["data"]["people"]) == DEMO_PEOPLE
     response = client.get("/graphql/", {"query": QUERY, "variables": ""})
-    assert len(response.json()["data"]["people"]) == 3
+    assert len(response.json()["data"]["people"]) == DEMO_PEOPLE
 
 
 def test_refusals_are_in_the_reader_language(client):

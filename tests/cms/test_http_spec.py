@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from cms.graphql import documents
 from cms.graphql.views import response_media_type
-from tests.conftest import error_codes
+from tests.conftest import DEMO_PEOPLE, error_codes
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +66,7 @@ def test_answers_carry_the_media_type_asked_for(client):
         response = post(client, QUERY, accept=accept)
         assert response.status_code == 200
         assert response["Content-Type"] == f"{media_type}; charset=utf-8"
-        assert len(response.json()["data"]["people"]) == 3
+        assert len(response.json()["data"]["people"]) == DEMO_PEOPLE
         assert "Accept" in response["Vary"]
 
 
@@ -148,7 +148,7 @@ def test_get_works_whatever_content_type_the_client_names(client):
     for content_type in ("application/json", "text/plain", "application/graphql"):
         response = client.get("/graphql/", {"query": QUERY}, CONTENT_TYPE=content_type)
         assert response.status_code == 200, response.content
-        assert len(response.json()["data"]["people"]) == 3
+        assert len(response.json()["data"]["people"]) == DEMO_PEOPLE
 
 
 def test_apollo_persisted_query_link_over_get(client):
@@ -167,10 +167,10 @@ def test_apollo_persisted_query_link_over_get(client):
     response = client.post(
         "/graphql/", body, "application/json", HTTP_ACCEPT=APOLLO_ACCEPT
     )
-    assert len(response.json()["data"]["people"]) == 3
+    assert len(response.json()["data"]["people"]) == DEMO_PEOPLE
     response = client.get("/graphql/", {"extensions": extensions}, **headers)
     assert response.status_code == 200
-    assert len(response.json()["data"]["people"]) == 3
+    assert len(response.json()["data"]["people"]) == DEMO_PEOPLE
     # Under plain application/json the miss is a 200, as Apollo 3 expects.
     other = hashlib.sha256(b"{ __typename }").hexdigest()
     extensions = {"persistedQuery": {"version": 1, "sha256Hash": other}}
@@ -195,10 +195,10 @@ def test_a_query_whose_answer_is_cached_is_still_persisted(client):
         json.dumps({"query": QUERY, "extensions": extensions}),
         "application/json",
     )
-    assert len(response.json()["data"]["people"]) == 3
+    assert len(response.json()["data"]["people"]) == DEMO_PEOPLE
     response = client.get("/graphql/", {"extensions": json.dumps(extensions)})
     assert response.status_code == 200
-    assert len(response.json()["data"]["people"]) == 3
+    assert len(response.json()["data"]["people"]) == DEMO_PEOPLE
 
 
 def test_a_content_length_that_is_not_a_number_is_a_bad_request(client):

@@ -5,7 +5,7 @@ import json
 import pytest
 from django.test import override_settings
 
-from tests.conftest import error_codes
+from tests.conftest import DEMO_PEOPLE, error_codes
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +52,7 @@ def test_fragment_bomb_is_refused_quickly(gql):
 
 def test_a_reasonable_query_passes_the_limits(gql):
     answer = gql("{ a: people(locale: en) { slug } b: people(locale: fr) { slug } }")
-    assert len(answer["data"]["a"]) == len(answer["data"]["b"]) == 3
+    assert len(answer["data"]["a"]) == len(answer["data"]["b"]) == DEMO_PEOPLE
 
 
 def test_huge_per_page_is_refused(gql):
@@ -79,7 +79,7 @@ def test_malformed_json_and_wrong_content_type(client):
 def test_graphql_content_type_is_accepted(client):
     response = post(client, "{ people(locale: fr) { slug } }", "application/graphql")
     assert response.status_code == 200
-    assert len(response.json()["data"]["people"]) == 3
+    assert len(response.json()["data"]["people"]) == DEMO_PEOPLE
 
 
 def test_introspection_can_be_switched_off(gql):

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from tests.conftest import error_codes
+from tests.conftest import DEMO_PEOPLE, error_codes
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def test_unknown_hash_asks_for_the_query_then_get_by_hash_works(client):
     assert error_codes(answer) == ["PERSISTED_QUERY_NOT_FOUND"]
     assert answer["errors"][0]["message"] == "PersistedQueryNotFound"
     answer = post(client, {"query": QUERY, "extensions": extensions()})
-    assert len(answer["data"]["people"]) == 3
+    assert len(answer["data"]["people"]) == DEMO_PEOPLE
     # From now on a GET with the hash alone is enough (and CDN-cacheable).
     response = client.get(
         "/graphql/",
@@ -37,7 +37,7 @@ def test_unknown_hash_asks_for_the_query_then_get_by_hash_works(client):
         HTTP_ACCEPT="application/json",
     )
     assert response.status_code == 200
-    assert len(response.json()["data"]["people"]) == 3
+    assert len(response.json()["data"]["people"]) == DEMO_PEOPLE
 
 
 def test_hash_must_match_the_query(client):

@@ -8,6 +8,7 @@ from django.core.cache.backends.db import DatabaseCache
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from cms.graphql import cache
 from newsroom.models import Topic
@@ -54,7 +55,7 @@ def test_a_repeated_query_is_answered_from_the_cache(client):
 def test_publishing_invalidates_at_once(gql, django_capture_on_commit_callbacks):
     before = titles(gql(QUERY))
     with django_capture_on_commit_callbacks(execute=True):
-        create_release(title="Breaking: published just now")
+        create_release(title="Breaking: published just now", date=timezone.now())
     after = titles(gql(QUERY))
     assert after[0] == "Breaking: published just now" and after != before
 

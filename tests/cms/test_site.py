@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import authenticate, get_user_model
 from wagtail.users.models import UserProfile
 
-from newsroom.demo.seed import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD
+from home.demo_admin import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD
 
 pytestmark = pytest.mark.django_db
 

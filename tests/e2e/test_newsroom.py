@@ -75,7 +75,7 @@ def test_1_editor_writes_and_publishes_an_english_release(people, cms):
     page.locator("#id_location").fill("Brussels")
     page.locator("#id_standfirst").fill(STANDFIRST_EN)
     open_chooser(page, page.get_by_role("button", name="Choose an image"))
-    choose_in_modal(page, "Demonstration image 4")
+    choose_in_modal(page, "NATO Headquarters, Brussels", search="Headquarters")
 
     add_block(page, "body", "Quote")
     page.locator("textarea[name='body-0-value-text']").fill(QUOTE_EN)
@@ -102,7 +102,7 @@ def test_1_editor_writes_and_publishes_an_english_release(people, cms):
         "vjosa-osmani",
     ]
     assert sorted(t["slug"] for t in found["topics"]) == ["kfor", "kosovo"]
-    assert found["heroImage"]["title"] == "Demonstration image 4"
+    assert found["heroImage"]["title"] == "NATO Headquarters, Brussels"
     quote = next(b for b in found["body"] if b["__typename"] == "QuoteBlock")
     assert quote["text"] == QUOTE_EN
     assert quote["speaker"]["slug"] == "jens-stoltenberg"

@@ -5,6 +5,7 @@ sends anyone the same issue twice; the admin shows what was sent and failed."""
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client, RequestFactory
+from django.utils.html import escape
 
 from newsletter.models import (
     NewsletterDelivery,
@@ -169,7 +170,7 @@ def test_preview_renders_the_email(make_issue):
     html = response.render().content.decode()
     assert "Cette semaine" in html and '<html lang="fr">' in html
     for item in issue.items.all():
-        assert item.page.title in html
+        assert escape(item.page.title) in html
 
 
 def test_items_are_press_releases_or_videos_only(make_issue):

@@ -75,12 +75,12 @@ def test_a_release_translated_in_wagtail_localize_is_served_in_french(
 
 def test_a_topic_translated_keeps_its_slug(django_capture_on_commit_callbacks):
     topic = Topic.objects.create(
-        name="Air policing",
-        slug="air-policing",
+        name="Cyber defence",
+        slug="cyber-defence",
         locale=Locale.objects.get(language_code="en"),
     )
     french = translate_everything(
         topic, "fr", "[FR]", django_capture_on_commit_callbacks
     )
-    assert french.slug == "air-policing"
-    assert french.name == "[FR] Air policing"
+    assert french.slug == "cyber-defence"
+    assert french.name == "[FR] Cyber defence"

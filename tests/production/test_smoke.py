@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from newsroom.demo.seed import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD
+from home.demo_admin import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD
 from videos import ffmpeg
 
 from .services import (

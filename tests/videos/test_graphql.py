@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.conftest import error_codes
+from videos.demo.videos import VIDEOS as DEMO_VIDEOS
 from videos.models import VideoIndexPage, VideoPage
 
 pytestmark = pytest.mark.django_db
@@ -67,12 +68,14 @@ def test_the_demo_video_in_each_language(gql, code):
     ]
     assert video["shotlist"][1]["startTimecode"] == "00:00:04.000"
     (soundbite,) = video["soundbites"]
-    assert soundbite["speaker"]["slug"] == "jens-stoltenberg"
+    # A fictional spokesperson speaks: no words are put in a real person's mouth.
+    assert soundbite["speaker"]["slug"] == "elise-marchetti"
     # The speaker in the query's language.
     assert soundbite["speaker"]["locale"] == code
     assert {p["person"]["slug"] for p in video["people"]} == {
         "jens-stoltenberg",
         "vjosa-osmani",
+        "elise-marchetti",
     }
     assert {t["slug"] for t in video["topics"]} == {"kfor", "peacekeeping"}
     assert len(video["related"]) == 1
@@ -89,8 +92,9 @@ def test_listing_filters_by_topic_and_person(gql):
         assert "errors" not in answer, answer
         return answer["data"]["videos"]["pagination"]["total"]
 
-    assert total() == 1
-    assert total(topic="kosovo") == 1  # kfor is filed under kosovo
+    assert total() == len(DEMO_VIDEOS) >= 3
+    # The meeting (filed under kfor, a sub-topic of kosovo) and the KFOR patrol.
+    assert total(topic="kosovo") == 2
     assert total(topic="partnerships") == 0
     assert total(person="jens-stoltenberg") == 1
     assert total(person="mark-rutte") == 0
@@ -102,9 +106,10 @@ def test_unknown_locale_fails_validation(gql):
 
 
 def test_drafts_are_not_listed(gql):
+    before = gql(LISTING, {"locale": "en"})["data"]["videos"]["pagination"]["total"]
     VideoPage.objects.get(slug=SLUGS["en"]).unpublish()
     answer = gql(LISTING, {"locale": "en"})
-    assert answer["data"]["videos"]["pagination"]["total"] == 0
+    assert answer["data"]["videos"]["pagination"]["total"] == before - 1
     assert gql(VIDEO, {"slug": SLUGS["en"]})["data"]["video"] is None
 
 
