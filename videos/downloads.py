@@ -28,13 +28,14 @@ from cms.graphql.errors import ApiError
 from cms.graphql.pages import published
 from cms.public_urls import cms_url
 
-from . import clipping, limits
+from . import limits
 from .models import (
     VideoClip,
     VideoDownload,
     VideoDownloadJob,
     VideoPage,
     VideoRendition,
+    clip_requested,
 )
 from .storage import video_storage
 from .timecode import (
@@ -522,8 +523,9 @@ def clip_job(
         job.work_seconds = end - start if work and exact else 0.0
         job.save()
         if work:
+            # The worker's task is queued by videos/signals.py.
             transaction.on_commit(
-                partial(clipping.make_clip.enqueue, clip.pk), robust=True
+                partial(clip_requested.send, sender=VideoClip, clip=clip), robust=True
             )
     return job
 

@@ -12,14 +12,25 @@ from django.dispatch import receiver
 from cms.models import Lease
 from cms.scheduled_publishing import worker_tick
 
-from .clipping import purge_unused_clips
-from .models import VideoAsset, VideoClip, VideoRendition, processing_requested
+from .clipping import make_clip, purge_unused_clips
+from .models import (
+    VideoAsset,
+    VideoClip,
+    VideoRendition,
+    clip_requested,
+    processing_requested,
+)
 from .processing import queue_processing
 
 
 @receiver(processing_requested, sender=VideoAsset)
 def queue_master(sender, asset: VideoAsset, **kwargs):
     queue_processing(asset)
+
+
+@receiver(clip_requested, sender=VideoClip)
+def queue_clip(sender, clip: VideoClip, **kwargs):
+    make_clip.enqueue(clip.pk)
 
 
 def _delete_file(field_file) -> None:

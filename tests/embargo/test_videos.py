@@ -10,7 +10,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from cms.scheduled_publishing import tick
-from videos import preview
+from videos import preview, preview_links
 from videos.models import VideoAsset, VideoIndexPage, VideoPage, VideoRendition
 
 from .conftest import LIFT, READERS, SEES_EMBARGOED, graphql
@@ -71,7 +71,7 @@ def download_code(client, video) -> str | None:
 
 def test_videos_before_and_after_the_lift(readers, embargoed_video, clock):
     variables = {"slug": embargoed_video.slug, "id": str(embargoed_video.pk)}
-    public_key = f"/{preview.public_key(embargoed_video.asset_id)}/"
+    public_key = f"/{preview_links.public_key(embargoed_video.asset_id)}/"
     for kind in READERS:
         data = graphql(readers[kind], QUERY, variables)
         listed = [v["id"] for v in data["videos"]["items"]]
@@ -83,7 +83,7 @@ def test_videos_before_and_after_the_lift(readers, embargoed_video, clock):
             # A signed, expiring stream link: not the public one caches keep.
             assert public_key not in data["video"]["preview"]["hlsUrl"]
     with pytest.raises(Http404):
-        preview._resolve(preview.public_key(embargoed_video.asset_id))
+        preview._resolve(preview_links.public_key(embargoed_video.asset_id))
     # Downloads: the video does not exist for the others (signed in: NOT_FOUND).
     for kind in ("signed_in", "expired", "revoked"):
         assert download_code(readers[kind], embargoed_video) == "VIDEO_NOT_FOUND"
@@ -95,5 +95,5 @@ def test_videos_before_and_after_the_lift(readers, embargoed_video, clock):
         data = graphql(readers[kind], QUERY, variables)
         assert data["video"]["embargoedUntil"] is None
         assert public_key in data["video"]["preview"]["hlsUrl"]
-    assert preview._resolve(preview.public_key(embargoed_video.asset_id))[1]
+    assert preview._resolve(preview_links.public_key(embargoed_video.asset_id))[1]
     assert download_code(readers["signed_in"], embargoed_video) != "VIDEO_NOT_FOUND"

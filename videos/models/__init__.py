@@ -19,7 +19,7 @@ from .assets import (
     processing_requested,
     subtitle_upload_to,
 )
-from .downloads import VideoClip, VideoDownload, VideoDownloadServed
+from .downloads import VideoClip, VideoDownload, VideoDownloadServed, clip_requested
 from .jobs import VideoDownloadJob
 from .pages import (
     VideoIndexPage,
@@ -35,6 +35,7 @@ __all__ = [
     "TimedSegment",
     "VideoAsset",
     "VideoClip",
+    "clip_requested",
     "VideoDownload",
     "VideoDownloadJob",
     "VideoDownloadServed",

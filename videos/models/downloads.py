@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +23,11 @@ def video_page_link() -> models.ForeignKey:
         on_delete=models.SET_NULL,
         related_name="+",
     )
+
+
+# Sent once a clip a worker must cut is committed: videos/signals.py queues the
+# task, so request-time code need not import the worker's module.
+clip_requested = Signal()
 
 
 class VideoClip(models.Model):
