@@ -26,11 +26,7 @@ def topic_slugs(page) -> set[str]:
         if links is None:
             continue
         for link in links.select_related("topic"):
-            topic, seen = link.topic, set()
-            while topic is not None and topic.pk not in seen:
-                seen.add(topic.pk)
-                slugs.add(topic.slug)
-                topic = topic.parent
+            slugs.update(topic.slug for topic in link.topic.with_ancestors())
     return slugs
 
 

@@ -245,14 +245,9 @@ class NewsletterIssue(PreviewableMixin, ClusterableModel):
 def topic_keys_with_ancestors(topics) -> set:
     """The translation keys of ``topics`` and of every topic above them: who
     follows any of these follows the issue."""
-    keys = set()
-    seen: set[int] = set()
-    for topic in topics:
-        while topic is not None and topic.pk not in seen:  # a cycle ends the walk
-            seen.add(topic.pk)
-            keys.add(topic.translation_key)
-            topic = topic.parent
-    return keys
+    return {
+        above.translation_key for topic in topics for above in topic.with_ancestors()
+    }
 
 
 def issue_context(

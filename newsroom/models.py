@@ -146,6 +146,16 @@ class Topic(TranslatableSnippetMixin, TranslatableMixin, index.Indexed, models.M
     def __str__(self) -> str:
         return self.name
 
+    def with_ancestors(self) -> list["Topic"]:
+        """This topic and every topic above it, nearest first (a cycle in the
+        data ends the walk): who follows any of them follows this one."""
+        found: list[Topic] = []
+        topic: Topic | None = self
+        while topic is not None and topic not in found:
+            found.append(topic)
+            topic = topic.parent
+        return found
+
     def clean(self):
         super().clean()
         if self.parent is not None and self.parent.locale_id != self.locale_id:
