@@ -1,53 +1,20 @@
-"""Serving a video file from local disk as a download: byte ranges (resume),
-HEAD, and a log row per response with the bytes really handed to the server.
-
-Ranges follow RFC 9110: one range (``bytes=0-99``, ``bytes=100-``,
-``bytes=-500``) answers 206 with ``Content-Range``; a range that starts past the
-end answers 416; several ranges in one request, or a malformed header, are
-ignored and the whole file is served (200), as the RFC allows. ``If-Range``
-with the current ``ETag`` or ``Last-Modified`` keeps the range; any other
-value serves the whole file.
-"""
+"""The videos' side of serving a file from local disk (cms/serving.py): a
+``VideoDownloadServed`` row per response of a download link, with the bytes
+really handed to the server."""
 
 from __future__ import annotations
 
 import logging
-import os
-import re
+from functools import partial
 
 from django.db import DatabaseError
-from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
-from django.utils.http import content_disposition_header, http_date
+
+from cms import serving
 
 from .models import VideoDownload, VideoDownloadServed
 
 logger = logging.getLogger(__name__)
-
-CHUNK_BYTES = 256 * 1024
-_RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
-UNSATISFIABLE = "unsatisfiable"
-
-
-def parse_range(header: str | None, size: int):
-    """(first, last) inclusive, UNSATISFIABLE, or None to serve the whole file."""
-    if not header:
-        return None
-    match = _RANGE.match(header.strip().replace(" ", ""))
-    if match is None or not any(match.groups()):
-        return None  # malformed, or several ranges: the whole file
-    first, last = match.groups()
-    if not first:  # the last N bytes
-        length = int(last)
-        if length == 0 or size == 0:
-            return UNSATISFIABLE
-        return max(0, size - length), size - 1
-    first = int(first)
-    if last and int(last) < first:
-        return None  # not a range
-    if first >= size:
-        return UNSATISFIABLE
-    return first, min(int(last), size - 1) if last else size - 1
 
 
 def serve_file(
@@ -61,106 +28,35 @@ def serve_file(
     cache_control: str = "private, no-store",
     log: bool = True,
 ):
-    """Serve the file at ``path`` (whole, or the range asked). ``log=False`` for
-    the streaming preview, whose player fetches a range per segment: those are
-    views, not downloads."""
-    stat = os.stat(path)
-    size = stat.st_size
-    etag = f'"{stat.st_mtime_ns:x}-{size:x}"'
-    last_modified = http_date(stat.st_mtime)
-    asked = request.headers.get("Range", "")
-    wanted = parse_range(asked, size)
-    if_range = request.headers.get("If-Range")
-    if (
-        wanted is not None
-        and if_range
-        and if_range.strip()
-        not in (
-            etag,
-            last_modified,
+    """cms.serving.serve_file, each response logged against the link issued
+    (``download_id``) unless ``log`` is False (the streaming preview)."""
+    return serving.serve_file(
+        request,
+        path,
+        filename,
+        content_type,
+        attachment=attachment,
+        cache_control=cache_control,
+        record=partial(_record, download_id=download_id) if log else None,
+    )
+
+
+class _Served:
+    def __init__(self, row: VideoDownloadServed):
+        self.row = row
+
+    def finish(self, sent: int, completed: bool) -> None:
+        VideoDownloadServed.objects.filter(pk=self.row.pk).update(
+            bytes_served=sent, completed=completed, finished_at=timezone.now()
         )
-    ):
-        wanted = None  # the file changed since the first part: send it whole
-    headers = {
-        "Accept-Ranges": "bytes",
-        "ETag": etag,
-        "Last-Modified": last_modified,
-        "Content-Disposition": content_disposition_header(attachment, filename),
-        "Cache-Control": cache_control,
-    }
-    record_response = _record if log else _no_record
-    if wanted == UNSATISFIABLE:
-        response = HttpResponse(status=416, headers=headers)
-        response["Content-Range"] = f"bytes */{size}"
-        record_response(request, download_id, 416, asked, 0, 0, completed=False)
-        return response
-    first, last = wanted if wanted else (0, size - 1)
-    length = last - first + 1 if size else 0
-    status = 206 if wanted else 200
-    headers["Content-Type"] = content_type
-    headers["Content-Length"] = str(length)
-    if wanted:
-        headers["Content-Range"] = f"bytes {first}-{last}/{size}"
-    if request.method == "HEAD":
-        record_response(request, download_id, status, asked, first, 0, completed=True)
-        return HttpResponse(status=status, headers=headers)
-    record = record_response(request, download_id, status, asked, first, length)
-    body = ServedBytes(path, first, length, record)
-    return StreamingHttpResponse(body, status=status, headers=headers)
-
-
-class ServedBytes:
-    """The bytes [first, first + length) of a file, counted as they are handed
-    to the server; the count is written to the log when the response closes
-    (at the end, or when the client goes away)."""
-
-    def __init__(self, path: str, first: int, length: int, record):
-        self.path, self.first, self.length = path, first, length
-        self.record = record
-        self.sent = 0
-        self.closed = False
-        self.chunks = self._read()
-
-    def __iter__(self):
-        return self.chunks
-
-    def _read(self):
-        with open(self.path, "rb") as handle:
-            handle.seek(self.first)
-            while self.sent < self.length:
-                chunk = handle.read(min(CHUNK_BYTES, self.length - self.sent))
-                if not chunk:
-                    break
-                self.sent += len(chunk)
-                yield chunk
-
-    def close(self) -> None:
-        if self.closed:
-            return
-        self.closed = True
-        self.chunks.close()  # the file too, when the client left halfway
-        if self.record is None:
-            return
-        try:
-            VideoDownloadServed.objects.filter(pk=self.record.pk).update(
-                bytes_served=self.sent,
-                completed=self.sent == self.length,
-                finished_at=timezone.now(),
-            )
-        except DatabaseError:  # the file went out; a lost log line must not fail it
-            logger.exception("Could not log the bytes served for %s", self.record.pk)
-
-
-def _no_record(*args, **kwargs) -> None:
-    return None
 
 
 def _record(
-    request, download_id, status, asked, first, expected, completed=None
-) -> VideoDownloadServed | None:
+    request, status, asked, first, expected, completed=None, *, download_id=None
+) -> _Served | None:
     user = getattr(request, "user", None)
     try:
-        return VideoDownloadServed.objects.create(
+        row = VideoDownloadServed.objects.create(
             download=VideoDownload.objects.filter(pk=download_id).first()
             if download_id
             else None,
@@ -176,3 +72,4 @@ def _record(
     except DatabaseError:
         logger.exception("Could not log a video file served")
         return None
+    return _Served(row)

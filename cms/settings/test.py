@@ -14,6 +14,7 @@ MEDIA_ROOT = BASE_DIR / "var" / "test-media" / env("PYTEST_XDIST_WORKER", "main"
 PRIVATE_MEDIA_ROOT = MEDIA_ROOT / "private"
 if "OPTIONS" in STORAGES["videos"] and "base_url" in STORAGES["videos"]["OPTIONS"]:
     STORAGES["videos"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT
+    STORAGES["basket"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT / "basket"
 # Small renditions keep the tests quick; the sizes are still checked.
 VIDEO_RENDITIONS = [("180p", 180), ("144p", 144)]
 VIDEO_X264_PRESET = "ultrafast"
