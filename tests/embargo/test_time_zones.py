@@ -20,6 +20,7 @@ from wagtail.users.models import UserProfile
 from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 
 from newsroom.models import PressReleasePage
+from photos.models import GalleryPage
 from tests.embargo.conftest import (
     accredit,
     graphql,
@@ -187,7 +188,7 @@ def test_the_alert_gives_the_lift_in_the_embargo_zone(
     assert expected in mail.html
 
 
-@pytest.mark.parametrize("model", [PressReleasePage, VideoPage])
+@pytest.mark.parametrize("model", [PressReleasePage, VideoPage, GalleryPage])
 def test_every_language_shares_one_embargo(model):
     fields = {f.field_name: f for f in get_translatable_fields(model)}
     for name in ("embargoed_until", "embargo_time_zone"):
