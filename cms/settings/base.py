@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "home",
     "newsroom",
     "videos",
+    "photos",  # press photo galleries: originals private, web copies public
     "webhooks",
     "newsletter",
     "search",
@@ -237,6 +238,11 @@ STORAGES = {
     "default": {"BACKEND": MEDIA_STORAGE_BACKEND},
     "videos": VIDEO_STORAGE,
     "basket": BASKET_STORAGE,
+    # Photo originals (photos/): private like video masters, under their own prefix.
+    "photos": {
+        "BACKEND": VIDEO_STORAGE["BACKEND"],
+        "OPTIONS": dict(VIDEO_STORAGE["OPTIONS"]),
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -445,9 +451,11 @@ if not re.fullmatch(r"[A-Za-z0-9-]+", CLIENT_IP_HEADER):
         f"DJANGO_CLIENT_IP_HEADER: {CLIENT_IP_HEADER!r} is not a header name."
     )
 AXES_CLIENT_IP_CALLABLE = "cms.clientip.axes_client_ip"
-# Links in e-mails: the frontend (newsletter confirmation) and this CMS (one-click
-# unsubscribe, which must work without the frontend).
-FRONTEND_BASE_URL = env("FRONTEND_BASE_URL", (FRONTEND_ORIGINS or [""])[0])
+# Links in e-mails: the portal when FRONTEND_BASE_URL is set (`make run` sets it
+# when it starts one): the newsletter's confirm, preferences and unsubscribe pages
+# at /<language>/newsletter/…; without it the CMS's own pages (/newsletter/…). The
+# one-click unsubscribe of the List-Unsubscribe header is always this CMS's.
+FRONTEND_BASE_URL = env("FRONTEND_BASE_URL", "").rstrip("/")
 CMS_BASE_URL = env("CMS_BASE_URL", WAGTAILADMIN_BASE_URL)
 NEWSLETTER_BATCH_SIZE = int(env("NEWSLETTER_BATCH_SIZE", "100"))
 # How long the "manage your preferences" link of an issue or e-mail works.
@@ -479,6 +487,14 @@ WAGTAIL_HEADLESS_PREVIEW = {
 }
 GRAPHQL_PREVIEW_MAX_AGE = int(env("GRAPHQL_PREVIEW_MAX_AGE", "3600"))
 GRAPHIQL = False
+
+# Photos (photos app): the largest file an editor may upload, the most pixels an
+# image may have (Pillow's decompression-bomb guard; a 200-megapixel TIFF is refused
+# by default), and the longest edge of the public web copy renditions are made from
+# (the full-resolution file stays private).
+PHOTOS_MAX_UPLOAD_BYTES = int(env("PHOTOS_MAX_UPLOAD_BYTES", str(80 * 1024 * 1024)))
+PHOTOS_MAX_IMAGE_PIXELS = int(env("PHOTOS_MAX_IMAGE_PIXELS", str(120_000_000)))
+PHOTOS_WEB_MAX_EDGE = int(env("PHOTOS_WEB_MAX_EDGE", "2560"))
 
 # Videos (videos app). ffmpeg comes with the imageio-ffmpeg package unless
 # VIDEO_FFMPEG_BINARY names another one; it runs with this timeout (seconds).

@@ -12,8 +12,10 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # Each run writes media under its own folder so runs never see each other's files.
 MEDIA_ROOT = BASE_DIR / "var" / "test-media" / env("PYTEST_XDIST_WORKER", "main")
 PRIVATE_MEDIA_ROOT = MEDIA_ROOT / "private"
-if "OPTIONS" in STORAGES["videos"] and "base_url" in STORAGES["videos"]["OPTIONS"]:
-    STORAGES["videos"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT
+for _private in ("videos", "photos"):
+    if "base_url" in STORAGES[_private].get("OPTIONS", {}):
+        STORAGES[_private]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT
+if "base_url" in STORAGES["basket"].get("OPTIONS", {}):
     STORAGES["basket"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT / "basket"
 # Small renditions keep the tests quick; the sizes are still checked.
 VIDEO_RENDITIONS = [("180p", 180), ("144p", 144)]
@@ -27,3 +29,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 GRAPHQL_CACHE_ENABLED = False
 # One clock in the tests: an answer computed right after a change may be stored.
 GRAPHQL_CACHE_CLOCK_SKEW = 0
+# E-mails link to a portal (the CMS's fallback pages are tested with it unset).
+FRONTEND_BASE_URL = "http://localhost:3000"
