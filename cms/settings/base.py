@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "home",
     "newsroom",
     "videos",
+    "photos",  # press photo galleries: originals private, web copies public
     "webhooks",
     "newsletter",
     "search",
@@ -227,6 +228,11 @@ ACCREDITATION_DOCUMENT_MAX_BYTES = int(
 STORAGES = {
     "default": {"BACKEND": MEDIA_STORAGE_BACKEND},
     "videos": VIDEO_STORAGE,
+    # Photo originals (photos/): private like video masters, under their own prefix.
+    "photos": {
+        "BACKEND": VIDEO_STORAGE["BACKEND"],
+        "OPTIONS": dict(VIDEO_STORAGE["OPTIONS"]),
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -476,6 +482,14 @@ WAGTAIL_HEADLESS_PREVIEW = {
 }
 GRAPHQL_PREVIEW_MAX_AGE = int(env("GRAPHQL_PREVIEW_MAX_AGE", "3600"))
 GRAPHIQL = False
+
+# Photos (photos app): the largest file an editor may upload, the most pixels an
+# image may have (Pillow's decompression-bomb guard; a 200-megapixel TIFF is refused
+# by default), and the longest edge of the public web copy renditions are made from
+# (the full-resolution file stays private).
+PHOTOS_MAX_UPLOAD_BYTES = int(env("PHOTOS_MAX_UPLOAD_BYTES", str(80 * 1024 * 1024)))
+PHOTOS_MAX_IMAGE_PIXELS = int(env("PHOTOS_MAX_IMAGE_PIXELS", str(120_000_000)))
+PHOTOS_WEB_MAX_EDGE = int(env("PHOTOS_WEB_MAX_EDGE", "2560"))
 
 # Videos (videos app). ffmpeg comes with the imageio-ffmpeg package unless
 # VIDEO_FFMPEG_BINARY names another one; it runs with this timeout (seconds).

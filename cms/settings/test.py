@@ -12,8 +12,9 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # Each run writes media under its own folder so runs never see each other's files.
 MEDIA_ROOT = BASE_DIR / "var" / "test-media" / env("PYTEST_XDIST_WORKER", "main")
 PRIVATE_MEDIA_ROOT = MEDIA_ROOT / "private"
-if "OPTIONS" in STORAGES["videos"] and "base_url" in STORAGES["videos"]["OPTIONS"]:
-    STORAGES["videos"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT
+for _private in ("videos", "photos"):
+    if "base_url" in STORAGES[_private].get("OPTIONS", {}):
+        STORAGES[_private]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT
 # Small renditions keep the tests quick; the sizes are still checked.
 VIDEO_RENDITIONS = [("180p", 180), ("144p", 144)]
 VIDEO_X264_PRESET = "ultrafast"

@@ -1,0 +1,177 @@
+"""The translatable pages that present photos: the photo library of a locale and
+its galleries, with their links to people, topics, releases and videos, and the
+ordered photos with their words in each language."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultipleChooserPanel,
+    PageChooserPanel,
+)
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from cms.graphql.pages import HeadlessPageMixin
+from embargo.models import EmbargoMixin
+from newsroom.linked.models import LinkedPage, PersonLink, ReleaseLink, TopicLink
+
+from .assets import PhotoAsset
+
+
+class GalleryIndexPage(HeadlessPageMixin, Page):
+    """The galleries of one locale (``/en/photos/``)."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["photos.GalleryPage"]
+
+    class Meta:
+        verbose_name = _("photo library")
+        verbose_name_plural = _("photo libraries")
+
+
+class GalleryPage(EmbargoMixin, LinkedPage, HeadlessPageMixin, Page):
+    """The photos of one event, in order, with what they show and who may use
+    them how."""
+
+    date = models.DateTimeField(_("date and time"), default=timezone.now)
+    place = models.CharField(_("place"), max_length=255, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("place")]),
+        FieldPanel("summary"),
+        MultipleChooserPanel("photos", chooser_field_name="asset", label=_("Photos")),
+        MultipleChooserPanel(
+            "gallery_people", chooser_field_name="person", label=_("People")
+        ),
+        MultipleChooserPanel(
+            "gallery_topics", chooser_field_name="topic", label=_("Topics")
+        ),
+        InlinePanel("related_releases", label=_("Related press releases")),
+        InlinePanel("related_videos", label=_("Related videos")),
+    ]
+    settings_panels = Page.settings_panels + EmbargoMixin.embargo_panels
+    parent_page_types = ["photos.GalleryIndexPage"]
+    subpage_types: list[str] = []
+
+    # The pictures and the date are the same in every language; the words are
+    # translated (the photos' captions, credits… with the page).
+    override_translatable_fields = [
+        SynchronizedField("date"),
+        SynchronizedField("embargoed_until"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("place"),
+        index.RelatedFields(
+            "photos", [index.SearchField("caption"), index.SearchField("credit")]
+        ),
+        index.FilterField("date"),
+        *EmbargoMixin.embargo_search_fields,
+    ]
+
+    people_links = "gallery_people"
+    topic_links = "gallery_topics"
+    related_links = "related_releases"
+
+    class Meta:
+        verbose_name = _("gallery")
+        verbose_name_plural = _("galleries")
+        # Lists are newest first, paged by number or by cursor on (date, id).
+        indexes = [
+            models.Index(fields=["date", "page_ptr"], name="photos_gallery_date")
+        ]
+
+
+class GalleryPhoto(TranslatableMixin, Orderable):
+    """A photo in a gallery, in the gallery's order, with its words in the
+    gallery's language. The file (``asset``) is synchronized across translations;
+    the words are translated in wagtail-localize with the page."""
+
+    page = ParentalKey(GalleryPage, on_delete=models.CASCADE, related_name="photos")
+    asset = models.ForeignKey(
+        PhotoAsset,
+        verbose_name=_("photo"),
+        on_delete=models.PROTECT,
+        related_name="gallery_photos",
+    )
+    caption = models.TextField(_("caption"), blank=True)
+    credit = models.CharField(_("credit line"), max_length=255, blank=True)
+    copyright = models.CharField(_("copyright"), max_length=255, blank=True)
+    usage_terms = models.TextField(_("usage terms"), blank=True)
+    restrictions = models.TextField(
+        _("restrictions"),
+        blank=True,
+        help_text=_("For example: not for advertising; no cropping."),
+    )
+
+    panels = [
+        FieldPanel("asset"),
+        FieldPanel("caption"),
+        FieldRowPanel([FieldPanel("credit"), FieldPanel("copyright")]),
+        FieldPanel("usage_terms"),
+        FieldPanel("restrictions"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("gallery photo")
+        verbose_name_plural = _("gallery photos")
+
+    def __str__(self) -> str:
+        return self.caption[:80] or str(self.asset)
+
+    def fill_from_asset(self) -> None:
+        """Empty words take what the file said (on upload; editable after)."""
+        asset = self.asset
+        self.caption = self.caption or asset.caption
+        self.credit = self.credit or asset.credit
+        self.copyright = self.copyright or asset.copyright
+
+
+class GalleryPerson(PersonLink):
+    page = ParentalKey(
+        GalleryPage, on_delete=models.CASCADE, related_name="gallery_people"
+    )
+
+
+class GalleryTopic(TopicLink):
+    page = ParentalKey(
+        GalleryPage, on_delete=models.CASCADE, related_name="gallery_topics"
+    )
+
+
+class GalleryRelatedRelease(ReleaseLink):
+    page = ParentalKey(
+        GalleryPage, on_delete=models.CASCADE, related_name="related_releases"
+    )
+
+
+class GalleryRelatedVideo(Orderable):
+    """A video page of the same event."""
+
+    page = ParentalKey(
+        GalleryPage, on_delete=models.CASCADE, related_name="related_videos"
+    )
+    related = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("video"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [PageChooserPanel("related", "videos.VideoPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related video")
