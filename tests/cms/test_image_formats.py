@@ -38,7 +38,9 @@ def test_an_avif_src_set_is_made_of_avif_files(gql):
 
 
 def test_a_format_not_allowed_is_refused(gql):
-    query = '{ people(locale: en) { portrait { srcSet(sizes: [320], format: "bmp") } } }'
+    query = (
+        '{ people(locale: en) { portrait { srcSet(sizes: [320], format: "bmp") } } }'
+    )
     answer = gql(query)
     assert error_codes(answer) == ["INVALID_ARGUMENT"]
     assert answer["errors"][0]["extensions"]["reason"] == "RENDITION_NOT_ALLOWED"
