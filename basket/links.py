@@ -5,12 +5,9 @@ lives as long as its zip (``expires_at``)."""
 from __future__ import annotations
 
 import datetime
-import logging
 import math
-from functools import partial
 
 from django.core import signing
-from django.db import DatabaseError
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -22,8 +19,6 @@ from cms.public_urls import cms_url
 
 from .models import BasketDownloadJob, BasketDownloadServed
 from .storage import basket_storage
-
-logger = logging.getLogger(__name__)
 
 SIGNING_SALT = "basket.download"
 CONTENT_TYPE = "application/zip"
@@ -78,37 +73,5 @@ def serve_signed(request, token: str):
         storage.path(job.file.name),
         filename=job.filename,
         content_type=CONTENT_TYPE,
-        record=partial(_record, job=job),
+        log=serving.ServedLog(BasketDownloadServed, job.pk),
     )
-
-
-class _Served:
-    def __init__(self, row: BasketDownloadServed):
-        self.row = row
-
-    def finish(self, sent: int, completed: bool) -> None:
-        BasketDownloadServed.objects.filter(pk=self.row.pk).update(
-            bytes_served=sent, completed=completed, finished_at=timezone.now()
-        )
-
-
-def _record(
-    request, status, asked, first, expected, completed=None, *, job
-) -> _Served | None:
-    user = getattr(request, "user", None)
-    try:
-        row = BasketDownloadServed.objects.create(
-            job=job,
-            user=user if user is not None and user.is_authenticated else None,
-            method=request.method[:8],
-            status=status,
-            byte_range=asked[:100],
-            first_byte=first,
-            bytes_expected=expected,
-            completed=bool(completed),
-            finished_at=timezone.now() if completed is not None else None,
-        )
-    except DatabaseError:
-        logger.exception("Could not log a basket zip served")
-        return None
-    return _Served(row)

@@ -97,8 +97,10 @@ class BasketDownloadServed(models.Model):
     """One response to a zip's link, where this server serves the file (local
     disk; S3 serves its presigned links itself)."""
 
-    job = models.ForeignKey(
+    # "download": the name cms.serving.ServedLog writes (the link's job).
+    download = models.ForeignKey(
         BasketDownloadJob,
+        verbose_name=_("basket download"),
         null=True,
         on_delete=models.SET_NULL,
         related_name="served",

@@ -80,7 +80,7 @@ def test_the_zip_holds_the_files_and_their_credits_in_the_users_language(
     assert part.status_code == 206
     assert b"".join(part.streaming_content) == data[100:200]
     served = list(BasketDownloadServed.objects.order_by("pk"))
-    assert [(s.status, s.bytes_served, s.completed, s.job_id) for s in served] == [
+    assert [(s.status, s.bytes_served, s.completed, s.download_id) for s in served] == [
         (200, len(data), True, row.pk),
         (206, 100, True, row.pk),
     ]
