@@ -32,6 +32,7 @@ signals, sent by the worker's tick (cms/scheduled_publishing.py).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -256,8 +257,7 @@ def invalidate(tags: Iterable[str] = (GLOBAL,), *, immediate: bool = True) -> No
 
 
 def invalidate_on_commit(tags: Iterable[str] = (GLOBAL,), *, immediate=True) -> None:
-    tags = tuple(tags)
-    transaction.on_commit(lambda: bump(tags, immediate=immediate))
+    transaction.on_commit(functools.partial(bump, tuple(tags), immediate=immediate))
 
 
 def page_tags(page: Page) -> list[str]:
