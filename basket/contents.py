@@ -71,7 +71,7 @@ def kind_named(name: str):
         raise BasketError(
             UNKNOWN_BASKET_KIND,
             _("There is no kind of item %(kind)s. Kinds: %(kinds)s.")
-            % {"kind": name, "kinds": names},
+            % {"kind": name[:40], "kinds": names},
             kinds=[k.name for k in basket_kinds()],
         )
     return kind

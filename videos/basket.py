@@ -41,6 +41,13 @@ VIDEO_RENDITION = "VIDEO_RENDITION"
 VIDEO_CLIP = "VIDEO_CLIP"
 
 
+def _page_id(value: str) -> int | None:
+    """A page id as given: ASCII digits that fit the column, else none."""
+    if value.isascii() and value.isdigit() and len(value) <= 18:
+        return int(value)
+    return None
+
+
 def _not_found() -> Refused:
     return Refused(ITEM_NOT_FOUND, _("There is no published video with this id."))
 
@@ -118,11 +125,10 @@ class VideoRenditionKind(BasketKind):
     description = "a whole rendition of a video"
 
     def resolve(self, user, refs: Sequence[ItemRef]) -> dict:
-        ids = {int(ref.id) for ref in refs if ref.id.isdigit()}
-        videos = _visible_videos(user, ids)
+        videos = _visible_videos(user, {_page_id(ref.id) for ref in refs} - {None})
         answers = {}
         for ref in refs:
-            video = videos.get(int(ref.id)) if ref.id.isdigit() else None
+            video = videos.get(_page_id(ref.id))
             answers[ref] = (
                 _rendition(user, video, ref.variant) if video else _not_found()
             )
@@ -130,9 +136,9 @@ class VideoRenditionKind(BasketKind):
 
     def packed(self, user, refs: Sequence[ItemRef]) -> None:
         """One line in the download report per rendition zipped."""
-        videos = _visible_videos(user, {int(r.id) for r in refs if r.id.isdigit()})
+        videos = _visible_videos(user, {_page_id(ref.id) for ref in refs} - {None})
         for ref in refs:
-            video = videos.get(int(ref.id)) if ref.id.isdigit() else None
+            video = videos.get(_page_id(ref.id))
             if video is None or video.asset is None:
                 continue
             try:

@@ -231,7 +231,9 @@ def check_values(field: GraphQLField, args: Args, _complete: bool) -> None:
             if (
                 type_ is GraphQLID
                 and INTEGER.fullmatch(value)
-                and abs(int(value)) > MAX_BIGINT
+                # Past 20 digits it is out of range: no int() of thousands of
+                # digits (Python refuses past 4300, a ValueError).
+                and (len(value.lstrip("-0")) > 20 or abs(int(value)) > MAX_BIGINT)
             ):
                 raise invalid(
                     name,

@@ -225,3 +225,18 @@ def test_a_lost_zip_is_built_when_asked_again(gql, signed_in, generated_kind):
     assert again["id"] == job_id
     assert follow(gql, job_id)["data"]["basketDownloadJob"]["status"] == "READY"
     assert BasketDownloadJob.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "item_id",
+    ["1" + "0" * 18, "9" * 40, "١٢", "-1", " ", "1" * 5000, "0x10", "12.0"],
+)
+def test_malformed_ids_are_not_found_never_a_server_error(gql, signed_in, item_id):
+    # Decimal ids beyond 64 bits are refused before (cms/graphql/arguments.py).
+    huge = item_id.isascii() and item_id.isdigit()
+    huge = huge and (len(item_id) > 19 or int(item_id) >= 2**63)
+    expected = "INVALID_ARGUMENT" if huge else "ITEM_NOT_FOUND"
+    for kind in ("VIDEO_RENDITION", "VIDEO_CLIP"):
+        assert error_codes(add(gql, kind, item_id, "144p")) == [expected]
+    assert error_codes(add(gql, "X" * 5000, 1)) == ["UNKNOWN_BASKET_KIND"]
+    assert BasketItem.objects.count() == 0
