@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import health, media
 from cms.graphql.views import PortalGraphQLView
+from photos.downloads import serve_signed as serve_photo
 from videos.downloads import serve_signed
 from videos.preview import serve_preview
 
@@ -28,6 +29,8 @@ urlpatterns = [
     ),
     # Short-lived signed links to video files kept off public media (local disk).
     path("videos/download/<str:token>/", serve_signed, name="video-download"),
+    # The same for photo originals (photos/downloads.py).
+    path("photos/download/<str:token>/", serve_photo, name="photo-download"),
     # The streaming preview: HLS over the renditions, the thumbnail track.
     path("videos/preview/<str:key>/<str:part>", serve_preview, name="video-preview"),
     # One-click unsubscribe links of the newsletter (RFC 8058).
