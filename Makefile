@@ -33,6 +33,7 @@ NPM := $(shell command -v npm 2>/dev/null)
 run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 ifneq ($(NPM),)
 run: export PUBLIC_BASE_URL ?= http://$(HOST):$(PORTAL_PORT)
+run: export FRONTEND_BASE_URL ?= http://$(HOST):$(PORTAL_PORT)
 run: export FRONTEND_ORIGINS ?= http://$(HOST):$(PORTAL_PORT),http://localhost:$(PORTAL_PORT)
 run: export FRONTEND_PREVIEW_URL_EN ?= http://$(HOST):$(PORTAL_PORT)/en/preview/
 run: export FRONTEND_PREVIEW_URL_FR ?= http://$(HOST):$(PORTAL_PORT)/fr/preview/

@@ -30,7 +30,9 @@ def send_decision(decision_id: int) -> str:
             "accreditation": accreditation,
             "action": decision.action,
             "reason": decision.reason,
-            "account_url": settings.FRONTEND_BASE_URL.rstrip("/")
+            "account_url": (
+                settings.FRONTEND_BASE_URL or settings.PUBLIC_BASE_URL
+            ).rstrip("/")
             + f"/{user.preferred_language}/account",
         },
     )
@@ -54,7 +56,7 @@ def send_embargo_alert(user_id: int, page_id: int) -> str:
     if lifts_at is None:
         return "lifted"  # everybody's already: no alert
     path = page.get_url() or ""
-    base = settings.FRONTEND_BASE_URL.rstrip("/")
+    base = (settings.FRONTEND_BASE_URL or settings.PUBLIC_BASE_URL).rstrip("/")
     send_templated_email(
         "accreditation/email/embargo_alert",
         user.email,
@@ -64,6 +66,8 @@ def send_embargo_alert(user_id: int, page_id: int) -> str:
             "page": page,
             "title": page.title,
             "lifts_at": lifts_at,
+            # Shown as the press office announced it: "10:00 CET (Europe/Brussels)".
+            "zone": page.embargo_zone_name(),
             "url": path if path.startswith("http") else f"{base}{path}",
         },
     )

@@ -209,7 +209,7 @@ class NewsletterIssue(PreviewableMixin, ClusterableModel):
 
     def entries(self) -> list[dict]:
         """The items as the e-mail shows them: title, summary, frontend link."""
-        base = settings.FRONTEND_BASE_URL.rstrip("/")
+        base = (settings.FRONTEND_BASE_URL or settings.PUBLIC_BASE_URL).rstrip("/")
         entries = []
         for item in self.items.select_related("page"):
             page = item.page.specific

@@ -27,23 +27,49 @@ logger = logging.getLogger(__name__)
 ERROR_CHARS = 500
 
 
-def confirm_url(subscriber: Subscriber) -> str:
+def _on_portal(subscriber: Subscriber, page: str, token: str) -> str | None:
+    """The portal's page ``/<language>/newsletter/<page>?token=…`` when
+    FRONTEND_BASE_URL is set; None without a portal (the CMS's own page then)."""
     base = settings.FRONTEND_BASE_URL.rstrip("/")
-    return f"{base}/{subscriber.language}/newsletter/confirm?token={subscriber.token}"
+    if not base:
+        return None
+    # Tokens are URL-safe (letters, digits, "-", "_" and the signature's ":").
+    return f"{base}/{subscriber.language}/newsletter/{page}?token={token}"
+
+
+def _on_cms(name: str, token: str) -> str:
+    return settings.CMS_BASE_URL.rstrip("/") + reverse(name, args=[token])
+
+
+def confirm_url(subscriber: Subscriber) -> str:
+    """The double opt-in link: the portal's confirmation page, else the CMS's."""
+    return _on_portal(subscriber, "confirm", subscriber.token) or _on_cms(
+        "newsletter-confirm", subscriber.token
+    )
 
 
 def preferences_url(subscriber: Subscriber) -> str:
-    """The frontend's page to change language and topics, with a signed token
-    (no sign-in): it calls ``newsletterPreferences`` and
-    ``updateNewsletterPreferences``."""
-    base = settings.FRONTEND_BASE_URL.rstrip("/")
+    """The page to change language and topics, with a signed token (no sign-in):
+    the portal's (it calls ``newsletterPreferences`` and
+    ``updateNewsletterPreferences``), else the CMS's own form."""
     token = preferences_token(subscriber)
-    return f"{base}/{subscriber.language}/newsletter/preferences?token={token}"
+    return _on_portal(subscriber, "preferences", token) or _on_cms(
+        "newsletter-preferences", token
+    )
 
 
 def unsubscribe_url(subscriber: Subscriber) -> str:
-    path = reverse("newsletter-unsubscribe", args=[subscriber.token])
-    return settings.CMS_BASE_URL.rstrip("/") + path
+    """The one-click address of the List-Unsubscribe header (RFC 8058): always the
+    CMS, which unsubscribes on POST without the portal."""
+    return _on_cms("newsletter-unsubscribe", subscriber.token)
+
+
+def unsubscribe_page_url(subscriber: Subscriber) -> str:
+    """The unsubscribe link in the text of an e-mail: the portal's page (a button,
+    then "you are unsubscribed"), else the CMS's one-click page."""
+    return _on_portal(subscriber, "unsubscribe", subscriber.token) or unsubscribe_url(
+        subscriber
+    )
 
 
 def unsubscribe_headers(subscriber: Subscriber) -> dict[str, str]:
@@ -91,7 +117,7 @@ def send_manage_link(subscriber_id: int) -> str:
         "newsletter/email/manage",
         lambda subscriber: {
             "preferences_url": preferences_url(subscriber),
-            "unsubscribe_url": unsubscribe_url(subscriber),
+            "unsubscribe_url": unsubscribe_page_url(subscriber),
             "all_topics": subscriber.all_topics,
         },
     )
@@ -171,7 +197,7 @@ def _deliver(issue, entries, delivery: NewsletterDelivery, connection) -> str | 
         return _finish(delivery, NewsletterDelivery.Status.SKIPPED)
     context = {
         **issue_context(
-            issue, unsubscribe_url(subscriber), preferences_url(subscriber)
+            issue, unsubscribe_page_url(subscriber), preferences_url(subscriber)
         ),
         "entries": entries,
     }

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import one_click_unsubscribe
+from .views import confirm_subscription, one_click_unsubscribe, preferences
 
 urlpatterns = [
     path(
@@ -8,4 +8,6 @@ urlpatterns = [
         one_click_unsubscribe,
         name="newsletter-unsubscribe",
     ),
+    path("confirm/<str:token>/", confirm_subscription, name="newsletter-confirm"),
+    path("preferences/<str:token>/", preferences, name="newsletter-preferences"),
 ]

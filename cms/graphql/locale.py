@@ -11,7 +11,7 @@ import datetime
 
 import graphene
 from django.conf import settings
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
@@ -79,6 +79,38 @@ def activate_locale(code) -> Locale:
     locale = resolve_locale(code)
     translation.activate(locale.language_code)
     return locale
+
+
+def day_start(day: datetime.date) -> datetime.datetime | None:
+    """The first instant of ``day`` in the current time zone, or None when the
+    day is at the edge of what a datetime holds (then there is no bound)."""
+    try:
+        start = timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+        start.astimezone(datetime.UTC)  # what the database is sent
+    except OverflowError:
+        return None
+    return start
+
+
+def date_range(
+    date_from: datetime.date | None, date_to: datetime.date | None
+) -> dict[str, datetime.datetime]:
+    """Lookups on a datetime field ``date`` for ``dateFrom``..``dateTo`` (both
+    inclusive) as a half-open range, [first instant of dateFrom, first instant of
+    the day after dateTo): a range of the date index, where ``date__date`` casts
+    every row's value and reads none of it from the index."""
+    lookups = {}
+    start = day_start(date_from) if date_from else None
+    if start is not None:
+        lookups["date__gte"] = start
+    if date_to:
+        try:
+            end = day_start(date_to + datetime.timedelta(days=1))
+        except OverflowError:  # 9999-12-31: no end
+            end = None
+        if end is not None:
+            lookups["date__lt"] = end
+    return lookups
 
 
 def check_date_range(

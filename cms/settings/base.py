@@ -448,9 +448,11 @@ if not re.fullmatch(r"[A-Za-z0-9-]+", CLIENT_IP_HEADER):
         f"DJANGO_CLIENT_IP_HEADER: {CLIENT_IP_HEADER!r} is not a header name."
     )
 AXES_CLIENT_IP_CALLABLE = "cms.clientip.axes_client_ip"
-# Links in e-mails: the frontend (newsletter confirmation) and this CMS (one-click
-# unsubscribe, which must work without the frontend).
-FRONTEND_BASE_URL = env("FRONTEND_BASE_URL", (FRONTEND_ORIGINS or [""])[0])
+# Links in e-mails: the portal when FRONTEND_BASE_URL is set (`make run` sets it
+# when it starts one): the newsletter's confirm, preferences and unsubscribe pages
+# at /<language>/newsletter/…; without it the CMS's own pages (/newsletter/…). The
+# one-click unsubscribe of the List-Unsubscribe header is always this CMS's.
+FRONTEND_BASE_URL = env("FRONTEND_BASE_URL", "").rstrip("/")
 CMS_BASE_URL = env("CMS_BASE_URL", WAGTAILADMIN_BASE_URL)
 NEWSLETTER_BATCH_SIZE = int(env("NEWSLETTER_BATCH_SIZE", "100"))
 # How long the "manage your preferences" link of an issue or e-mail works.

@@ -27,3 +27,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 GRAPHQL_CACHE_ENABLED = False
 # One clock in the tests: an answer computed right after a change may be stored.
 GRAPHQL_CACHE_CLOCK_SKEW = 0
+# E-mails link to a portal (the CMS's fallback pages are tested with it unset).
+FRONTEND_BASE_URL = "http://localhost:3000"

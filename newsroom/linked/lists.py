@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from cms.graphql.errors import UnknownPerson, UnknownTopic
-from cms.graphql.locale import check_date_range, date_arguments
+from cms.graphql.locale import check_date_range, date_arguments, date_range
 from cms.graphql.pages import published
 from cms.graphql.pagination import check_page
 
@@ -118,8 +118,5 @@ def dated_pages(
     if person is not None:
         links = model.link_model(model.people_links).objects
         pages = pages.filter(pk__in=links.filter(person__slug=person).values("page_id"))
-    if date_from:
-        pages = pages.filter(date__date__gte=date_from)
-    if date_to:
-        pages = pages.filter(date__date__lte=date_to)
+    pages = pages.filter(**date_range(date_from, date_to))
     return pages.order_by("-date", "-pk")

@@ -3,11 +3,14 @@ an index: checked with EXPLAIN on the database the suite runs on (SQLite, or
 PostgreSQL with sequential scans discouraged, since its planner prefers them on
 the small tables of a test)."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
+from cms.graphql.locale import date_range
 from cms.graphql.pagination import keyset
 from newsroom.linked.lists import check_topics
 from newsroom.models import PressReleasePage
@@ -87,3 +90,34 @@ def test_topic_and_person_filters_use_indexes(english):
     assert uses(by_topic, "topic"), by_topic
     by_person = plan(press_releases_queryset(english, person="jens-stoltenberg")[:10])
     assert uses(by_person, "person"), by_person
+
+
+def test_date_filters_are_a_range_of_the_date_index(english):
+    """dateFrom/dateTo compare the stored datetime with the first instants of
+    the days (a half-open range), so the date index bounds the scan; casting
+    each row's datetime to a date (``date__date``) would read every row."""
+    releases = press_releases_queryset(
+        english,
+        date_from=datetime.date(2023, 1, 1),
+        date_to=datetime.date(2023, 12, 31),
+    )[:10]
+    sql = str(releases.query)
+    assert "AT TIME ZONE" not in sql and "django_datetime_cast_date" not in sql, sql
+    text = plan(releases)
+    if connection.vendor == "postgresql":
+        # The date index is read with the range as its condition.
+        lines = text.splitlines()
+        assert any(
+            "newsroom_release_date" in line
+            and "Index Cond: ((date >= " in following
+            and "AND (date < " in following
+            for line, following in zip(lines, lines[1:], strict=False)
+        ), text
+    else:
+        # SQLite starts from the language on a test's few rows: the release
+        # table alone shows the range.
+        alone = PressReleasePage.objects.filter(
+            **date_range(datetime.date(2023, 1, 1), datetime.date(2023, 12, 31))
+        ).values("pk")
+        text = plan(alone)
+        assert "newsroom_release_date (date>? AND date<?)" in text, text

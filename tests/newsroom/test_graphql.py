@@ -180,6 +180,27 @@ def test_filter_by_dates_is_inclusive(gql):
     assert later and all(item["date"] >= "2023-09-08" for item in later)
 
 
+def test_date_filters_are_days_of_the_site_time_zone(gql):
+    """A day runs from midnight to midnight in TIME_ZONE (Europe/Brussels): a
+    release at 23:30 on 31 January is that day's, one at 00:30 on 1 February the
+    next day's, though both are 31 January in UTC. Dates at the edges of the
+    calendar are no bound (and no error)."""
+    brussels = timezone.get_default_timezone()
+    late = create_release(date=datetime.datetime(2031, 1, 31, 23, 30, tzinfo=brussels))
+    early = create_release(date=datetime.datetime(2031, 2, 1, 0, 30, tzinfo=brussels))
+
+    def slugs(**dates):
+        return [item["slug"] for item in listing(gql, perPage=100, **dates)["items"]]
+
+    assert slugs(dateFrom="2031-01-31", dateTo="2031-01-31") == [late.slug]
+    assert slugs(dateFrom="2031-02-01", dateTo="2031-02-01") == [early.slug]
+    assert slugs(dateFrom="2031-01-31", dateTo="2031-02-01") == [early.slug, late.slug]
+    assert slugs(dateFrom="2031-02-01") == [early.slug]
+    assert slugs(dateFrom="2031-01-31", dateTo="9999-12-31") == [early.slug, late.slug]
+    assert late.slug in slugs(dateFrom="0001-01-01", dateTo="2031-01-31")
+    assert early.slug not in slugs(dateFrom="0001-01-01", dateTo="2031-01-31")
+
+
 def test_pagination(gql):
     total = listing(gql, locale="en", perPage=100)["pagination"]["total"]
     first = listing(gql, locale="en", page=1, perPage=5)

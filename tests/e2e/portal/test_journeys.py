@@ -4,7 +4,6 @@ in English, against the real CMS (runserver, portal_worker, SMTP on loopback).""
 from __future__ import annotations
 
 import io
-import re
 import sqlite3
 import time
 from urllib.parse import urlsplit
@@ -169,30 +168,6 @@ def test_register_download_sign_out_reset(lang, portal, visit):
     page.locator("#delete-password").fill(NEW_PASSWORD)
     page.locator("#delete-password").press("Enter")
     expect(page.get_by_test_id("account-deleted")).to_be_visible()
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_newsletter_subscribe_confirm_unsubscribe(lang, portal, visit):
-    page = visit(lang)
-    email = f"reader-{lang}@journal.example"
-    page.goto(f"/{lang}/newsletter/")
-    page.locator("#nl-email").fill(email)
-    page.locator("input[name=topics]").first.check()
-    page.locator("[data-testid=newsletter-form] button[type=submit]").click()
-    expect(page.get_by_test_id("newsletter-done")).to_be_visible()
-
-    message = wait_for_mail(page, portal.mailbox, email, 1)
-    link = re.search(
-        r"https?://\S+/newsletter/confirm\?token=[\w-]+", message.text
-    ).group(0)
-    assert link.startswith(portal.url + f"/{lang}/")
-    page.goto(link)
-    expect(page.get_by_test_id("newsletter-confirmed")).to_be_visible()
-
-    token = link.split("token=")[1]
-    page.goto(f"/{lang}/newsletter/unsubscribe/?token={token}")
-    page.locator("main button").click()
-    expect(page.get_by_test_id("newsletter-unsubscribed")).to_be_visible()
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -15,3 +15,17 @@ export const ConfirmMutation = graphql(`
 export const UnsubscribeMutation = graphql(`
   mutation Unsubscribe($token: String!) { unsubscribe(token: $token) { ok } }
 `);
+
+export const PreferencesQuery = graphql(`
+  query NewsletterPreferences($token: String!) {
+    newsletterPreferences(token: $token) { email language status allTopics topics { slug } }
+  }
+`);
+
+export const UpdatePreferencesMutation = graphql(`
+  mutation UpdateNewsletterPreferences($token: String!, $language: LanguageCode!, $topics: [String!], $allTopics: Boolean!) {
+    updateNewsletterPreferences(token: $token, language: $language, topics: $topics, allTopics: $allTopics) {
+      subscription { email language status allTopics topics { slug } }
+    }
+  }
+`);
