@@ -140,6 +140,10 @@ class PhotoDownloadType(graphene.ObjectType):
     content_type = graphene.String(required=True)
     photo = graphene.Field(GalleryPhotoType, required=True)
 
+    @staticmethod
+    def resolve_form(link: downloads.PhotoLink, info: Any) -> str:
+        return str(link.form)  # the choice's value
+
 
 class RequestPhotoDownload(graphene.Mutation):
     """A short-lived link to a photo's original (or full-size JPEG), for

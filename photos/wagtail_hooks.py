@@ -9,6 +9,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms.visibility import published
 from search.registry import REGISTER_SEARCH_KINDS, SearchKind
 
 from .models import GalleryPage, GalleryPhoto, PhotoAsset
@@ -114,3 +115,15 @@ def search_photos() -> list[SearchKind]:
             suggest=False,
         ),
     ]
+
+
+@hooks.register("filter_visible_images")
+def hide_unshown_photos(images):
+    """``image``/``images`` list a photo's web copy only once a gallery the
+    reader may see shows it: not before its gallery is published, nor under an
+    embargo they may not read (cms/visibility.py)."""
+    shown = GalleryPhoto.objects.filter(
+        page__in=published(GalleryPage.objects.all()).values("pk")
+    ).values("asset_id")
+    hidden = PhotoAsset.objects.exclude(pk__in=shown).filter(image__isnull=False)
+    return images.exclude(pk__in=hidden.values("image_id"))

@@ -15,7 +15,7 @@ from wagtail.models import Locale
 from photos.models import GalleryPhoto, PhotoDownload, PhotoDownloadServed
 from tests.conftest import error_codes
 
-from .conftest import make_asset, make_gallery
+from .conftest import gallery_index, make_asset, make_gallery
 
 pytestmark = pytest.mark.django_db
 
@@ -96,9 +96,14 @@ def test_a_tiff_downloads_as_a_full_size_jpeg(client, signed_in):
     assert data[:3] == b"\xff\xd8\xff"
 
 
-@pytest.mark.parametrize("photo_id", ["999999999", "abc", "-1", "1" * 30])
+@pytest.mark.parametrize("photo_id", ["999999999", "abc", "-1", "1" * 18])
 def test_unknown_ids_are_not_found(client, signed_in, photo_id):
     assert error_codes(ask(client, photo_id)) == ["PHOTO_NOT_FOUND"]
+
+
+def test_an_id_out_of_range_is_an_argument_error(client, signed_in):
+    answer = ask(client, "1" * 30)
+    assert error_codes(answer) == ["INVALID_ARGUMENT"]
 
 
 def test_an_unpublished_gallerys_photo_is_not_found(client, signed_in, gallery, photo):
@@ -136,6 +141,7 @@ def test_a_forged_or_expired_link_is_refused(client, signed_in, photo):
 def test_the_locale_takes_the_photo_from_that_languages_gallery(
     client, signed_in, gallery, photo
 ):
+    gallery_index("fr")  # the library translated first, as translators do
     french = gallery.copy_for_translation(Locale.objects.get(language_code="fr"))
     french.title = "Photos de presse"
     french.save_revision().publish()

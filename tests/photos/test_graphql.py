@@ -168,7 +168,7 @@ def test_an_embargoed_gallery_is_nobodys_but_the_accredited(client, embargoed):
     list_query = "{ galleries(locale: en, perPage: 50) { items { slug } } }"
     detail = (
         '{ gallery(slug: "secret-summit", locale: en) '
-        "{ slug embargoedUntil photos { caption } } }"
+        "{ slug embargoedUntil embargoTimeZone photos { caption } } }"
     )
     for who in ("anonymous", "signed in"):
         if who == "signed in":
@@ -185,6 +185,7 @@ def test_an_embargoed_gallery_is_nobodys_but_the_accredited(client, embargoed):
     assert "secret-summit" in slugs
     gallery = post(client, detail)["data"]["gallery"]
     assert gallery["embargoedUntil"] is not None
+    assert gallery["embargoTimeZone"] == "Europe/Brussels"
     assert gallery["photos"][0]["caption"] == "Secret summit, photo 1"
 
 
@@ -204,3 +205,29 @@ def test_a_new_gallery_reaches_the_cached_list(
             make_gallery("Brand new gallery", [make_asset()])
         slugs = [g["slug"] for g in post(client, query)["data"]["galleries"]["items"]]
         assert "brand-new-gallery" in slugs
+
+
+def test_a_web_copy_is_listed_only_once_a_visible_gallery_shows_it(client, embargoed):
+    """grapple's image and images: the web copy of a photo under embargo (or in
+    no published gallery) is nobody's but the accredited's either."""
+    from tests.embargo.conftest import accredit, make_user
+
+    hidden = embargoed.photos.get().asset.image_id
+    unused = make_asset("Not in any gallery").image_id
+    shown = make_gallery("Public one", [make_asset()]).photos.get().asset.image_id
+    query = (
+        f'{{ images(limit: 100, order: "-id") {{ id }} '
+        f"one: image(id: {hidden}) {{ id }} }}"
+    )
+
+    def listed() -> tuple[set[int], object]:
+        data = post(client, query)["data"]
+        return {int(image["id"]) for image in data["images"]}, data["one"]
+
+    ids, one = listed()
+    assert shown in ids and hidden not in ids and unused not in ids and one is None
+    reader = make_user("images@example.com")
+    accredit(reader)
+    client.force_login(reader)
+    ids, one = listed()
+    assert hidden in ids and unused not in ids and one == {"id": str(hidden)}
