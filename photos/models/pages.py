@@ -33,6 +33,7 @@ from embargo.models import EmbargoMixin
 from newsroom.linked.fields import linked_graphql_fields
 from newsroom.linked.models import LinkedPage, PersonLink, ReleaseLink, TopicLink
 
+from ..panels import GalleryUploadPanel
 from . import graphql as fields
 from .assets import PhotoAsset
 from .graphql import GalleryPhotoType, related_videos_type
@@ -65,6 +66,7 @@ class GalleryPage(EmbargoMixin, LinkedPage, HeadlessPageMixin, Page):
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("date"), FieldPanel("place")]),
         FieldPanel("summary"),
+        GalleryUploadPanel(heading=_("Upload photos")),
         MultipleChooserPanel("photos", chooser_field_name="asset", label=_("Photos")),
         MultipleChooserPanel(
             "gallery_people", chooser_field_name="person", label=_("People")
