@@ -351,7 +351,7 @@ IMAGE_SRCSET_WIDTHS = [320, 640, 960, 1280, 1920]
 # this Pillow writes it (Pillow 11.3+ built with libavif).
 IMAGE_SRCSET_FORMATS = ["webp", *(["avif"] if pil_features.check("avif") else [])]
 GRAPPLE = {
-    "APPS": ["home", "newsroom", "videos"],
+    "APPS": ["home", "newsroom", "videos", "photos"],
     "EXPOSE_GRAPHIQL": False,  # we mount our own view in cms/urls.py
     "PAGE_SIZE": 10,
     "MAX_PAGE_SIZE": 100,
