@@ -226,6 +226,11 @@ else:
 ACCREDITATION_DOCUMENT_MAX_BYTES = int(
     env("ACCREDITATION_DOCUMENT_MAX_BYTES", str(5 * 1024 * 1024))
 )
+# An uploaded document no application names is deleted (row and file) by the
+# worker's tick this many hours after its upload.
+ACCREDITATION_ORPHAN_DOCUMENT_HOURS = float(
+    env("ACCREDITATION_ORPHAN_DOCUMENT_HOURS", "24")
+)
 # The download basket's zips: private as video files are, in a folder of their own.
 BASKET_STORAGE = {
     "BACKEND": MEDIA_STORAGE_BACKEND,
