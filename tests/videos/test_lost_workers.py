@@ -35,9 +35,7 @@ def queued_job(gql, video, **fields) -> tuple[dict, VideoClip]:
 
 
 @override_settings(VIDEO_CLIP_LEASE_SECONDS=180)
-def test_following_the_job_of_a_dead_worker_queues_it_again(
-    gql, signed_in, demo_video
-):
+def test_following_the_job_of_a_dead_worker_queues_it_again(gql, signed_in, demo_video):
     with freeze_time(timezone.now()) as clock:
         job, clip = queued_job(gql, demo_video)
         claimed = claims.claim(clip.pk)  # the worker's own claim; then it dies
