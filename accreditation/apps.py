@@ -11,6 +11,7 @@ class AccreditationConfig(AppConfig):
         from embargo.readers import allow_readers
 
         from .access import is_accredited
+        from . import upkeep  # noqa: F401  (the worker tick's receiver)
         from .alerts import connect_signals
 
         allow_readers(is_accredited)

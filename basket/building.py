@@ -223,8 +223,8 @@ def send_ready_email(job: BasketDownloadJob) -> None:
 
 def expire_zips(now: datetime.datetime | None = None) -> int:
     """Delete the zips past ``expires_at`` (the job stays, EXPIRED, so its owner
-    learns why its link stopped working), and jobs a day past that. Returns how
-    many zips went."""
+    learns why its link stopped working), and such jobs a day later (failed
+    ones after the retention and a day). Returns how many zips went."""
     now = now or timezone.now()
     storage = basket_storage()
     expired = 0
@@ -238,11 +238,13 @@ def expire_zips(now: datetime.datetime | None = None) -> int:
         if taken and job.file:
             _delete(storage, job.file.name)
             expired += 1
+    # The jobs a day later: their owners learn meanwhile why the link went.
+    day = now - datetime.timedelta(days=1)
     old = now - datetime.timedelta(
         seconds=settings.BASKET_ZIP_RETENTION_SECONDS, days=1
     )
     BasketDownloadJob.objects.filter(
-        status__in=(BasketDownloadJob.Status.EXPIRED, BasketDownloadJob.Status.FAILED),
-        created_at__lt=old,
+        Q(status=BasketDownloadJob.Status.EXPIRED, expires_at__lt=day)
+        | Q(status=BasketDownloadJob.Status.FAILED, created_at__lt=old)
     ).delete()
     return expired

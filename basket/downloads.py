@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from . import contents
-from .building import build_zip
+from .building import STALE_SECONDS, build_zip
 from .errors import NOT_FOUND, RATE_LIMITED, BasketError
 from .models import BasketDownloadJob
 
@@ -49,6 +49,10 @@ def request_download(request) -> BasketDownloadJob:
         ]
         same = _same_job(user, items, language)
         if same is not None:
+            if _lost(same):  # its worker died, or its task was lost: again
+                transaction.on_commit(
+                    partial(build_zip.enqueue, str(same.pk)), robust=True
+                )
             return same
         _check_rate(user)
         job = BasketDownloadJob.objects.create(
@@ -85,6 +89,14 @@ def _same_job(user, items: list, language: str) -> BasketDownloadJob | None:
         ):
             return job
     return None
+
+
+def _lost(job: BasketDownloadJob) -> bool:
+    """Queued or claimed longer ago than a build can take."""
+    if job.status == BasketDownloadJob.Status.READY:
+        return False
+    since = job.claimed_at or job.created_at
+    return since < timezone.now() - datetime.timedelta(seconds=STALE_SECONDS)
 
 
 def _check_rate(user) -> None:

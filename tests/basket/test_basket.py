@@ -211,3 +211,17 @@ def test_errors_speak_the_users_language(gql, signed_in, language):
         message
         == {"en": "Your basket is empty.", "fr": "Votre panier est vide."}[language]
     )
+
+
+def test_a_lost_zip_is_built_when_asked_again(gql, signed_in, generated_kind):
+    add(gql, "TEST_GENERATED", 10)
+    # Its task never runs (the request's transaction is not committed here).
+    job_id = request_zip(gql, run=False)["data"]["requestBasketDownload"]["id"]
+    assert request_zip(gql)["data"]["requestBasketDownload"]["status"] == "QUEUED"
+    BasketDownloadJob.objects.filter(pk=job_id).update(
+        created_at=timezone.now() - datetime.timedelta(hours=2)
+    )
+    again = request_zip(gql)["data"]["requestBasketDownload"]
+    assert again["id"] == job_id
+    assert follow(gql, job_id)["data"]["basketDownloadJob"]["status"] == "READY"
+    assert BasketDownloadJob.objects.count() == 1
