@@ -10,8 +10,8 @@ class AccreditationConfig(AppConfig):
     def ready(self) -> None:
         from embargo.readers import allow_readers
 
-        from .access import is_accredited
         from . import upkeep  # noqa: F401  (the worker tick's receiver)
+        from .access import is_accredited
         from .alerts import connect_signals
 
         allow_readers(is_accredited)

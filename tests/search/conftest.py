@@ -27,7 +27,8 @@ query Search($query: String, $locale: LanguageCode, $types: [SearchType!],
   }
 }
 """ % (
-    "\n        ... on VideoPage { slug date }" if apps.is_installed("videos") else ""
+    ("\n        ... on VideoPage { slug date }" if apps.is_installed("videos") else "")
+    + ("\n        ... on GalleryPage { slug date }" if apps.is_installed("photos") else "")
 )
 
 postgres_only = pytest.mark.skipif(
@@ -51,8 +52,9 @@ def search(gql):
 
 
 def slugs(result) -> list[str]:
-    return [item["object"]["slug"] for item in result["items"]]
+    # A photo hit has no slug of its own (its url is its gallery's).
+    return [item["object"].get("slug") for item in result["items"]]
 
 
 def hits(result) -> list[tuple[str, str]]:
-    return [(item["type"], item["object"]["slug"]) for item in result["items"]]
+    return [(item["type"], item["object"].get("slug")) for item in result["items"]]
