@@ -13,3 +13,13 @@ class PhotosConfig(AppConfig):
         from .demo import load
 
         load(site)
+
+    def ready(self):
+        # The basket's kinds PHOTO and GALLERY (photos/basket.py).
+        from basket.registry import register_basket_kind
+
+        from . import signals  # noqa: F401  (the response cache: photo files)
+        from .basket import GalleryKind, PhotoKind
+
+        register_basket_kind(PhotoKind())
+        register_basket_kind(GalleryKind())

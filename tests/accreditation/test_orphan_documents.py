@@ -31,9 +31,7 @@ def test_documents_never_applied_with_are_deleted_after_the_delay(clock, setting
     orphan = upload(client, token, PDF, name="second-try.pdf").json()["id"]
     answer = mutate(client, token, APPLY, application(used))
     assert answer["data"]["applyForAccreditation"]["accreditation"]["status"]
-    files = {
-        pk: AccreditationDocument.objects.get(pk=pk).file for pk in (used, orphan)
-    }
+    files = {pk: AccreditationDocument.objects.get(pk=pk).file for pk in (used, orphan)}
     assert all(f.storage.exists(f.name) for f in files.values())
 
     clock.tick(datetime.timedelta(hours=23, minutes=59))
