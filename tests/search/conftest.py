@@ -26,9 +26,10 @@ query Search($query: String, $locale: LanguageCode, $types: [SearchType!],
     }
   }
 }
-""" % (
-    ("\n        ... on VideoPage { slug date }" if apps.is_installed("videos") else "")
-    + ("\n        ... on GalleryPage { slug date }" if apps.is_installed("photos") else "")
+""" % "".join(
+    f"\n        ... on {page_type} {{ slug date }}"
+    for app, page_type in (("videos", "VideoPage"), ("photos", "GalleryPage"))
+    if apps.is_installed(app)
 )
 
 postgres_only = pytest.mark.skipif(
