@@ -176,6 +176,12 @@ const en = {
     subscribeAgain: "Subscribe again",
     noTopics: "Choose at least one topic, or all topics.",
   },
+  embargo: {
+    until: (time: string, zone: string) => `Embargoed until ${time} (${zone})`,
+    warning: "You may read it as an accredited journalist: do not publish or broadcast it before then.",
+    setIn: (time: string, zone: string) => `Set by the press office as ${time} (${zone}).`,
+    badge: "Embargoed",
+  },
   preview: { banner: "Preview of a draft: not published", invalid: "This preview link is invalid or has expired. Open Preview again in the admin." },
   rss: "RSS feed",
 };
@@ -344,6 +350,12 @@ const fr: Dictionary = {
     unsubscribedTitle: "Vous êtes désabonné",
     subscribeAgain: "Se réabonner",
     noTopics: "Choisissez au moins un thème, ou tous les thèmes.",
+  },
+  embargo: {
+    until: (time: string, zone: string) => `Sous embargo jusqu'au ${time} (${zone})`,
+    warning: "Vous pouvez le lire en tant que journaliste accrédité : ne le publiez pas et ne le diffusez pas avant.",
+    setIn: (time: string, zone: string) => `Heure fixée par le service de presse : ${time} (${zone}).`,
+    badge: "Sous embargo",
   },
   preview: { banner: "Aperçu d'un brouillon : non publié", invalid: "Ce lien d'aperçu n'est pas valide ou a expiré. Rouvrez l'aperçu dans l'administration." },
   rss: "Flux RSS",

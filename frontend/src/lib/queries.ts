@@ -6,6 +6,7 @@ export const ReleaseCardFields = graphql(`
   fragment ReleaseCard on PressReleasePage {
     id
     title
+    embargoedUntil
     date
     location
     summary
@@ -19,6 +20,7 @@ export const VideoCardFields = graphql(`
   fragment VideoCard on VideoPage {
     id
     title
+    embargoedUntil
     date
     duration
     url
@@ -71,6 +73,7 @@ export const ReleaseFields = graphql(`
   fragment Release on PressReleasePage {
     id
     title
+    embargoedUntil
     date
     location
     summary
@@ -97,6 +100,7 @@ export const VideoFields = graphql(`
   fragment Video on VideoPage {
     id
     title
+    embargoedUntil
     date
     location
     videoSummary: summary

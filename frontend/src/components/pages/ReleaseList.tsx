@@ -1,7 +1,7 @@
 import { ErrorList, ReleaseCards } from "@/components/cards";
 import { Filters, Pagination } from "@/components/Filters";
 import { explain } from "@/lib/api-errors";
-import { read } from "@/lib/cms";
+import { read, readAsReader } from "@/lib/cms";
 import { readListFilters, withParams } from "@/lib/filters";
 import { dict, type Lang } from "@/lib/i18n";
 import { FilterOptionsQuery, ReleaseListQuery } from "@/lib/queries";
@@ -14,7 +14,7 @@ export async function ReleaseList({ title, introduction, lang, searchParams, bas
   const checked = readListFilters(searchParams, t);
   const filters = checked.value;
   const [list, options] = await Promise.all([
-    read(ReleaseListQuery, { locale: lang, ...filters }),
+    readAsReader(ReleaseListQuery, { locale: lang, ...filters }),
     read(FilterOptionsQuery, { locale: lang }),
   ]);
   const errors = [...(checked.ok ? [] : checked.errors), ...explain(list.errors, t)];

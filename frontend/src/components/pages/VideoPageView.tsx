@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { EmbargoBanner } from "@/components/EmbargoBanner";
 import { VideoWorkbench } from "@/components/video/VideoWorkbench";
+import { ApolloWrapper } from "@/lib/apollo-browser";
 import type { VideoFragment } from "@/gql/graphql";
 import { dict, formatDate, type Lang } from "@/lib/i18n";
 import { pathOf } from "@/lib/paths";
@@ -17,6 +19,7 @@ export function VideoPageView({ video, lang, searchParams }: Props) {
   };
   return (
     <article>
+      {video.embargoedUntil ? <EmbargoBanner until={video.embargoedUntil} lang={lang} /> : null}
       <h1>{video.title}</h1>
       <p className="meta">
         <time dateTime={video.date}>{formatDate(video.date, lang)}</time>
@@ -24,6 +27,7 @@ export function VideoPageView({ video, lang, searchParams }: Props) {
         {video.durationTimecode ? ` · ${t.duration} ${video.durationTimecode}` : ""}
       </p>
       {video.videoSummary ? <p>{video.videoSummary}</p> : null}
+      <ApolloWrapper>
       <VideoWorkbench
         lang={lang}
         videoId={video.id}
@@ -36,6 +40,7 @@ export function VideoPageView({ video, lang, searchParams }: Props) {
         initialIn={parseSeconds(one("in"))}
         initialOut={parseSeconds(one("out"))}
       />
+      </ApolloWrapper>
       {video.usageTerms ? (<section aria-labelledby="usage"><h2 id="usage">{t.usageTerms}</h2><p>{video.usageTerms}</p></section>) : null}
       {video.restrictions ? (<section aria-labelledby="restrictions"><h2 id="restrictions">{t.restrictions}</h2><p>{video.restrictions}</p></section>) : null}
       {video.credit ? <p className="meta">{t.credit}: {video.credit}</p> : null}
