@@ -59,6 +59,13 @@ def issue_code(user: User | None, purpose: str, email: str = "") -> str:
     return code
 
 
+def void_codes(user: User, purpose: str) -> None:
+    """The active code of ``user`` for ``purpose`` stops working."""
+    ResetCode.objects.filter(
+        user=user, purpose=purpose, status=ResetCode.Status.ACTIVE
+    ).update(status=ResetCode.Status.REPLACED)
+
+
 def _owner(user: User | None, email: str) -> dict:
     """The rows of a user's codes, or of the codes of an address without one."""
     if user is not None:

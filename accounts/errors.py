@@ -60,6 +60,13 @@ class InvalidCredentials(ApiError):
     code = "INVALID_CREDENTIALS"
 
 
+class PasswordRequired(ApiError):
+    """verifyEmail from a session other than the registering one: the password
+    chosen at registration is needed with the code."""
+
+    code = "PASSWORD_REQUIRED"
+
+
 class LockedOut(ApiError):
     code = "LOCKED_OUT"
 

@@ -78,6 +78,11 @@ class User(AbstractUser):
     email_verified_at = models.DateTimeField(
         _("e-mail confirmed at"), null=True, blank=True
     )
+    # Until the address is confirmed: a secret held by the session of the latest
+    # registration (accounts/registration.py). That session confirms with the code
+    # alone; any other must also give the password, so nobody can pre-register
+    # someone's address and keep a password of their own on it.
+    registration_secret = models.CharField(max_length=64, blank=True, editable=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []

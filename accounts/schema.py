@@ -19,18 +19,30 @@ from cms.graphql.locale import LanguageCode, language_code, locale_field
 from cms.graphql.request_state import mark_private
 
 from . import clock
-from .codes import RESEND_COOLDOWN, check_cooldown, consume_code, start_cooldown
+from .codes import (
+    RESEND_COOLDOWN,
+    check_cooldown,
+    consume_code,
+    start_cooldown,
+    void_codes,
+)
 from .errors import (
     EmailNotVerified,
     InvalidCredentials,
     LockedOut,
     NotAuthenticated,
+    PasswordRequired,
     TermsNotAccepted,
     UnsafeRedirect,
 )
 from .models import CodePurpose, MediaType, User
 from .ratelimit import count_failures, hit, hit_all
 from .redirects import is_safe_next
+from .registration import (
+    forget_registration,
+    registered_here,
+    remember_registration,
+)
 from .signals import (
     account_deleting,
     email_verified,
@@ -130,6 +142,30 @@ def request_code(request, email: str, purpose: str) -> None:
     hit_all(request, "code-send", email)
     start_cooldown(purpose, email)
     send_code.enqueue(email, purpose)
+
+
+# What a registration over an unconfirmed account takes from the new one.
+REGISTRATION_FIELDS = (
+    "first_name",
+    "last_name",
+    "organisation",
+    "media_type",
+    "country",
+    "preferred_language",
+)
+
+
+def check_registration_password(user: User, password: str | None) -> None:
+    """Confirming from another session than the registering one."""
+    if not password:
+        raise PasswordRequired(
+            _(
+                "This address was registered from another browser or device. "
+                "Enter the password chosen at registration with the code."
+            )
+        )
+    if len(password) > 128 or not user.check_password(password):
+        raise InvalidCredentials(_("The e-mail address or the password is wrong."))
 
 
 def forget_failed_sign_ins(email: str) -> None:
@@ -233,12 +269,16 @@ class Register(graphene.Mutation):
         # account: counted per address, like a code request.
         hit("register:address", email)
         check_cooldown(CodePurpose.EMAIL_CONFIRMATION, email)
-        if User.objects.filter(email__iexact=email).exists():
+        existing = User.objects.filter(email__iexact=email).first()
+        if existing is not None and existing.is_active and not existing.email_verified:
+            return Register.again(request, existing, user, password, args, topics)
+        if existing is not None:
             return Register.taken(email, password)
         try:
             with transaction.atomic():
                 user.set_password(password)
                 user.terms_accepted_at = clock.now()
+                remember_registration(request, user)
                 user.save()
                 # Listeners may refuse (an unknown newsletter topic): then nothing
                 # of the account remains.
@@ -255,6 +295,32 @@ class Register(graphene.Mutation):
         except IntegrityError:  # registered by a concurrent request
             return Register.taken(email, password)
         return Register(email=email, retry_after=RESEND_SECONDS)
+
+    @staticmethod
+    def again(request, existing: User, user: User, password, args, topics):
+        """Registering over an account whose address is not confirmed yet: this
+        registration wins (its password, its details, its session), the codes
+        sent before stop working and a new one is sent. Whoever registered first
+        keeps nothing: the code goes to the address's owner only. The answer is
+        the same as for a new account."""
+        with transaction.atomic():
+            for field in REGISTRATION_FIELDS:
+                setattr(existing, field, getattr(user, field))
+            existing.set_password(password)
+            existing.terms_accepted_at = clock.now()
+            remember_registration(request, existing)
+            existing.save()
+            void_codes(existing, CodePurpose.EMAIL_CONFIRMATION)
+            user_registered.send(
+                sender=User,
+                user=existing,
+                newsletter=bool(args.get("newsletter")),
+                newsletter_topics=topics,
+            )
+            start_cooldown(CodePurpose.EMAIL_CONFIRMATION, existing.email)
+            # A new code, "you may have registered twice".
+            notify_registration_attempt.enqueue(existing.email)
+        return Register(email=existing.email, retry_after=RESEND_SECONDS)
 
     @staticmethod
     def taken(email: str, password: str) -> Register:
@@ -277,6 +343,11 @@ class VerifyEmail(graphene.Mutation):
     class Arguments:
         email = graphene.String(required=True)
         code = graphene.String(required=True)
+        password = graphene.String(
+            description="The password chosen at registration: needed (besides the "
+            "code) when confirming from another browser or device than the one "
+            "that registered (the answer is then PASSWORD_REQUIRED without it)."
+        )
 
     ok = graphene.Boolean(required=True)
     account = graphene.Field(AccountType, required=True)
@@ -284,16 +355,20 @@ class VerifyEmail(graphene.Mutation):
 
     @staticmethod
     @count_failures("code-check", "email")
-    def mutate(root, info, email, code):
+    def mutate(root, info, email, code, password=None):
         request = info.context
         mark_private(request)
         email = clean_email(email)
         user = User.objects.filter(email__iexact=email, is_active=True).first()
 
         def confirm():
+            # Raising here leaves the code unspent (consume_code's transaction).
             if user.email_verified_at is None:
+                if not registered_here(request, user):
+                    check_registration_password(user, password)
                 user.email_verified_at = clock.now()
-                user.save(update_fields=["email_verified_at"])
+                user.registration_secret = ""
+                user.save(update_fields=["email_verified_at", "registration_secret"])
             email_verified.send(sender=User, user=user)
 
         consume_code(
@@ -306,6 +381,7 @@ class VerifyEmail(graphene.Mutation):
         # The code reached the inbox: as good a proof as the password (only
         # unconfirmed accounts are sent one), and what a frontend expects next.
         auth.login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        forget_registration(request)
         return VerifyEmail(ok=True, account=user, csrf_token=get_token(request))
 
 

@@ -66,6 +66,8 @@ def send_embargo_alert(user_id: int, page_id: int) -> str:
             "page": page,
             "title": page.title,
             "lifts_at": lifts_at,
+            # Shown as the press office announced it: "10:00 CET (Europe/Brussels)".
+            "zone": page.embargo_zone_name(),
             "url": path if path.startswith("http") else f"{base}{path}",
         },
     )

@@ -31,6 +31,7 @@ from cms.graphql.pages import (
     list_field,
     translation_graphql_fields,
 )
+from embargo.forms import EmbargoPageForm
 from embargo.models import EmbargoMixin
 
 from .blocks import PressReleaseBodyBlock
@@ -328,6 +329,14 @@ class PressReleasePage(EmbargoMixin, LinkedPage, HeadlessPageMixin, Page):
     settings_panels = Page.settings_panels + EmbargoMixin.embargo_panels
     parent_page_types = ["newsroom.NewsroomIndexPage"]
     subpage_types: list[str] = []
+    # The embargo time is read in the embargo's own time zone (embargo/forms.py).
+    base_form_class = EmbargoPageForm
+
+    # One embargo for every language of a release.
+    override_translatable_fields = [
+        SynchronizedField("embargoed_until"),
+        SynchronizedField("embargo_time_zone"),
+    ]
 
     search_fields = Page.search_fields + [
         index.SearchField("standfirst"),

@@ -27,12 +27,14 @@ from django.utils.translation import gettext as _
 from cms.graphql.errors import ApiError
 from cms.graphql.pages import published
 from cms.public_urls import cms_url
+from cms.serving import ServedLog, serve_file
 
 from . import limits
 from .models import (
     VideoClip,
     VideoDownload,
     VideoDownloadJob,
+    VideoDownloadServed,
     VideoPage,
     VideoRendition,
     clip_requested,
@@ -340,9 +342,7 @@ def _is_s3(storage) -> bool:
 
 def serve_signed(request, token: str):
     """The local-disk counterpart of a presigned URL: resumable (``Range``,
-    ``If-Range``, ``HEAD``), and every response logged (videos/serving.py)."""
-    from .serving import serve_file
-
+    ``If-Range``, ``HEAD``), and every response logged (cms/serving.py)."""
     try:
         data = signing.loads(token, salt=SIGNING_SALT)
         # Then its age, against the lifetime it was signed with.
@@ -358,7 +358,7 @@ def serve_signed(request, token: str):
         storage.path(data["n"]),
         filename=Path(data["f"]).name,
         content_type=data.get("t", "video/mp4"),
-        download_id=data.get("d"),
+        log=ServedLog(VideoDownloadServed, data.get("d")),
     )
 
 

@@ -27,6 +27,7 @@ from django.core import signing
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.utils.translation import gettext as _
 
+from cms.serving import serve_file
 from embargo.visibility import without_embargoed
 
 from . import hls
@@ -166,8 +167,6 @@ def _media_uri(rendition: VideoRendition) -> str:
 
 
 def _file(request, name: str, content_type: str, cache: str):
-    from .serving import serve_file
-
     storage = video_storage()
     try:
         local = storage.path(name)
@@ -188,5 +187,4 @@ def _file(request, name: str, content_type: str, cache: str):
         content_type=content_type,
         attachment=False,
         cache_control=cache,
-        log=False,
     )

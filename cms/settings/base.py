@@ -14,6 +14,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from PIL import features as pil_features
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -330,6 +331,9 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "pdf", "pptx", "txt", "xlsx", "zip"]
 
 # GraphQL (grapple builds the schema; cms.graphql adds our queries and limits).
 IMAGE_SRCSET_WIDTHS = [320, 640, 960, 1280, 1920]
+# Formats a srcSet may be asked in besides the image's own: WebP always, AVIF where
+# this Pillow writes it (Pillow 11.3+ built with libavif).
+IMAGE_SRCSET_FORMATS = ["webp", *(["avif"] if pil_features.check("avif") else [])]
 GRAPPLE = {
     "APPS": ["home", "newsroom", "videos"],
     "EXPOSE_GRAPHIQL": False,  # we mount our own view in cms/urls.py
@@ -338,11 +342,15 @@ GRAPPLE = {
     # grapple's page interface with the tree fields batch-loaded.
     "PAGE_INTERFACE": "cms.graphql.interfaces.PortalPageInterface",
     # Only these renditions can be asked for: a client cannot fill the disk with
-    # arbitrary sizes. Each width exists as the original format and as WebP.
+    # arbitrary sizes. Each width exists as the original format, as WebP and (where
+    # Pillow has it) as AVIF.
     "ALLOWED_IMAGE_FILTERS": [
         spec
         for width in IMAGE_SRCSET_WIDTHS
-        for spec in (f"width-{width}", f"width-{width}|format-webp")
+        for spec in (
+            f"width-{width}",
+            *(f"width-{width}|format-{kind}" for kind in IMAGE_SRCSET_FORMATS),
+        )
     ],
 }
 # Middleware set explicitly: graphene-django would add its debug middleware under

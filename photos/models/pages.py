@@ -20,6 +20,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.graphql.pages import HeadlessPageMixin
+from embargo.forms import EmbargoPageForm
 from embargo.models import EmbargoMixin
 from newsroom.linked.models import LinkedPage, PersonLink, ReleaseLink, TopicLink
 
@@ -64,12 +65,15 @@ class GalleryPage(EmbargoMixin, LinkedPage, HeadlessPageMixin, Page):
     settings_panels = Page.settings_panels + EmbargoMixin.embargo_panels
     parent_page_types = ["photos.GalleryIndexPage"]
     subpage_types: list[str] = []
+    # The embargo time is read in the embargo's own time zone (embargo/forms.py).
+    base_form_class = EmbargoPageForm
 
     # The pictures and the date are the same in every language; the words are
     # translated (the photos' captions, credits… with the page).
     override_translatable_fields = [
         SynchronizedField("date"),
         SynchronizedField("embargoed_until"),
+        SynchronizedField("embargo_time_zone"),
     ]
 
     search_fields = Page.search_fields + [

@@ -91,8 +91,8 @@ RESEND = """mutation($email: String!, $purpose: CodePurpose!) {
   resendCode(email: $email, purpose: $purpose) { ok retryAfter } }"""
 RESET = """mutation($email: String!, $code: String!, $password: String!) {
   resetPassword(email: $email, code: $code, newPassword: $password) { ok next } }"""
-VERIFY = """mutation($email: String!, $code: String!) {
-  verifyEmail(email: $email, code: $code) { ok } }"""
+VERIFY = """mutation($email: String!, $code: String!, $password: String) {
+  verifyEmail(email: $email, code: $code, password: $password) { ok } }"""
 
 REGISTER = """
 mutation Register($email: String!, $password: String!, $firstName: String!,

@@ -146,7 +146,10 @@ def test_confirmation_and_reset_codes_are_separate(gql, user, clock):
     user.save()
     confirmation = issue_code(user, CodePurpose.EMAIL_CONFIRMATION)
     assert error_codes(reset(gql, confirmation)) == ["INVALID_CODE"]
-    answer = gql(VERIFY, {"email": user.email, "code": confirmation})
+    # Not registered from this session (tests/accounts/test_pre_hijacking.py).
+    answer = gql(
+        VERIFY, {"email": user.email, "code": confirmation, "password": PASSWORD}
+    )
     assert answer == {"data": {"verifyEmail": {"ok": True}}}
     user.refresh_from_db()
     assert user.email_verified

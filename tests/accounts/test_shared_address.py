@@ -93,13 +93,16 @@ def test_a_right_code_is_given_back(clock, mailoutbox):
     from accounts.codes import issue_code
     from accounts.models import CodePurpose
 
-    verify = """mutation($email: String!, $code: String!) {
-      verifyEmail(email: $email, code: $code) { ok } }"""
+    verify = """mutation($email: String!, $code: String!, $password: String!) {
+      verifyEmail(email: $email, code: $code, password: $password) { ok } }"""
     for number in range(5):
         user = make_user(f"new{number}@example.org", email_verified_at=None)
         code = issue_code(user, CodePurpose.EMAIL_CONFIRMATION)
         answer = post_graphql(
-            Client(), verify, {"email": user.email, "code": code}, **NAT
+            Client(),
+            verify,
+            {"email": user.email, "code": code, "password": PASSWORD},
+            **NAT,
         ).json()
         assert answer == {"data": {"verifyEmail": {"ok": True}}}
 

@@ -4,8 +4,6 @@ release; nobody else is."""
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
 from django.utils import timezone
 
@@ -37,8 +35,10 @@ def test_followers_are_alerted_once(
     assert [m.recipients for m in smtp_server.delivered] == [["follower@press.example"]]
     mail = smtp_server.last_to("follower@press.example")
     assert mail.subject == "Sous embargo : KFOR l'annonce"
-    lift = timezone.localtime(page.embargoed_until, datetime.UTC).strftime("%H:%M")
-    assert f"{lift} UTC" in mail.text and f"{lift} UTC" in mail.html
+    # In the embargo's zone (tests/embargo/test_time_zones.py has the DST cases).
+    lift = timezone.localtime(page.embargoed_until, page.embargo_zone())
+    shown = lift.strftime("%H:%M %Z (Europe/Brussels)")
+    assert shown in mail.text and shown in mail.html
     assert page.slug in mail.text
 
     # Published again (a correction): no second alert.

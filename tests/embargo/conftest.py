@@ -13,6 +13,7 @@ from freezegun import freeze_time
 
 from accounts.models import User
 from accreditation.models import Accreditation, AccreditationDocument
+from tests.accounts.mailserver import smtp_server  # noqa: F401  (fixture)
 from tests.factories import create_release
 
 PASSWORD = "Strong-Passw0rd!"

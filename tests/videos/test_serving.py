@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 import pytest
 from django.core.signals import request_finished
 
-from videos import serving
+from cms import serving
 from videos.models import VideoDownload, VideoDownloadServed, video_storage
 
 from .conftest import download

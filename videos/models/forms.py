@@ -7,6 +7,8 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from embargo.forms import EmbargoFormMixin
+
 from ..timecode import exact_rate, timecode_origin
 from .assets import VideoAsset
 
@@ -17,7 +19,7 @@ HELP = _(
 )
 
 
-class VideoPageForm(WagtailAdminPageForm):
+class VideoPageForm(EmbargoFormMixin, WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         asset = self._chosen_asset()

@@ -121,6 +121,7 @@ class VideoPage(EmbargoMixin, LinkedPage, HeadlessPageMixin, Page):
         SynchronizedField("poster_image"),
         SynchronizedField("date"),
         SynchronizedField("embargoed_until"),
+        SynchronizedField("embargo_time_zone"),
     ]
 
     search_fields = Page.search_fields + [

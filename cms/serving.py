@@ -1,5 +1,7 @@
-"""Serving a video file from local disk as a download: byte ranges (resume),
+"""Serving a private file from local disk as a download: byte ranges (resume),
 HEAD, and a log row per response with the bytes really handed to the server.
+Video downloads and photo originals are served through here; each app gives the
+log its responses go to (``ServedLog``: its own model of served rows).
 
 Ranges follow RFC 9110: one range (``bytes=0-99``, ``bytes=100-``,
 ``bytes=-500``) answers 206 with ``Content-Range``; a range that starts past the
@@ -14,19 +16,71 @@ from __future__ import annotations
 import logging
 import os
 import re
+from typing import Any
 
-from django.db import DatabaseError
+from django.db import DatabaseError, models
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header, http_date
-
-from .models import VideoDownload, VideoDownloadServed
 
 logger = logging.getLogger(__name__)
 
 CHUNK_BYTES = 256 * 1024
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 UNSATISFIABLE = "unsatisfiable"
+
+
+class ServedLog:
+    """Where the responses to one download link are logged: a row of ``model``
+    per response, naming the link's issue row (``download_id``). The model has
+    the fields of ``videos.VideoDownloadServed``: download, user, method, status,
+    byte_range, first_byte, bytes_expected, bytes_served, completed,
+    finished_at. A lost log line never fails the download."""
+
+    def __init__(self, model: type[models.Model], download_id: int | None = None):
+        self.model = model
+        self.download_id = download_id
+
+    def opened(
+        self,
+        request: Any,
+        status: int,
+        asked: str,
+        first: int,
+        expected: int,
+        completed: bool | None = None,
+    ) -> models.Model | None:
+        """The row of a response as it starts (``completed`` given when nothing
+        more is to be sent: a HEAD, a 416)."""
+        user = getattr(request, "user", None)
+        issued = self.model._meta.get_field("download").related_model
+        try:
+            return self.model.objects.create(
+                # The link may outlive its issue row: then the row names none.
+                download=issued.objects.filter(pk=self.download_id).first()
+                if self.download_id
+                else None,
+                user=user if user is not None and user.is_authenticated else None,
+                method=request.method[:8],
+                status=status,
+                byte_range=asked[:100],
+                first_byte=first,
+                bytes_expected=expected,
+                completed=bool(completed),
+                finished_at=timezone.now() if completed is not None else None,
+            )
+        except DatabaseError:
+            logger.exception("Could not log a file served (%s)", self.model.__name__)
+            return None
+
+    def closed(self, record: models.Model, sent: int, completed: bool) -> None:
+        """The response closed, at its end or when the client went away."""
+        try:
+            self.model.objects.filter(pk=record.pk).update(
+                bytes_served=sent, completed=completed, finished_at=timezone.now()
+            )
+        except DatabaseError:  # the file went out; a lost log line must not fail it
+            logger.exception("Could not log the bytes served for %s", record.pk)
 
 
 def parse_range(header: str | None, size: int):
@@ -55,15 +109,14 @@ def serve_file(
     path: str,
     filename: str,
     content_type: str,
-    download_id: int | None = None,
     *,
+    log: ServedLog | None = None,
     attachment: bool = True,
     cache_control: str = "private, no-store",
-    log: bool = True,
 ):
-    """Serve the file at ``path`` (whole, or the range asked). ``log=False`` for
-    the streaming preview, whose player fetches a range per segment: those are
-    views, not downloads."""
+    """Serve the file at ``path`` (whole, or the range asked), each response
+    logged to ``log``. No log for the streaming preview, whose player fetches a
+    range per segment: those are views, not downloads."""
     stat = os.stat(path)
     size = stat.st_size
     etag = f'"{stat.st_mtime_ns:x}-{size:x}"'
@@ -88,11 +141,14 @@ def serve_file(
         "Content-Disposition": content_disposition_header(attachment, filename),
         "Cache-Control": cache_control,
     }
-    record_response = _record if log else _no_record
+
+    def record(*args: Any, **kwargs: Any) -> models.Model | None:
+        return log.opened(request, *args, **kwargs) if log is not None else None
+
     if wanted == UNSATISFIABLE:
         response = HttpResponse(status=416, headers=headers)
         response["Content-Range"] = f"bytes */{size}"
-        record_response(request, download_id, 416, asked, 0, 0, completed=False)
+        record(416, asked, 0, 0, completed=False)
         return response
     first, last = wanted if wanted else (0, size - 1)
     length = last - first + 1 if size else 0
@@ -102,10 +158,9 @@ def serve_file(
     if wanted:
         headers["Content-Range"] = f"bytes {first}-{last}/{size}"
     if request.method == "HEAD":
-        record_response(request, download_id, status, asked, first, 0, completed=True)
+        record(status, asked, first, 0, completed=True)
         return HttpResponse(status=status, headers=headers)
-    record = record_response(request, download_id, status, asked, first, length)
-    body = ServedBytes(path, first, length, record)
+    body = ServedBytes(path, first, length, log, record(status, asked, first, length))
     return StreamingHttpResponse(body, status=status, headers=headers)
 
 
@@ -114,9 +169,16 @@ class ServedBytes:
     to the server; the count is written to the log when the response closes
     (at the end, or when the client goes away)."""
 
-    def __init__(self, path: str, first: int, length: int, record):
+    def __init__(
+        self,
+        path: str,
+        first: int,
+        length: int,
+        log: ServedLog | None,
+        record: models.Model | None,
+    ):
         self.path, self.first, self.length = path, first, length
-        self.record = record
+        self.log, self.record = log, record
         self.sent = 0
         self.closed = False
         self.chunks = self._read()
@@ -139,40 +201,5 @@ class ServedBytes:
             return
         self.closed = True
         self.chunks.close()  # the file too, when the client left halfway
-        if self.record is None:
-            return
-        try:
-            VideoDownloadServed.objects.filter(pk=self.record.pk).update(
-                bytes_served=self.sent,
-                completed=self.sent == self.length,
-                finished_at=timezone.now(),
-            )
-        except DatabaseError:  # the file went out; a lost log line must not fail it
-            logger.exception("Could not log the bytes served for %s", self.record.pk)
-
-
-def _no_record(*args, **kwargs) -> None:
-    return None
-
-
-def _record(
-    request, download_id, status, asked, first, expected, completed=None
-) -> VideoDownloadServed | None:
-    user = getattr(request, "user", None)
-    try:
-        return VideoDownloadServed.objects.create(
-            download=VideoDownload.objects.filter(pk=download_id).first()
-            if download_id
-            else None,
-            user=user if user is not None and user.is_authenticated else None,
-            method=request.method[:8],
-            status=status,
-            byte_range=asked[:100],
-            first_byte=first,
-            bytes_expected=expected,
-            completed=bool(completed),
-            finished_at=timezone.now() if completed is not None else None,
-        )
-    except DatabaseError:
-        logger.exception("Could not log a video file served")
-        return None
+        if self.log is not None and self.record is not None:
+            self.log.closed(self.record, self.sent, self.sent == self.length)
