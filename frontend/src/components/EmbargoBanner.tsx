@@ -2,8 +2,9 @@
 // "Embargoed until <time> (<zone>)": shown to accredited journalists on a release
 // or video under embargo (only they receive `embargoedUntil`). The time is in the
 // reader's own time zone, which only the browser knows: the server renders it in
-// the press office's zone (`embargoTimeZone` when the API gives it, else UTC),
-// then the browser re-renders it in its own.
+// the press office's zone (`embargoTimeZone`, the zone the editor wrote the lift
+// time in), then the browser re-renders it in its own, adding the office's
+// wording when the zones differ.
 import { useEffect, useState } from "react";
 import { dict, type Lang } from "@/lib/i18n";
 

@@ -7,6 +7,7 @@ export const ReleaseCardFields = graphql(`
     id
     title
     embargoedUntil
+    embargoTimeZone
     date
     location
     summary
@@ -21,6 +22,7 @@ export const VideoCardFields = graphql(`
     id
     title
     embargoedUntil
+    embargoTimeZone
     date
     duration
     url
@@ -74,6 +76,7 @@ export const ReleaseFields = graphql(`
     id
     title
     embargoedUntil
+    embargoTimeZone
     date
     location
     summary
@@ -101,6 +104,7 @@ export const VideoFields = graphql(`
     id
     title
     embargoedUntil
+    embargoTimeZone
     date
     location
     videoSummary: summary

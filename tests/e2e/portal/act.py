@@ -70,6 +70,7 @@ def embargo(slug: str, minutes: str) -> None:
         standfirst="Under embargo until the lift.",
         body=[{"type": "paragraph", "value": "<p>Not before the lift.</p>"}],
         embargoed_until=now + datetime.timedelta(minutes=float(minutes)),
+        embargo_time_zone="Europe/Brussels",
         live=False,
     )
     index.add_child(instance=page)

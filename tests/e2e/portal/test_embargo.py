@@ -56,6 +56,9 @@ def test_embargoed_release_for_accredited_journalists_only(portal, browser, visi
         for part in (f"{local:%A}", f"{local.day} {local:%B %Y}", f"{local:%H:%M}"):
             expect(banner).to_contain_text(part)
         expect(banner).to_contain_text(f"({ZONE})")
+        # …and as the press office wrote it (embargoTimeZone).
+        office = lifts_at.astimezone(ZoneInfo("Europe/Brussels"))
+        expect(banner).to_contain_text(f"{office:%H:%M} (Europe/Brussels)")
         journalist.goto("/en/newsroom/")
         card = journalist.locator(".card", has_text=title)
         expect(card.get_by_test_id("embargo-badge")).to_be_visible()

@@ -11,7 +11,7 @@ export function ReleasePage({ release, lang }: { release: ReleaseFragment; lang:
   const t = dict(lang);
   return (
     <article>
-      {release.embargoedUntil ? <EmbargoBanner until={release.embargoedUntil} lang={lang} /> : null}
+      {release.embargoedUntil ? <EmbargoBanner until={release.embargoedUntil} zone={release.embargoTimeZone} lang={lang} /> : null}
       <h1>{release.title}</h1>
       <p className="meta">
         <time dateTime={release.date}>{formatDate(release.date, lang)}</time>

@@ -19,7 +19,7 @@ export function VideoPageView({ video, lang, searchParams }: Props) {
   };
   return (
     <article>
-      {video.embargoedUntil ? <EmbargoBanner until={video.embargoedUntil} lang={lang} /> : null}
+      {video.embargoedUntil ? <EmbargoBanner until={video.embargoedUntil} zone={video.embargoTimeZone} lang={lang} /> : null}
       <h1>{video.title}</h1>
       <p className="meta">
         <time dateTime={video.date}>{formatDate(video.date, lang)}</time>
