@@ -8,6 +8,7 @@ import { dict } from "./i18n";
 import { passwordChecklist, passwordOk } from "./passwords";
 import { preferredLang } from "./negotiate";
 import { pathOf, safeNext } from "./paths";
+import { afterVerifyError, verifyVariables } from "./verify";
 import { formatSeconds, parseSeconds } from "./timecode";
 import { affectedPaths, verifySignature } from "./webhook";
 
@@ -116,5 +117,25 @@ describe("the header's operations sent without Apollo", () => {
     const flat = (document: Parameters<typeof print>[0]) => print(document).replace(/\s+/g, " ").trim();
     expect(flat(MeQuery)).toBe(ME_TEXT);
     expect(flat(LogoutMutation)).toBe(LOGOUT_TEXT);
+  });
+});
+
+describe("the code step asks for the password when the CMS does", () => {
+  it("shows the password field on PASSWORD_REQUIRED and keeps it on a wrong one", () => {
+    const start = { askPassword: false };
+    expect(afterVerifyError(start, { code: "INVALID_CODE" })).toEqual({ askPassword: false });
+    const asked = afterVerifyError(start, { code: "PASSWORD_REQUIRED" });
+    expect(asked).toEqual({ askPassword: true });
+    expect(afterVerifyError(asked, { code: "INVALID_CREDENTIALS" })).toEqual({ askPassword: true });
+    expect(afterVerifyError(asked, { code: "CODE_EXPIRED" })).toEqual({ askPassword: true });
+  });
+  it("sends the password only when there is one", () => {
+    expect(verifyVariables("a@b.org", "123456", "")).toEqual({ email: "a@b.org", code: "123456" });
+    expect(verifyVariables("a@b.org", "123456", "Secret-Pass-2026!")).toEqual({ email: "a@b.org", code: "123456", password: "Secret-Pass-2026!" });
+  });
+  it("explains PASSWORD_REQUIRED in both languages", () => {
+    const error = codedError({ errors: [{ message: "x", extensions: { code: "PASSWORD_REQUIRED" } }] });
+    expect(messageFor(error, "en")).toMatch(/password/);
+    expect(messageFor(error, "fr")).toMatch(/mot de passe/);
   });
 });

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { EmbargoBanner } from "@/components/EmbargoBanner";
-import { VideoWorkbench } from "@/components/video/VideoWorkbench";
-import { ApolloWrapper } from "@/lib/apollo-browser";
+import { VideoWorkbenchLazy } from "@/components/video/VideoWorkbenchLazy";
 import type { VideoFragment } from "@/gql/graphql";
 import { dict, formatDate, type Lang } from "@/lib/i18n";
 import { pathOf } from "@/lib/paths";
@@ -27,8 +26,7 @@ export function VideoPageView({ video, lang, searchParams }: Props) {
         {video.durationTimecode ? ` · ${t.duration} ${video.durationTimecode}` : ""}
       </p>
       {video.videoSummary ? <p>{video.videoSummary}</p> : null}
-      <ApolloWrapper>
-      <VideoWorkbench
+      <VideoWorkbenchLazy
         lang={lang}
         videoId={video.id}
         poster={video.poster?.url ?? null}
@@ -40,7 +38,6 @@ export function VideoPageView({ video, lang, searchParams }: Props) {
         initialIn={parseSeconds(one("in"))}
         initialOut={parseSeconds(one("out"))}
       />
-      </ApolloWrapper>
       {video.usageTerms ? (<section aria-labelledby="usage"><h2 id="usage">{t.usageTerms}</h2><p>{video.usageTerms}</p></section>) : null}
       {video.restrictions ? (<section aria-labelledby="restrictions"><h2 id="restrictions">{t.restrictions}</h2><p>{video.restrictions}</p></section>) : null}
       {video.credit ? <p className="meta">{t.credit}: {video.credit}</p> : null}
