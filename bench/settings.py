@@ -58,9 +58,16 @@ DATABASES = {"default": _database}
 MEDIA_ROOT = BENCH_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "videos": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": BENCH_DIR / "private-media", "base_url": None},
+    # Private files (video masters, photo originals) under the run's folder.
+    **{
+        name: {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {
+                "location": BENCH_DIR / "private-media" / name,
+                "base_url": None,
+            },
+        }
+        for name in ("videos", "photos")
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }

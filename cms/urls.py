@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from basket.links import serve_signed as serve_basket_zip
 from cms import health, media
 from cms.graphql.views import PortalGraphQLView
 from videos.downloads import serve_signed
@@ -28,6 +29,8 @@ urlpatterns = [
     ),
     # Short-lived signed links to video files kept off public media (local disk).
     path("videos/download/<str:token>/", serve_signed, name="video-download"),
+    # Signed links to the download basket's zips (local disk).
+    path("basket/download/<str:token>/", serve_basket_zip, name="basket-download"),
     # The streaming preview: HLS over the renditions, the thumbnail track.
     path("videos/preview/<str:key>/<str:part>", serve_preview, name="video-preview"),
     # One-click unsubscribe links of the newsletter (RFC 8058).

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 EDITORS = "Editors"
 VIDEO_PRODUCERS = "Video producers"
+PHOTO_EDITORS = "Photo editors"
 MEDIA_OFFICE = "Media office"
 # Accounts (broadcasters' staff, not editors) that may download the broadcast
 # master of every video: no admin access, only this permission.
@@ -97,6 +98,22 @@ ROLES: tuple[Role, ...] = (
         page_permissions=AUTHORING,
     ),
     Role(
+        PHOTO_EDITORS,
+        permissions=(
+            "wagtailadmin.access_admin",
+            "wagtail_localize.submit_translation",
+            "photos.add_photoasset",
+            "photos.change_photoasset",
+            "photos.view_photoasset",
+            "photos.download_original",
+            "newsroom.view_person",
+            "newsroom.view_topic",
+        ),
+        collection_permissions=("wagtailimages.choose_image",),
+        page_models=("photos.GalleryIndexPage",),
+        page_permissions=AUTHORING,
+    ),
+    Role(
         MEDIA_OFFICE,
         permissions=(
             "wagtailadmin.access_admin",
@@ -128,6 +145,11 @@ CUSTOM_PERMISSIONS = {
         "videos",
         "videoasset",
         "Can grant broadcast master downloads",
+    ),
+    "photos.download_original": (
+        "photos",
+        "photoasset",
+        "Can download photo originals in the admin",
     ),
     # Named here so the roles migration needs no accreditation model state.
     "accreditation.view_accreditation": (

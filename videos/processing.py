@@ -21,6 +21,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django_tasks import task
 
+from cms.graphql import cache
+
 from . import ffmpeg, hls
 from .models import VideoAsset, VideoRendition
 from .storage import delete_stored, local_file, store, video_storage
@@ -61,6 +63,8 @@ class Run:
             raise Stale()
         for name, value in fields.items():
             setattr(self.asset, name, value)
+        # Answers showing the video (its status, its renditions once READY).
+        cache.invalidate_objects(self.asset)
 
     def step(self, name: str, status: str, message: str = "", **fields) -> None:
         for step in self.steps:

@@ -32,6 +32,7 @@ signals, sent by the worker's tick (cms/scheduled_publishing.py).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -256,8 +257,7 @@ def invalidate(tags: Iterable[str] = (GLOBAL,), *, immediate: bool = True) -> No
 
 
 def invalidate_on_commit(tags: Iterable[str] = (GLOBAL,), *, immediate=True) -> None:
-    tags = tuple(tags)
-    transaction.on_commit(lambda: bump(tags, immediate=immediate))
+    transaction.on_commit(functools.partial(bump, tuple(tags), immediate=immediate))
 
 
 def page_tags(page: Page) -> list[str]:
@@ -308,6 +308,20 @@ def _saved_tags(instance) -> list[str]:
     return tags
 
 
+def _own_tag(instance) -> str | None:
+    """The tag of a model that names its own (``graphql_cache_tag()``)."""
+    if getattr(type(instance), "graphql_cache_tag", None) is None:
+        return None
+    return object_tag(instance)
+
+
+def invalidate_objects(*instances, immediate: bool = False) -> None:
+    """After commit: the answers that show these objects, for changes made
+    without ``save()`` (``QuerySet.update()``), e.g. a video's processing steps."""
+    tags = [object_tag(instance) for instance in instances]
+    invalidate_on_commit([tag for tag in tags if tag], immediate=immediate)
+
+
 def _content_saved(sender, instance, **_kwargs) -> None:
     # Page saves are drafts until published (page_published covers those).
     if isinstance(instance, Page):
@@ -316,6 +330,8 @@ def _content_saved(sender, instance, **_kwargs) -> None:
         invalidate_on_commit()
     elif isinstance(instance, LIVE_ON_SAVE):
         invalidate_on_commit(_saved_tags(instance), immediate=False)
+    elif (tag := _own_tag(instance)) is not None:
+        invalidate_on_commit([tag], immediate=False)
 
 
 def _content_deleted(sender, instance, **_kwargs) -> None:
@@ -325,6 +341,8 @@ def _content_deleted(sender, instance, **_kwargs) -> None:
         invalidate_on_commit()
     elif isinstance(instance, LIVE_ON_SAVE):
         invalidate_on_commit(_saved_tags(instance), immediate=True)
+    elif (tag := _own_tag(instance)) is not None:
+        invalidate_on_commit([tag], immediate=True)
 
 
 def _members_changed(sender, instance, action, **_kwargs) -> None:

@@ -9,6 +9,11 @@ that way (the release that is not there yet): list resolvers declare it with
 ``enumerates(info, Model, locales)`` (``list:<app.model>:<locale>``), and nested
 tree fields (children, siblings, …) with ``depends_on(TREE)``.
 
+Models outside those (a video file, its renditions and subtitles) name their tag
+with a ``graphql_cache_tag()`` method; saving or deleting one bumps it
+(cms/graphql/cache.py), and code that changes them with ``QuerySet.update()``
+calls ``cache.invalidate_objects``.
+
 Root fields that declare nothing (search, grapple's generic ``page``/``pages``, the
 site settings, …) make the answer depend on ``ANY``, which every change bumps:
 precise where declared, never stale where not. Every answer depends on ``GLOBAL``
@@ -60,7 +65,12 @@ def recording() -> Iterator[Dependencies]:
 
 def object_tag(instance) -> str | None:
     """The tag of one object, or None for what changes only with its owner (a
-    page's inline links, a person's positions) or never reaches the cache."""
+    page's inline links, a person's positions) or never reaches the cache. A
+    model of an app names its own with a ``graphql_cache_tag()`` method (a video
+    file and its renditions: ``videos.asset:<id>``)."""
+    own = getattr(type(instance), "graphql_cache_tag", None)
+    if own is not None:
+        return own(instance)
     if isinstance(instance, TranslatableMixin):
         if "translation_key" not in instance.__dict__:
             return ANY  # loaded with .only(): not known, so depend on everything

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "embargo",  # pages published to accredited journalists before their lift time
     "accreditation",  # journalists' accreditation, decided by the media office
     "editorial",  # roles, admin listings and dashboard panels (before localize)
+    "basket",  # the download basket: items of any app's kinds, zipped by the worker
     # Translation of pages and snippets.
     "wagtail_headless_preview",
     "wagtail_localize",
@@ -225,9 +226,19 @@ else:
 ACCREDITATION_DOCUMENT_MAX_BYTES = int(
     env("ACCREDITATION_DOCUMENT_MAX_BYTES", str(5 * 1024 * 1024))
 )
+# The download basket's zips: private as video files are, in a folder of their own.
+BASKET_STORAGE = {
+    "BACKEND": MEDIA_STORAGE_BACKEND,
+    "OPTIONS": {**VIDEO_STORAGE["OPTIONS"]},
+}
+if AWS_STORAGE_BUCKET_NAME:
+    BASKET_STORAGE["OPTIONS"]["location"] = "private/basket"
+else:
+    BASKET_STORAGE["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT / "basket"
 STORAGES = {
     "default": {"BACKEND": MEDIA_STORAGE_BACKEND},
     "videos": VIDEO_STORAGE,
+    "basket": BASKET_STORAGE,
     # Photo originals (photos/): private like video masters, under their own prefix.
     "photos": {
         "BACKEND": VIDEO_STORAGE["BACKEND"],
@@ -537,6 +548,19 @@ VIDEO_CLIP_RETENTION_SECONDS = int(
 )
 # How long a user's own downloads can be fetched again (myDownloads).
 VIDEO_MY_DOWNLOADS_DAYS = int(env("VIDEO_MY_DOWNLOADS_DAYS", "30"))
+
+# The download basket (basket/): at most this many files and bytes in one zip
+# (BASKET_TOO_MANY_ITEMS, BASKET_TOO_LARGE), at most this many zips asked per
+# account in any hour (RATE_LIMITED), and how long a zip and its link are kept
+# (the worker deletes it after). Files are copied into the zip in chunks of
+# BASKET_CHUNK_BYTES, never read whole.
+BASKET_MAX_FILES = int(env("BASKET_MAX_FILES", "100"))
+BASKET_MAX_BYTES = int(env("BASKET_MAX_BYTES", str(4 * 1024**3)))
+BASKET_ZIPS_PER_HOUR = int(env("BASKET_ZIPS_PER_HOUR", "5"))
+BASKET_ZIP_RETENTION_SECONDS = int(
+    env("BASKET_ZIP_RETENTION_SECONDS", str(3 * 24 * 3600))
+)
+BASKET_CHUNK_BYTES = 1024 * 1024
 
 # Publish webhooks (webhooks app): how long to wait for a frontend's answer, and how
 # often to try. A failed attempt waits the next delay (seconds) in the list, the

@@ -15,6 +15,8 @@ PRIVATE_MEDIA_ROOT = MEDIA_ROOT / "private"
 for _private in ("videos", "photos"):
     if "base_url" in STORAGES[_private].get("OPTIONS", {}):
         STORAGES[_private]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT
+if "base_url" in STORAGES["basket"].get("OPTIONS", {}):
+    STORAGES["basket"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT / "basket"
 # Small renditions keep the tests quick; the sizes are still checked.
 VIDEO_RENDITIONS = [("180p", 180), ("144p", 144)]
 VIDEO_X264_PRESET = "ultrafast"

@@ -7,6 +7,7 @@ from .service import (
     add_to_gallery,
     gallery_photo_for,
     import_photo,
+    import_photos,
     refresh_web_copy,
 )
 
@@ -16,5 +17,6 @@ __all__ = [
     "add_to_gallery",
     "gallery_photo_for",
     "import_photo",
+    "import_photos",
     "refresh_web_copy",
 ]

@@ -293,6 +293,22 @@ def gallery_photo_for(asset: PhotoAsset, language: str) -> GalleryPhoto:
     )
 
 
+def import_photos(
+    uploads: Iterable[File], *, user=None, keep_gps: bool = False
+) -> list[ImportResult]:
+    """Each file as a photo of the library, with a result per file."""
+    results: list[ImportResult] = []
+    for upload in uploads:
+        name = safe_filename(getattr(upload, "name", "") or "photo")
+        try:
+            results.append(
+                import_photo(upload, filename=name, user=user, keep_gps=keep_gps)
+            )
+        except PhotoImportError as error:
+            results.append(ImportResult(name, error=error))
+    return results
+
+
 def add_to_gallery(
     gallery: GalleryPage, uploads: Iterable[File], *, user=None, keep_gps: bool = False
 ) -> list[ImportResult]:

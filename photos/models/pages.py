@@ -24,6 +24,7 @@ from embargo.forms import EmbargoPageForm
 from embargo.models import EmbargoMixin
 from newsroom.linked.models import LinkedPage, PersonLink, ReleaseLink, TopicLink
 
+from ..panels import GalleryUploadPanel
 from .assets import PhotoAsset
 
 
@@ -52,6 +53,7 @@ class GalleryPage(EmbargoMixin, LinkedPage, HeadlessPageMixin, Page):
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("date"), FieldPanel("place")]),
         FieldPanel("summary"),
+        GalleryUploadPanel(heading=_("Upload photos")),
         MultipleChooserPanel("photos", chooser_field_name="asset", label=_("Photos")),
         MultipleChooserPanel(
             "gallery_people", chooser_field_name="person", label=_("People")

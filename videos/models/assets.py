@@ -37,6 +37,10 @@ def subtitle_upload_to(subtitle: VideoSubtitle, filename: str) -> str:
     return f"videos/subtitles/{timezone.now():%Y/%m}/{filename}"
 
 
+def asset_tag(asset_id) -> str | None:
+    return f"videos.asset:{asset_id}" if asset_id is not None else None
+
+
 class VideoAsset(index.Indexed, ClusterableModel):
     """An uploaded master file and its processing."""
 
@@ -126,6 +130,11 @@ class VideoAsset(index.Indexed, ClusterableModel):
         super().__init__(*args, **kwargs)
         self._saved_master = self.master.name if self.pk else None
 
+    def graphql_cache_tag(self) -> str:
+        """What the cached answers that show this file (status, renditions,
+        poster, subtitles) depend on (cms/graphql/dependencies.py)."""
+        return asset_tag(self.pk)
+
     @property
     def master_changed(self) -> bool:
         return self.master.name != self._saved_master
@@ -178,6 +187,9 @@ class VideoSubtitle(Orderable):
     )
 
     panels = [FieldRowPanel([FieldPanel("language"), FieldPanel("file")])]
+
+    def graphql_cache_tag(self) -> str | None:
+        return asset_tag(self.__dict__.get("asset_id"))
 
     class Meta(Orderable.Meta):
         constraints = [
@@ -238,6 +250,9 @@ class VideoRendition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.asset} ({self.name})"
+
+    def graphql_cache_tag(self) -> str | None:
+        return asset_tag(self.__dict__.get("asset_id"))
 
     @property
     def is_audio(self) -> bool:
