@@ -5,10 +5,11 @@ not grow with the files (they are copied in chunks, never read whole).
 For each size, one file of that many bytes (a random MiB repeated, served by a
 stream in chunks, so the disk under the source is not measured) is written (a)
 by ``shutil.copyfileobj`` to a temporary file and (b) into a zip by
-``packing.write_zip`` with BASKET_CHUNK_BYTES chunks. Printed: seconds, the zip's
-time as a ratio of the copy's (best of three each), and the peak Python memory of the zip build
-(tracemalloc) with its ratio to the smallest size's. ``.venv/bin/python
-bench/basket.py [--sizes 64,512]`` (MiB). The last line is a JSON summary."""
+``packing.write_zip`` with BASKET_CHUNK_BYTES chunks. Printed: seconds (best of
+three each), the zip's time as a ratio of the copy's, and the peak Python memory
+of the zip build (tracemalloc) with its ratio to the smallest size's.
+``.venv/bin/python bench/basket.py [--sizes 64,512]`` (MiB). The last line is a
+JSON summary."""
 
 import sys
 from pathlib import Path

@@ -226,6 +226,11 @@ else:
 ACCREDITATION_DOCUMENT_MAX_BYTES = int(
     env("ACCREDITATION_DOCUMENT_MAX_BYTES", str(5 * 1024 * 1024))
 )
+# An uploaded document no application names is deleted (row and file) by the
+# worker's tick this many hours after its upload.
+ACCREDITATION_ORPHAN_DOCUMENT_HOURS = float(
+    env("ACCREDITATION_ORPHAN_DOCUMENT_HOURS", "24")
+)
 # The download basket's zips: private as video files are, in a folder of their own.
 BASKET_STORAGE = {
     "BACKEND": MEDIA_STORAGE_BACKEND,
@@ -346,7 +351,7 @@ IMAGE_SRCSET_WIDTHS = [320, 640, 960, 1280, 1920]
 # this Pillow writes it (Pillow 11.3+ built with libavif).
 IMAGE_SRCSET_FORMATS = ["webp", *(["avif"] if pil_features.check("avif") else [])]
 GRAPPLE = {
-    "APPS": ["home", "newsroom", "videos"],
+    "APPS": ["home", "newsroom", "videos", "photos"],
     "EXPOSE_GRAPHIQL": False,  # we mount our own view in cms/urls.py
     "PAGE_SIZE": 10,
     "MAX_PAGE_SIZE": 100,
