@@ -60,7 +60,7 @@ const en = {
   searchLabel: "Search the portal",
   searchButton: "Search",
   suggestions: "Suggestions",
-  types: { pressRelease: "Press releases", video: "Videos", person: "People", topic: "Topics" },
+  types: { pressRelease: "Press releases", video: "Videos", gallery: "Photo galleries", photo: "Photos", person: "People", topic: "Topics" },
   years: "Years",
   allTypes: "All",
   errors: {
@@ -236,7 +236,7 @@ const fr: Dictionary = {
   searchLabel: "Rechercher sur le portail",
   searchButton: "Rechercher",
   suggestions: "Suggestions",
-  types: { pressRelease: "Communiqués", video: "Vidéos", person: "Personnalités", topic: "Thèmes" },
+  types: { pressRelease: "Communiqués", video: "Vidéos", gallery: "Galeries photo", photo: "Photos", person: "Personnalités", topic: "Thèmes" },
   years: "Années",
   allTypes: "Tout",
   errors: {

@@ -13,7 +13,7 @@ import { dict, formatDate, isLang, otherLang } from "@/lib/i18n";
 import { pathOf } from "@/lib/paths";
 import { SearchQuery } from "@/lib/queries";
 
-const TYPES: SearchType[] = ["pressRelease", "video", "person", "topic"];
+const TYPES: SearchType[] = ["pressRelease", "video", "gallery", "photo", "person", "topic"];
 type Params = Record<string, string | string[] | undefined>;
 
 export const generateMetadata = titled((t) => t.nav.search);
