@@ -231,3 +231,38 @@ def test_a_web_copy_is_listed_only_once_a_visible_gallery_shows_it(client, embar
     client.force_login(reader)
     ids, one = listed()
     assert hidden in ids and unused not in ids and one == {"id": str(hidden)}
+
+
+def test_a_photo_files_metadata_edited_reaches_the_cached_answers(
+    client, django_capture_on_commit_callbacks
+):
+    asset = make_asset("Edited later", place="Mons")
+    query = (
+        '{ gallery(slug: "edited-gallery", locale: en) { photos { place } } '
+        "galleries(locale: en) { items { photos { place } } } }"
+    )
+
+    def answer(expected_cache: str) -> dict:
+        for _ in range(3):  # a stale answer may be served while one is made
+            response = client.post(
+                "/graphql/",
+                json.dumps({"query": query}),
+                content_type="application/json",
+            )
+            if response["X-Cache"] != "STALE":
+                break
+        assert response["X-Cache"] == expected_cache
+        return response.json()["data"]
+
+    with override_settings(GRAPHQL_CACHE_ENABLED=True):
+        with django_capture_on_commit_callbacks(execute=True):
+            make_gallery("Edited gallery", [asset])
+        assert answer("MISS")["gallery"]["photos"][0]["place"] == "Mons"
+        assert answer("HIT")["gallery"]["photos"][0]["place"] == "Mons"
+        with django_capture_on_commit_callbacks(execute=True):
+            asset.place = "Casteau"
+            asset.save()
+        data = answer("MISS")
+        assert data["gallery"]["photos"][0]["place"] == "Casteau"
+        places = [p["place"] for g in data["galleries"]["items"] for p in g["photos"]]
+        assert "Casteau" in places and "Mons" not in places
