@@ -542,6 +542,12 @@ VIDEO_AUDIO_RENDITIONS = env_list("VIDEO_AUDIO_RENDITIONS", "m4a,wav")
 # clips in any hour (past either: RATE_LIMITED with retryAfter).
 VIDEO_EXACT_CONCURRENT_JOBS = int(env("VIDEO_EXACT_CONCURRENT_JOBS", "2"))
 VIDEO_EXACT_SECONDS_PER_HOUR = int(env("VIDEO_EXACT_SECONDS_PER_HOUR", "1800"))
+# A worker renews its claim on a clip while it cuts; a claim older than this is
+# a lost worker: the clip is queued again (when its job is followed, or on the
+# worker's tick), at most VIDEO_CLIP_MAX_ATTEMPTS claims, then FAILED
+# (CLIP_WORKER_LOST).
+VIDEO_CLIP_LEASE_SECONDS = int(env("VIDEO_CLIP_LEASE_SECONDS", "180"))
+VIDEO_CLIP_MAX_ATTEMPTS = int(env("VIDEO_CLIP_MAX_ATTEMPTS", "3"))
 # A job that waited this long for its clip is told by e-mail (with a link that
 # lives VIDEO_CLIP_EMAIL_LINK_SECONDS) when it is ready.
 VIDEO_CLIP_EMAIL_AFTER_SECONDS = int(env("VIDEO_CLIP_EMAIL_AFTER_SECONDS", "60"))
