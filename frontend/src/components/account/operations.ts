@@ -1,5 +1,12 @@
 import { graphql } from "@/gql";
 
+// The header's two operations, sent without Apollo (lib/csrf-browser.ts) so that
+// every page does not load it; the typed documents below are the same operations
+// (lib.test.ts checks they match).
+export const ME_TEXT =
+  "query Me { me { email firstName lastName name organisation mediaType country countryName preferredLanguage emailVerified dateJoined } }";
+export const LOGOUT_TEXT = "mutation Logout { logout { ok csrfToken } }";
+
 export const MeQuery = graphql(`
   query Me {
     me { email firstName lastName name organisation mediaType country countryName preferredLanguage emailVerified dateJoined }
@@ -23,7 +30,9 @@ export const RegisterMutation = graphql(`
 `);
 
 export const VerifyEmailMutation = graphql(`
-  mutation VerifyEmail($email: String!, $code: String!) { verifyEmail(email: $email, code: $code) { ok } }
+  mutation VerifyEmail($email: String!, $code: String!, $password: String) {
+    verifyEmail(email: $email, code: $code, password: $password) { ok }
+  }
 `);
 
 export const ResendCodeMutation = graphql(`
