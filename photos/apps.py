@@ -7,6 +7,13 @@ class PhotosConfig(AppConfig):
     name = "photos"
     verbose_name = _("Photos")
 
+    def load_demo_content(self, site) -> None:
+        """The photo library and two galleries (``manage.py load_demo_content``),
+        after the newsroom's people, topics and releases and the videos."""
+        from .demo import load
+
+        load(site)
+
     def ready(self):
         # The basket's kinds PHOTO and GALLERY (photos/basket.py).
         from basket.registry import register_basket_kind
