@@ -17,6 +17,7 @@ from search.registry import REGISTER_SEARCH_KINDS, SearchKind
 from .importing import refresh_web_copy
 from .models import GalleryPage, GalleryPhoto, PhotoAsset
 from .models.graphql import GalleryPhotoType, expect_galleries
+from .my_downloads import MyPhotoDownloadsQuery
 from .reports import PhotoDownloadReportView, photo_download_report_menu_item
 from .schema import PhotosMutation, PhotosQuery, gallery_type
 from .views import photo_usage, upload_photos, upload_to_gallery
@@ -90,6 +91,7 @@ def photo_usage_button(snippet, user, next_url=None):
 @hooks.register("register_schema_query")
 def register_photos_query(query_mixins: list) -> None:
     query_mixins.insert(0, PhotosQuery)
+    query_mixins.append(MyPhotoDownloadsQuery)
 
 
 @hooks.register("register_schema_mutation")

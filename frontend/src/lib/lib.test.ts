@@ -1,7 +1,8 @@
 import { createHmac } from "node:crypto";
 import { print } from "graphql";
 import { describe, expect, it } from "vitest";
-import { LOGOUT_TEXT, LogoutMutation, ME_TEXT, MeQuery } from "@/components/account/operations";
+import { LOGOUT_TEXT, ME_TEXT } from "@/components/account/header-operations";
+import { LogoutMutation, MeQuery } from "@/components/account/operations";
 import { codedError, messageFor } from "./errors";
 import { readListFilters, withParams } from "./filters";
 import { dict } from "./i18n";

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { operation } from "@/lib/csrf-browser";
 import { dict } from "@/lib/i18n";
 import { useAccount } from "./AccountProvider";
-import { LOGOUT_TEXT } from "./operations";
+import { LOGOUT_TEXT } from "./header-operations";
 
 /** The header's "Sign in" button, or "My account" and "Sign out". */
 export function AccountMenu() {

@@ -7,7 +7,7 @@ import { operation } from "@/lib/csrf-browser";
 import type { Lang } from "@/lib/i18n";
 import dynamic from "next/dynamic";
 import type { DialogMode } from "./AccountDialog";
-import { ME_TEXT } from "./operations";
+import { ME_TEXT } from "./header-operations";
 
 export type Me = NonNullable<MeResult["me"]>;
 

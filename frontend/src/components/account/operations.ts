@@ -1,12 +1,5 @@
 import { graphql } from "@/gql";
 
-// The header's two operations, sent without Apollo (lib/csrf-browser.ts) so that
-// every page does not load it; the typed documents below are the same operations
-// (lib.test.ts checks they match).
-export const ME_TEXT =
-  "query Me { me { email firstName lastName name organisation mediaType country countryName preferredLanguage emailVerified dateJoined } }";
-export const LOGOUT_TEXT = "mutation Logout { logout { ok csrfToken } }";
-
 export const MeQuery = graphql(`
   query Me {
     me { email firstName lastName name organisation mediaType country countryName preferredLanguage emailVerified dateJoined }
