@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run migrate demo worker test lint format schema bench bench-search bench-archive bench-publish load bench-clips bench-basket test-production clients clients-install frontend-install frontend-test bench-frontend
+.PHONY: install run migrate demo worker test lint format schema bench bench-search bench-archive bench-publish load bench-clips bench-clip-latency bench-basket test-production clients clients-install frontend-install frontend-test bench-frontend
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required (set PYTHON=python3.11).")'
@@ -141,6 +141,12 @@ bench-publish: install
 # Cutting 10 s clips: a 1-minute against a 60-minute source, FAST against EXACT.
 bench-clips: install
 	$(PY) bench/clips.py
+
+# Request to link of a 10 s FAST clip on the production-like stack (gunicorn, worker,
+# PostgreSQL, Redis, moto S3: deploy/ci-production.sh), p50 and max, beside a bare
+# ffmpeg cut of the same span.
+bench-clip-latency: install
+	$(PY) bench/clip_latency.py
 
 # The basket's zip against a plain copy of the same bytes, and its peak memory at
 # two sizes (it must not grow with them).

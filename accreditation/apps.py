@@ -10,6 +10,7 @@ class AccreditationConfig(AppConfig):
     def ready(self) -> None:
         from embargo.readers import allow_readers
 
+        from . import upkeep  # noqa: F401  (the worker tick's receiver)
         from .access import is_accredited
         from .alerts import connect_signals
 

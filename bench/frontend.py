@@ -20,7 +20,6 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import argparse  # noqa: E402
-import gzip  # noqa: E402
 import os  # noqa: E402
 import re  # noqa: E402
 import statistics  # noqa: E402
@@ -31,6 +30,7 @@ import urllib.request  # noqa: E402
 
 from tests import live  # noqa: E402
 from tests.e2e.portal.conftest import FRONTEND, build_portal, started  # noqa: E402
+from tests.e2e.portal.weight import javascript_of  # noqa: E402
 
 LIST_QUERY = (
     "query ReleaseList($locale: LanguageCode!, $page: Int!) { pressReleases("
@@ -84,12 +84,9 @@ def main() -> None:
         html = get(f"{portal}/en/newsroom/").decode()
         release = re.search(r'href="(/en/newsroom/[^"/]+/)"', html).group(1)
         page = get(portal + release).decode()
-        scripts = sorted(set(re.findall(r'<script src="([^"]+)"', page)))
-        bodies = [get(portal + src) for src in scripts]
-        raw = sum(len(body) for body in bodies)
-        zipped = sum(len(gzip.compress(body, 9)) for body in bodies)
+        weight = javascript_of(page, lambda src: get(portal + src))
         print(f"Release page {release}: HTML {len(page):,} bytes")
-        print(f"  JavaScript: {len(scripts)} files, {raw:,} bytes, {zipped:,} gzipped")
+        print(f"  JavaScript: {weight}")
 
         variables = urllib.parse.quote('{"locale": "en", "page": 1}')
         graphql_url = f"{cms}/graphql/?query={urllib.parse.quote(LIST_QUERY)}"

@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from basket.links import serve_signed as serve_basket_zip
 from cms import health, media
 from cms.graphql.views import PortalGraphQLView
+from photos.downloads import serve_signed as serve_photo
 from videos.downloads import serve_signed
 from videos.preview import serve_preview
 
@@ -29,6 +30,8 @@ urlpatterns = [
     ),
     # Short-lived signed links to video files kept off public media (local disk).
     path("videos/download/<str:token>/", serve_signed, name="video-download"),
+    # The same for photo originals (photos/downloads.py).
+    path("photos/download/<str:token>/", serve_photo, name="photo-download"),
     # Signed links to the download basket's zips (local disk).
     path("basket/download/<str:token>/", serve_basket_zip, name="basket-download"),
     # The streaming preview: HLS over the renditions, the thumbnail track.

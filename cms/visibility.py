@@ -13,6 +13,14 @@ answers.
   may not see, for search statements written in SQL.
 - ``is_page_withheld(page) -> bool``: not yet for everyone, whoever asks:
   webhooks, newsletters, feeds and anything else sent to the public.
+- ``filter_visible_images(queryset) -> queryset``: the images the current reader
+  may list (``image``/``images``): the photos app leaves out the web copies of
+  photos no gallery the reader may see shows yet.
+
+And one signal, ``page_withdrawn(page)``: a live page left the public without
+being unpublished (published again under an embargo, embargo/lifting.py). ``page``
+is the page as the public saw it until then. Webhooks send ``page.unpublished``
+and caches drop it, as for an unpublish.
 """
 
 from __future__ import annotations
@@ -21,12 +29,21 @@ from functools import reduce
 from operator import or_
 
 from django.db.models import Q, QuerySet
+from django.dispatch import Signal
 from wagtail import hooks
 from wagtail.models import Collection, CollectionViewRestriction
+
+page_withdrawn = Signal()
 
 
 def visible_pages(queryset: QuerySet) -> QuerySet:
     for restrict in hooks.get_hooks("filter_visible_pages"):
+        queryset = restrict(queryset)
+    return queryset
+
+
+def visible_images(queryset: QuerySet) -> QuerySet:
+    for restrict in hooks.get_hooks("filter_visible_images"):
         queryset = restrict(queryset)
     return queryset
 

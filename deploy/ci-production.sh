@@ -168,6 +168,15 @@ cat >"$WORK/state.json" <<EOF
              "start": "$WORKER_START"}
 }
 EOF
+if [ -n "${PRODUCTION_COMMAND:-}" ]; then
+  # Something else to run inside the stack instead of the tests (a benchmark:
+  # bench/clip_latency.py), with the same state file.
+  stamp "$PRODUCTION_COMMAND"
+  PORTAL_PRODUCTION_STATE="$WORK/state.json" \
+  PORTAL_PRODUCTION_URLS="http://127.0.0.1:$APP1_PORT,http://127.0.0.1:$APP2_PORT" \
+    bash -c "$PRODUCTION_COMMAND"
+  exit 0
+fi
 stamp "tests/production"
 PORTAL_PRODUCTION_STATE="$WORK/state.json" \
 PORTAL_PRODUCTION_URLS="http://127.0.0.1:$APP1_PORT,http://127.0.0.1:$APP2_PORT" \

@@ -118,6 +118,7 @@ ROLES: tuple[Role, ...] = (
         permissions=(
             "wagtailadmin.access_admin",
             "videos.view_videodownload",
+            "photos.view_photodownload",
             "videos.grant_master_download",
             # The accreditation queue: read it, decide (accreditation/).
             "accreditation.view_accreditation",
@@ -150,6 +151,12 @@ CUSTOM_PERMISSIONS = {
         "photos",
         "photoasset",
         "Can download photo originals in the admin",
+    ),
+    # Named here: the first roles migrations run before the photos' downloads exist.
+    "photos.view_photodownload": (
+        "photos",
+        "photodownload",
+        "Can view photo download",
     ),
     # Named here so the roles migration needs no accreditation model state.
     "accreditation.view_accreditation": (

@@ -1,5 +1,10 @@
 """Lifting embargoes on the worker's tick, and keeping their record on publish.
 
+Publishing a page that everyone could read under a new embargo takes it from the
+public as an unpublish would: ``cms.visibility.page_withdrawn`` is sent with the
+page as it was (webhooks send ``page.unpublished``, caches and the CDN drop it),
+and the lift announces it again.
+
 Publishing a page under embargo writes (or rewrites) its ``EmbargoLift`` row; the
 publish itself sends no webhook (webhooks ask ``cms.visibility.is_withheld``). The
 worker's scheduled-publishing tick (cms/scheduled_publishing.py, under its lease)
@@ -13,13 +18,33 @@ from __future__ import annotations
 import logging
 
 from django.db import transaction
+from django.db.models.signals import pre_save
 from django.utils import timezone
 from wagtail.signals import page_published, page_unpublished
+
+from cms.visibility import page_withdrawn
 
 from .models import EmbargoLift, EmbargoMixin
 from .signals import embargo_lifted, embargoed_page_published
 
 logger = logging.getLogger(__name__)
+
+
+WITHDRAWN_FROM = "_embargo_withdrawn_from"
+
+
+def on_page_saving(sender, instance, update_fields=None, **kwargs) -> None:
+    """Before a live page is written under an embargo: was it everyone's until
+    now? Then keep the public version, for on_page_published."""
+    if not isinstance(instance, EmbargoMixin) or instance.pk is None:
+        return
+    if update_fields is not None and "embargoed_until" not in update_fields:
+        return  # a draft saved, a revision pointer: not a publish
+    if not instance.live or instance.embargo_in_force() is None:
+        return
+    before = type(instance).objects.filter(pk=instance.pk, live=True).first()
+    if before is not None and before.embargo_in_force() is None:
+        setattr(instance, WITHDRAWN_FROM, before)
 
 
 def on_page_published(sender, instance, **kwargs) -> None:
@@ -32,6 +57,10 @@ def on_page_published(sender, instance, **kwargs) -> None:
     EmbargoLift.objects.update_or_create(
         page_id=instance.pk, defaults={"lifts_at": lifts_at, "lifted_at": None}
     )
+    public = instance.__dict__.pop(WITHDRAWN_FROM, None)
+    if public is not None:
+        logger.info("Page %s embargoed again: withdrawn from the public", public.pk)
+        page_withdrawn.send(sender=type(public), page=public)
     embargoed_page_published.send(
         sender=type(instance), page=instance, lifts_at=lifts_at
     )
@@ -73,5 +102,6 @@ def _lift(lift: EmbargoLift, now) -> bool:
 
 
 def connect_signals() -> None:
+    pre_save.connect(on_page_saving, dispatch_uid="embargo-saving")
     page_published.connect(on_page_published, dispatch_uid="embargo-published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="embargo-unpublished")

@@ -7,9 +7,7 @@ const nextConfig: NextConfig = {
   // Paths end with a slash, as the CMS's `urlPath` and `url` do.
   trailingSlash: true,
   poweredByHeader: false,
-  async redirects() {
-    return [{ source: "/", destination: "/en/", permanent: false }];
-  },
+  // `/` goes to the reader's language, from Accept-Language: src/proxy.ts.
 };
 
 export default nextConfig;

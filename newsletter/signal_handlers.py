@@ -28,6 +28,11 @@ def on_registered(sender, user, newsletter=False, newsletter_topics=(), **kwargs
     topics = resolve_topics(list(newsletter_topics or []), user.preferred_language)
     if newsletter:
         subscribe(user.email, user.preferred_language, topics, user=user)
+    else:
+        # Registered again over an unconfirmed account without the box ticked:
+        # what an earlier registration (maybe someone else's) asked for is not
+        # confirmed with the address.
+        Subscriber.objects.filter(user=user, status=Subscriber.Status.PENDING).delete()
 
 
 def on_email_verified(sender, user, **kwargs):

@@ -62,6 +62,10 @@ class SearchKind:
     variant_field: str = "translation_key"
     #: Whether the kind appears in ``searchSuggest``.
     suggest: bool = True
+    #: For objects that are not pages but are shown on one (a gallery's photos):
+    #: the relation to that page. They are found only while the reader may see
+    #: the page (published, public, not under an embargo they may not read).
+    page_relation: str | None = None
     extra: dict = field(default_factory=dict)
 
     @property

@@ -71,7 +71,10 @@ class SearchHit(graphene.ObjectType):
         required=True,
         description="Safe HTML: escaped text with the matches in <mark>.",
     )
-    url = graphene.String(description="The page's URL; null for people and topics.")
+    url = graphene.String(
+        description="The page's URL (for a photo: its gallery's); null for people "
+        "and topics."
+    )
     locale = locale_field()
     is_fallback = graphene.Boolean(
         required=True,
@@ -82,6 +85,8 @@ class SearchHit(graphene.ObjectType):
 
     @staticmethod
     def resolve_url(hit: Hit, info: graphene.ResolveInfo) -> str | None:
+        if hit.kind.page_relation is not None:  # the page that shows it
+            return page_url(getattr(hit.object, hit.kind.page_relation), info.context)
         if not hit.kind.is_page:
             return None
         return page_url(hit.object, info.context)

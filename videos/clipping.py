@@ -22,7 +22,7 @@ from django_tasks import task
 from cms.mail import send_templated_email
 from cms.public_urls import cms_url
 
-from . import downloads, ffmpeg
+from . import claims, downloads, ffmpeg
 from .models import VideoClip, VideoDownloadJob, VideoRendition
 from .storage import delete_stored, readable_location, store, video_storage
 from .timecode import format_timecode, frame_at, frame_seconds
@@ -33,34 +33,23 @@ logger = logging.getLogger(__name__)
 @task()
 def make_clip(clip_id: int) -> None:
     """Cut the clip, unless another worker has it (a task may run twice after a
-    crash: the claim is one conditional UPDATE)."""
-    now = timezone.now()
-    stale = now - datetime.timedelta(seconds=settings.VIDEO_FFMPEG_TIMEOUT + 60)
-    claimed = (
-        VideoClip.objects.filter(pk=clip_id)
-        .filter(
-            Q(status=VideoClip.Status.QUEUED)
-            | Q(status=VideoClip.Status.MAKING, claimed_at__lt=stale)
-        )
-        .update(
-            status=VideoClip.Status.MAKING, claimed_at=now, started_at=now, progress=0
-        )
-    )
-    if not claimed:
-        return
-    clip = VideoClip.objects.select_related("rendition__asset").get(pk=clip_id)
-    if cut(clip):
+    crash: the claim is one conditional UPDATE; a claim whose worker died is
+    taken back by videos/claims.py)."""
+    clip = claims.claim(clip_id)
+    if clip is not None and cut(clip):
         notify_waiting(clip)
 
 
 class Reporter:
     """Writes ffmpeg's progress on the clip (0-99 while it runs), at most once a
-    second and only when it moved."""
+    second and only when it moved, and renews the worker's claim on it at least
+    every quarter of the lease."""
 
     def __init__(self, clip: VideoClip, frames: int, seconds: float):
         self.clip, self.frames, self.seconds = clip, frames, seconds
         self.exact = clip.precision == VideoClip.Precision.EXACT
         self.written, self.at = 0, 0.0
+        self.renewed = time.monotonic()
 
     def __call__(self, progress: ffmpeg.Progress) -> None:
         if self.exact and self.frames:
@@ -68,11 +57,15 @@ class Reporter:
         else:
             done = progress.seconds / self.seconds if self.seconds else 0
         percent = max(0, min(99, int(done * 100)))
-        if percent > self.written and time.monotonic() - self.at >= 1:
-            VideoClip.objects.filter(
-                pk=self.clip.pk, status=VideoClip.Status.MAKING
-            ).update(progress=percent)
-            self.written, self.at = percent, time.monotonic()
+        now = time.monotonic()
+        renew = now - self.renewed >= claims.lease().total_seconds() / 4
+        if (percent > self.written and now - self.at >= 1) or renew:
+            changes = {"progress": max(percent, self.written)}
+            if renew:
+                changes["claimed_at"] = timezone.now()
+                self.renewed = now
+            claims.held(self.clip).update(**changes)
+            self.written, self.at = max(percent, self.written), now
 
 
 def cut(clip: VideoClip) -> bool:
@@ -113,9 +106,11 @@ def cut(clip: VideoClip) -> bool:
                 f"videos/clips/{rendition.asset_id}/{rendition.name}-"
                 f"{clip.precision.lower()}-{clip.start_ms}-{clip.end_ms}.mp4"
             )
+            if not claims.renew(clip):  # lost meanwhile: another worker has it
+                return False
             stored = store(target, name, storage)
         now = timezone.now()
-        VideoClip.objects.filter(pk=clip.pk).update(
+        done = claims.held(clip).update(
             status=VideoClip.Status.READY,
             file=stored,
             size_bytes=storage.size(stored),
@@ -127,11 +122,16 @@ def cut(clip: VideoClip) -> bool:
             finished_at=now,
             last_used_at=now,
         )
+        if not done:
+            # Taken back as lost while storing (a long pause): its new claim
+            # makes it again; this copy goes.
+            delete_stored([stored], storage)
+            return False
     except Exception as error:  # noqa: BLE001 - every failure is recorded, coded
         if stored:
             delete_stored([stored], storage)
         code = _failure_code(error, storage, rendition.file.name)
-        VideoClip.objects.filter(pk=clip.pk).update(
+        claims.held(clip).update(
             status=VideoClip.Status.FAILED,
             error_code=code,
             message=ffmpeg.without_signatures(str(error))[:2000],

@@ -29,7 +29,8 @@ from cms.graphql.pages import published
 from cms.public_urls import cms_url
 from cms.serving import ServedLog, serve_file
 
-from . import limits
+from . import claims, limits
+from .claims import CLIP_WORKER_LOST
 from .models import (
     VideoClip,
     VideoDownload,
@@ -472,6 +473,10 @@ def find_job(request, job_id) -> VideoDownloadJob:
     )
     if job is None:
         raise DownloadError(NOT_FOUND, _("You have no download job with this id."))
+    if job.clip is not None and claims.is_lost(job.clip):
+        # Its worker died: queued again (or failed) now, not at the next tick.
+        claims.recover_lost(VideoClip.objects.using(primary).filter(pk=job.clip.pk))
+        job.clip.refresh_from_db(using=primary)
     return job
 
 
@@ -559,8 +564,11 @@ def _touch(clip: VideoClip) -> bool:
 
 
 def _stale(clip: VideoClip) -> bool:
-    """A claim older than the ffmpeg timeout: its worker died, or its task was
-    lost with the queue. Asking again queues it again."""
+    """Being made by a worker that died (its claim is older than the lease), or
+    waiting longer than the ffmpeg timeout (its task lost with the queue).
+    Asking again queues it again."""
+    if claims.is_lost(clip):
+        return True
     limit = datetime.timedelta(seconds=settings.VIDEO_FFMPEG_TIMEOUT + 60)
     return clip.claimed_at < timezone.now() - limit
 
@@ -576,6 +584,7 @@ def _requeue(clip: VideoClip, precision: str, seconds: float) -> None:
         last_used_at=now,
         started_at=None,
         finished_at=None,
+        attempts=0,
         estimated_seconds=estimate_seconds(precision, seconds),
     )
     clip.refresh_from_db()
@@ -630,6 +639,10 @@ def clip_error_message(code: str) -> str:
         STORAGE_UNAVAILABLE: _("The video storage cannot be reached. Try again later."),
         CLIP_EXPIRED: _(
             "This clip was deleted after a time without download. Ask for it again."
+        ),
+        CLIP_WORKER_LOST: _(
+            "The clip could not be made: the worker cutting it stopped several "
+            "times. Ask for it again later."
         ),
         INTERNAL_SERVER_ERROR: _(
             "The clip could not be made because of an error on our side. Try "

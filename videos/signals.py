@@ -1,7 +1,8 @@
 """What follows a change of the video rows: a master to process is queued for the
 task worker; when a video file, a rendition or a clip is deleted (directly or by
 cascade), its file leaves storage once the deletion commits. On the worker's tick,
-clips nobody downloads any more are deleted."""
+clips whose worker died are queued again and clips nobody downloads any more are
+deleted."""
 
 from functools import partial
 
@@ -12,6 +13,7 @@ from django.dispatch import receiver
 from cms.models import Lease
 from cms.scheduled_publishing import worker_tick
 
+from .claims import recover_lost
 from .clipping import make_clip, purge_unused_clips
 from .models import (
     VideoAsset,
@@ -59,10 +61,12 @@ def delete_clip_file(sender, instance: VideoClip, **kwargs):
 
 @receiver(worker_tick)
 def clip_retention(sender, holder: str, **kwargs):
-    """One worker at a time deletes the clips past their retention."""
+    """One worker at a time queues again the clips whose worker died (or fails
+    them, videos/claims.py) and deletes the clips past their retention."""
     if not Lease.acquire("videos.clip_retention", holder, 600):
         return
     try:
+        recover_lost()
         purge_unused_clips()
     finally:
         Lease.release("videos.clip_retention", holder)

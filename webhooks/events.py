@@ -49,13 +49,19 @@ def endpoints_for(event: str, page: Page) -> list[WebhookEndpoint]:
     return [endpoint for endpoint in candidates if endpoint.wants(event)]
 
 
-def record_page_event(event: WebhookEvent | str, page: Page) -> list[WebhookDelivery]:
+def record_page_event(
+    event: WebhookEvent | str, page: Page, *, withheld: bool | None = None
+) -> list[WebhookDelivery]:
     """Create a delivery per interested endpoint and send them after commit.
 
-    Runs inside a savepoint so that a failure here cannot poison the editor's
-    transaction; the error is logged and the page change goes through."""
+    ``withheld`` says whether the public may not know of the page yet (asked of
+    cms.visibility when None). Runs inside a savepoint so that a failure here
+    cannot poison the editor's transaction; the error is logged and the page
+    change goes through."""
     event = WebhookEvent(event)
-    if is_withheld(page):
+    if withheld is None:
+        withheld = is_withheld(page)
+    if withheld:
         # Under embargo: frontends hear of it when it lifts (embargo/lifting.py).
         return []
     try:

@@ -18,6 +18,8 @@ from django.db.models.signals import pre_delete
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
+from cms.visibility import page_withdrawn
+
 from .events import record_page_event
 from .models import WebhookEvent
 
@@ -39,6 +41,12 @@ def on_page_unpublished(sender: type[Page], instance: Page, **kwargs: Any) -> No
         record_page_event(WebhookEvent.PAGE_UNPUBLISHED, instance)
 
 
+def on_page_withdrawn(sender: type[Page], page: Page, **kwargs: Any) -> None:
+    """Published again under an embargo: for the public it is gone until the
+    lift (which sends ``page.published``)."""
+    record_page_event(WebhookEvent.PAGE_UNPUBLISHED, page, withheld=False)
+
+
 def on_page_deleted(sender: type[Page], instance: Page, **kwargs: Any) -> None:
     # pre_delete, not post_delete: the page's locale and URL can still be read.
     record_page_event(WebhookEvent.PAGE_DELETED, instance)
@@ -47,4 +55,5 @@ def on_page_deleted(sender: type[Page], instance: Page, **kwargs: Any) -> None:
 def register_signal_handlers() -> None:
     page_published.connect(on_page_published, dispatch_uid="webhooks_published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="webhooks_unpublished")
+    page_withdrawn.connect(on_page_withdrawn, dispatch_uid="webhooks_withdrawn")
     pre_delete.connect(on_page_deleted, sender=Page, dispatch_uid="webhooks_deleted")

@@ -38,7 +38,8 @@ export async function headline(client: ApolloClient, slug: string): Promise<stri
 
 export async function widths(client: ApolloClient, slug: string): Promise<number[]> {
   const { data } = await client.query({ query: VideoPlayer, variables: { slug } });
-  return (data?.video?.renditions ?? []).flatMap((r) => (r ? [r.width] : []));
+  // width is null for an AUDIO rendition (no picture).
+  return (data?.video?.renditions ?? []).flatMap((r) => (r?.width != null ? [r.width] : []));
 }
 
 export const client = new ApolloClient({

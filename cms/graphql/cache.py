@@ -65,7 +65,7 @@ from wagtail.signals import (
     post_page_move,
 )
 
-from cms.visibility import is_withheld
+from cms.visibility import is_withheld, page_withdrawn
 
 from .dependencies import (
     ANY,
@@ -363,6 +363,16 @@ def _page_unpublished(sender, instance, **_kwargs) -> None:
     invalidate_page(instance, immediate=True)
 
 
+def _page_withdrawn(sender, page, **_kwargs) -> None:
+    """Embargoed again (cms/visibility.py): as an unpublish, for the page as the
+    public knew it (its URL may have changed with the new revision)."""
+    invalidate_page(page, immediate=True)
+    if settings.WAGTAILFRONTENDCACHE:
+        from wagtail.contrib.frontend_cache.utils import purge_page_from_cache
+
+        transaction.on_commit(lambda: purge_page_from_cache(page))
+
+
 def _urls_changed(sender, instance, **_kwargs) -> None:
     # A slug or a move changes the URL of every page below: every answer.
     invalidate_on_commit()
@@ -392,6 +402,7 @@ def connect_signals() -> None:
     page_unpublished.connect(
         _page_unpublished, dispatch_uid="graphql-cache-unpublished"
     )
+    page_withdrawn.connect(_page_withdrawn, dispatch_uid="graphql-cache-withdrawn")
     for signal in (page_slug_changed, post_page_move):
         signal.connect(_urls_changed, dispatch_uid=f"graphql-cache-{signal}")
     post_save.connect(_content_saved, dispatch_uid="graphql-cache-save")

@@ -3,7 +3,9 @@
 - ``document``, ``documents``, ``image``, ``images`` and ``collections`` hide what
   sits in a collection with a view restriction, but grapple misses the collections
   below it: Wagtail applies a collection's privacy to its whole subtree (as its own
-  ``/documents/<id>/<name>`` view does). Here the whole subtree is hidden.
+  ``/documents/<id>/<name>`` view does). Here the whole subtree is hidden; and
+  ``image``/``images`` ask the apps what else the reader may not list
+  (cms/visibility.py's ``filter_visible_images``).
 - Image, rendition and document URLs: grapple puts relative ones on
   WAGTAILADMIN_BASE_URL; here they follow cms/public_urls.py like every other URL.
 - ``redirects``: ``oldUrl`` was on the host of the Site row (set when the demo was
@@ -18,11 +20,22 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from cms.public_urls import media_item_url, on_public_base, page_url
-from cms.visibility import public_collection_ids, public_collections, published
+from cms.visibility import (
+    public_collection_ids,
+    public_collections,
+    published,
+    visible_images,
+)
 
 
 def _public(model):
     return model.objects.filter(collection__in=public_collection_ids())
+
+
+def _images():
+    """Images in public collections, but not the web copies of photos no
+    gallery the reader may see shows (unpublished, under embargo)."""
+    return visible_images(_public(get_image_model()))
 
 
 def _by_id(queryset, id):
@@ -46,11 +59,11 @@ class MediaQuery:
 
     @staticmethod
     def resolve_image(root, info, id=None, **kwargs):
-        return _by_id(_public(get_image_model()).prefetch_renditions(), id)
+        return _by_id(_images().prefetch_renditions(), id)
 
     @staticmethod
     def resolve_images(root, info, **kwargs):
-        images = _public(get_image_model()).prefetch_renditions()
+        images = _images().prefetch_renditions()
         return resolve_queryset(images, info, **kwargs)
 
     @staticmethod

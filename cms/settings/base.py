@@ -226,6 +226,11 @@ else:
 ACCREDITATION_DOCUMENT_MAX_BYTES = int(
     env("ACCREDITATION_DOCUMENT_MAX_BYTES", str(5 * 1024 * 1024))
 )
+# An uploaded document no application names is deleted (row and file) by the
+# worker's tick this many hours after its upload.
+ACCREDITATION_ORPHAN_DOCUMENT_HOURS = float(
+    env("ACCREDITATION_ORPHAN_DOCUMENT_HOURS", "24")
+)
 # The download basket's zips: private as video files are, in a folder of their own.
 BASKET_STORAGE = {
     "BACKEND": MEDIA_STORAGE_BACKEND,
@@ -346,7 +351,7 @@ IMAGE_SRCSET_WIDTHS = [320, 640, 960, 1280, 1920]
 # this Pillow writes it (Pillow 11.3+ built with libavif).
 IMAGE_SRCSET_FORMATS = ["webp", *(["avif"] if pil_features.check("avif") else [])]
 GRAPPLE = {
-    "APPS": ["home", "newsroom", "videos"],
+    "APPS": ["home", "newsroom", "videos", "photos"],
     "EXPOSE_GRAPHIQL": False,  # we mount our own view in cms/urls.py
     "PAGE_SIZE": 10,
     "MAX_PAGE_SIZE": 100,
@@ -537,6 +542,12 @@ VIDEO_AUDIO_RENDITIONS = env_list("VIDEO_AUDIO_RENDITIONS", "m4a,wav")
 # clips in any hour (past either: RATE_LIMITED with retryAfter).
 VIDEO_EXACT_CONCURRENT_JOBS = int(env("VIDEO_EXACT_CONCURRENT_JOBS", "2"))
 VIDEO_EXACT_SECONDS_PER_HOUR = int(env("VIDEO_EXACT_SECONDS_PER_HOUR", "1800"))
+# A worker renews its claim on a clip while it cuts; a claim older than this is
+# a lost worker: the clip is queued again (when its job is followed, or on the
+# worker's tick), at most VIDEO_CLIP_MAX_ATTEMPTS claims, then FAILED
+# (CLIP_WORKER_LOST).
+VIDEO_CLIP_LEASE_SECONDS = int(env("VIDEO_CLIP_LEASE_SECONDS", "180"))
+VIDEO_CLIP_MAX_ATTEMPTS = int(env("VIDEO_CLIP_MAX_ATTEMPTS", "3"))
 # A job that waited this long for its clip is told by e-mail (with a link that
 # lives VIDEO_CLIP_EMAIL_LINK_SECONDS) when it is ready.
 VIDEO_CLIP_EMAIL_AFTER_SECONDS = int(env("VIDEO_CLIP_EMAIL_AFTER_SECONDS", "60"))

@@ -315,19 +315,34 @@ def add_to_gallery(
     """The files as photos at the end of the gallery's latest draft, saved as one
     new revision (not published). Files that fail are left out with their reason;
     the others are added all together or, if saving fails, not at all."""
-    results: list[ImportResult] = []
-    for upload in uploads:
-        name = safe_filename(getattr(upload, "name", "") or "photo")
-        try:
-            results.append(
-                import_photo(upload, filename=name, user=user, keep_gps=keep_gps)
-            )
-        except PhotoImportError as error:
-            results.append(ImportResult(name, error=error))
+    results = import_photos(uploads, user=user, keep_gps=keep_gps)
     imported = [result for result in results if result.ok]
     if not imported:
         return results
+    try:
+        _add_rows(gallery, imported, user)
+    except BaseException:
+        # Not a half-stored batch: the photos this batch made go again.
+        for result in imported:
+            if not result.duplicate:
+                delete_photo(result.asset)
+        raise
+    return results
 
+
+def delete_photo(asset: PhotoAsset) -> None:
+    """A photo no gallery uses, with its files (original, full size, web copy)."""
+    files = [asset.original, asset.full_size]
+    image = asset.image
+    asset.delete()
+    if image is not None:
+        image.delete()  # Wagtail deletes its file and renditions
+    for stored in files:
+        if stored.name:
+            stored.storage.delete(stored.name)
+
+
+def _add_rows(gallery: GalleryPage, imported: list[ImportResult], user) -> None:
     with transaction.atomic():
         gallery = GalleryPage.objects.select_for_update().get(pk=gallery.pk)
         draft = gallery.get_latest_revision_as_object()
@@ -347,4 +362,3 @@ def add_to_gallery(
                 row.sort_order = order
             draft.photos = rows
             draft.save_revision(user=user, log_action=True)
-    return results

@@ -10,6 +10,7 @@ from .assets import (
     full_size_upload_to,
     original_upload_to,
 )
+from .downloads import PhotoDownload, PhotoDownloadServed
 from .pages import (
     GalleryIndexPage,
     GalleryPage,
@@ -30,6 +31,8 @@ __all__ = [
     "GalleryRelatedVideo",
     "GalleryTopic",
     "PhotoAsset",
+    "PhotoDownload",
+    "PhotoDownloadServed",
     "full_size_upload_to",
     "original_upload_to",
     "photo_storage",

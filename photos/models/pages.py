@@ -4,9 +4,13 @@ ordered photos with their words in each language."""
 
 from __future__ import annotations
 
+from typing import Any
+
+import graphene
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from grapple.models import GraphQLField, GraphQLInt, GraphQLString
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -19,13 +23,20 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from cms.graphql.pages import HeadlessPageMixin
+from cms.graphql.pages import (
+    HeadlessPageMixin,
+    list_field,
+    translation_graphql_fields,
+)
 from embargo.forms import EmbargoPageForm
 from embargo.models import EmbargoMixin
+from newsroom.linked.fields import linked_graphql_fields
 from newsroom.linked.models import LinkedPage, PersonLink, ReleaseLink, TopicLink
 
 from ..panels import GalleryUploadPanel
+from . import graphql as fields
 from .assets import PhotoAsset
+from .graphql import GalleryPhotoType, related_videos_type
 
 
 class GalleryIndexPage(HeadlessPageMixin, Page):
@@ -36,6 +47,8 @@ class GalleryIndexPage(HeadlessPageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["photos.GalleryPage"]
+
+    graphql_fields = [GraphQLString("introduction"), *translation_graphql_fields()]
 
     class Meta:
         verbose_name = _("photo library")
@@ -88,6 +101,26 @@ class GalleryPage(EmbargoMixin, LinkedPage, HeadlessPageMixin, Page):
         *EmbargoMixin.embargo_search_fields,
     ]
 
+    graphql_fields = [
+        GraphQLField("date", graphene.DateTime, required=True),
+        GraphQLString("place"),
+        GraphQLString("summary"),
+        list_field("photos", GalleryPhotoType, source="graphql_photos"),
+        GraphQLInt("photo_count", required=True, source="graphql_photo_count"),
+        GraphQLField(
+            "cover",
+            GalleryPhotoType,
+            source="graphql_cover",
+            description="The first photo, to show the gallery by.",
+        ),
+        *linked_graphql_fields(),
+        list_field(
+            "related_videos", related_videos_type, source="graphql_related_videos"
+        ),
+        *EmbargoMixin.embargo_graphql_fields(),
+        *translation_graphql_fields(),
+    ]
+
     people_links = "gallery_people"
     topic_links = "gallery_topics"
     related_links = "related_releases"
@@ -100,8 +133,22 @@ class GalleryPage(EmbargoMixin, LinkedPage, HeadlessPageMixin, Page):
             models.Index(fields=["date", "page_ptr"], name="photos_gallery_date")
         ]
 
+    # The fields beyond the columns, answered through the batch loaders of
+    # photos/models/graphql.py.
+    def graphql_photos(self, info: Any, **kwargs: Any) -> list[GalleryPhoto]:
+        return fields.resolve_photos(self)
 
-class GalleryPhoto(TranslatableMixin, Orderable):
+    def graphql_photo_count(self, info: Any, **kwargs: Any) -> int:
+        return len(fields.resolve_photos(self))
+
+    def graphql_cover(self, info: Any, **kwargs: Any) -> GalleryPhoto | None:
+        return fields.resolve_cover(self)
+
+    def graphql_related_videos(self, info: Any, **kwargs: Any) -> list[Page]:
+        return fields.resolve_related_videos(self)
+
+
+class GalleryPhoto(index.Indexed, TranslatableMixin, Orderable):
     """A photo in a gallery, in the gallery's order, with its words in the
     gallery's language. The file (``asset``) is synchronized across translations;
     the words are translated in wagtail-localize with the page."""
@@ -129,6 +176,18 @@ class GalleryPhoto(TranslatableMixin, Orderable):
         FieldRowPanel([FieldPanel("credit"), FieldPanel("copyright")]),
         FieldPanel("usage_terms"),
         FieldPanel("restrictions"),
+    ]
+
+    # Search finds a photo by its words (photos' wagtail_hooks.py: the "photo"
+    # kind, shown only while its gallery may be seen).
+    search_fields = [
+        index.SearchField("caption", boost=2),
+        index.AutocompleteField("caption"),
+        index.SearchField("credit"),
+        index.SearchField("copyright"),
+        index.FilterField("locale_id"),
+        index.FilterField("page_id"),
+        index.FilterField("translation_key"),
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):

@@ -231,11 +231,13 @@ def search(
     date_from: datetime.datetime | None = None,
     date_before: datetime.datetime | None = None,
     restricted: list[str] = (),
+    hidden: dict[int, list[int]] | None = None,
 ) -> Found:
     """One statement: the objects of ``content_types`` that match ``text`` (all
     its words) in ``segments``, live and public, narrowed by the filters; the
     best ``window`` of each kind in ``ranked`` (by the dialect's rank); the count
-    per kind and the year and topic facets of the ranked kinds."""
+    per kind and the year and topic facets of the ranked kinds. ``hidden``:
+    objects left out whatever they match (see ``DocumentQuery``)."""
     found = Found(hits={ct: [] for ct in ranked}, counts={}, years={}, topic_sets=[])
     documents = dialect()
     if documents is None or not segments or not content_types:
@@ -251,5 +253,6 @@ def search(
         date_from=date_from,
         date_before=date_before,
         restricted=list(restricted),
+        hidden={ct: list(ids) for ct, ids in (hidden or {}).items() if ids},
     )
     return documents.search(query, found)

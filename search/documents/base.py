@@ -72,6 +72,9 @@ class DocumentQuery:
     date_from: datetime.datetime | None = None
     date_before: datetime.datetime | None = None
     restricted: list[str] = field(default_factory=list)
+    #: ``{content type: [object ids]}``: objects of kinds shown on a page whose
+    #: page the reader may not see (``SearchKind.page_relation``).
+    hidden: dict[int, list[int]] = field(default_factory=dict)
 
 
 @dataclass

@@ -137,10 +137,18 @@ class PostgresDocuments(Dialect):
             "window": query.window,
         }
         restricted = query.restricted
+        hidden = []
+        for n, (content_type, ids) in enumerate(sorted(query.hidden.items())):
+            params[f"hidden_type_{n}"], params[f"hidden_{n}"] = content_type, ids
+            hidden.append(
+                f" AND NOT ({{alias}}.content_type_id = %(hidden_type_{n})s"
+                f" AND {{alias}}.object_id = ANY(%(hidden_{n})s::bigint[]))"
+            )
 
         def visible(alias: str) -> str:
+            shown = "".join(condition.format(alias=alias) for condition in hidden)
             if not restricted:
-                return f"{alias}.live"
+                return f"{alias}.live{shown}"
             params["page_types"] = page_content_types()
             likes = " OR ".join(
                 f"path LIKE %(restricted_{n})s" for n in range(len(restricted))
@@ -151,7 +159,7 @@ class PostgresDocuments(Dialect):
             return (
                 f"{alias}.live AND NOT ({alias}.content_type_id = ANY(%(page_types)s)"
                 f" AND {alias}.object_id IN"
-                f" (SELECT id FROM wagtailcore_page WHERE {likes}))"
+                f" (SELECT id FROM wagtailcore_page WHERE {likes})){shown}"
             )
 
         matches, ranks = [], []

@@ -145,15 +145,22 @@ class SQLiteDocuments(Dialect):
         restricted = query.restricted
 
         def visible(alias: str) -> tuple[str, list]:
+            shown, shown_params = "", []
+            for content_type, ids in sorted(query.hidden.items()):
+                shown += (
+                    f" AND NOT ({alias}.content_type_id = %s"
+                    f" AND {alias}.object_id IN {placeholders(ids)})"
+                )
+                shown_params.extend([content_type, *ids])
             if not restricted:
-                return f"{alias}.live", []
+                return f"{alias}.live{shown}", shown_params
             page_types = page_content_types()
             likes = " OR ".join(["path LIKE %s"] * len(restricted))
             return (
                 f"{alias}.live AND NOT ({alias}.content_type_id IN"
                 f" {placeholders(page_types)} AND {alias}.object_id IN"
-                f" (SELECT id FROM wagtailcore_page WHERE {likes}))",
-                [*page_types, *[f"{path}%" for path in restricted]],
+                f" (SELECT id FROM wagtailcore_page WHERE {likes})){shown}",
+                [*page_types, *[f"{path}%" for path in restricted], *shown_params],
             )
 
         matches = []

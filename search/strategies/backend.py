@@ -8,7 +8,7 @@ from typing import Any
 
 from django.db.models import Count, QuerySet
 from django.db.models.functions import ExtractYear
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import BaseSearchBackend, EmptySearchResults
 
@@ -67,7 +67,15 @@ def published_objects(kind: SearchKind, locale: Locale) -> QuerySet:
     objects = kind.model.objects.all()
     if kind.is_page:
         objects = published(objects)
+    elif kind.page_relation is not None:
+        objects = objects.filter(**on_visible_pages(kind))
     return objects.filter(locale=locale)
+
+
+def on_visible_pages(kind: SearchKind) -> dict:
+    """The filter of a kind's objects shown on a page to those on pages the
+    reader may see (``SearchKind.page_relation``)."""
+    return {f"{kind.page_relation}__in": published(Page.objects.all()).values("pk")}
 
 
 def kind_querysets(kind: SearchKind, request: SearchRequest) -> list[tuple]:
@@ -82,7 +90,7 @@ def kind_querysets(kind: SearchKind, request: SearchRequest) -> list[tuple]:
     for locale in segments:
         objects = published_objects(kind, locale)
         if locale != request.locale:
-            if kind.is_page:
+            if kind.is_page or kind.page_relation is not None:
                 translated = published_objects(kind, request.locale).values(
                     "translation_key"
                 )

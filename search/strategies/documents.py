@@ -23,6 +23,7 @@ from ..hits import (
 )
 from ..registry import SearchKind, get_filter
 from ..text import title_bonus
+from .backend import on_visible_pages
 
 
 def _linked_ids(name: str, keys: set) -> list[int]:
@@ -30,6 +31,17 @@ def _linked_ids(name: str, keys: set) -> list[int]:
     link_filter = get_filter(name)
     linked = link_filter.model.objects.filter(**{f"{link_filter.key_field}__in": keys})
     return list(linked.values_list("pk", flat=True))
+
+
+def _hidden_ids(kind: SearchKind) -> list[int]:
+    """The objects of a kind shown on pages that the reader may not see: those
+    of unpublished, restricted or embargoed pages (a few galleries' photos)."""
+    shown = kind.model.objects.filter(**on_visible_pages(kind))
+    return list(
+        kind.model.objects.exclude(pk__in=shown.values("pk")).values_list(
+            "pk", flat=True
+        )
+    )
 
 
 def _segments(
@@ -83,6 +95,11 @@ def rank(
             else None
         ),
         restricted=documents.restricted_paths() + hidden_page_paths(),
+        hidden={
+            type_of[kind.name]: _hidden_ids(kind)
+            for kind in candidates
+            if kind.page_relation is not None
+        },
     )
     ranked: list[list[RankedHit]] = []
     for kind in searched:
@@ -92,6 +109,8 @@ def rank(
         objects = kind.model.objects.filter(pk__in=[h.object_id for h in found_hits])
         if kind.is_page:
             objects = published(objects)  # in case it changed a moment ago
+        elif kind.page_relation is not None:
+            objects = objects.filter(**on_visible_pages(kind))
         objects = objects.select_related(*kind.select_related)
         objects = objects.prefetch_related(*kind.prefetch_related)
         by_pk = {obj.pk: obj for obj in objects}

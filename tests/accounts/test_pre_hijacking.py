@@ -120,3 +120,26 @@ def test_the_registering_session_needs_no_password(smtp_server, clock, gql_as):
     answer = verify(gql_as, browser, smtp_server.last_to(VICTIM).code())
     assert answer["data"]["verifyEmail"]["ok"] is True
     assert gql_as(browser, ME)["data"]["me"] == {"email": VICTIM}
+
+
+def test_a_newsletter_asked_by_the_first_registration_is_not_kept(
+    smtp_server, clock, gql_as
+):
+    from newsletter.models import Subscriber
+
+    attacker, victim = Client(), Client()
+    subscribe = REGISTER.replace(
+        "acceptTerms: true", "acceptTerms: true, newsletter: true"
+    )
+    answer = gql_as(
+        attacker,
+        subscribe,
+        {"email": VICTIM, "password": ATTACKER_PASSWORD, "first": "Mallory"},
+    )
+    assert "errors" not in answer, answer
+    assert Subscriber.objects.filter(email__iexact=VICTIM, status="pending").exists()
+    clock.advance(seconds=61)
+    register(gql_as, victim, PASSWORD)  # the box left empty
+    answer = verify(gql_as, victim, smtp_server.last_to(VICTIM).code())
+    assert answer["data"]["verifyEmail"]["ok"] is True
+    assert not Subscriber.objects.filter(email__iexact=VICTIM).exists()

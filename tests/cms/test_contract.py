@@ -276,6 +276,8 @@ def test_closed_sets_are_enums_and_dates_are_dates():
     assert set(types["SearchType"].values) == {
         "pressRelease",
         "video",
+        "gallery",
+        "photo",
         "person",
         "topic",
     }

@@ -72,6 +72,9 @@ def test_text_parts_are_not_html_escaped(subject_template, language):
     for source in sources:
         for variable in re.findall(r"=\s*([a-z_][a-z0-9_]*)\|date", source):
             context[variable] = timezone.now()
+        # And one naming a time zone ({% timezone zone %}) is an IANA name.
+        for variable in re.findall(r"\{%\s*timezone\s+([a-z_][a-z0-9_]*)", source):
+            context[variable] = "Europe/Brussels"
 
     message = build_templated_email(name, "reader@example.org", language, context)
     for part in (message.subject, message.body):

@@ -12,6 +12,7 @@ USERS = [
     ("redactrice@example.com", "Editors", "fr"),
     ("traductrice@example.com", "Translators FR", "en"),
     ("producer@example.com", "Video producers", "en"),
+    ("photo-editor@example.com", "Photo editors", "en"),
 ]
 
 

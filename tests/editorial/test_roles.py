@@ -250,3 +250,7 @@ def test_media_office_reads_the_download_report_and_nothing_else(client, media_o
     assert denied(client.get("/admin/snippets/newsroom/person/add/"))
     assert not media_office.has_perm("videos.change_videodownload")
     assert not media_office.has_perm("videos.delete_videodownload")
+    # Issue 19: the photo downloads too.
+    assert client.get("/admin/reports/photo-downloads/").status_code == 200
+    assert client.get("/admin/reports/photo-downloads/?export=csv").status_code == 200
+    assert not media_office.has_perm("photos.change_photodownload")

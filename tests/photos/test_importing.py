@@ -324,3 +324,32 @@ def test_a_french_gallery_takes_the_french_caption_of_the_xmp():
     gallery.refresh_from_db()
     latest = gallery.get_latest_revision_as_object()
     assert [p.caption for p in latest.photos.all()] == ["Arrivée"]
+
+
+def test_a_batch_whose_revision_cannot_be_saved_leaves_nothing(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    en = Locale.objects.get(language_code="en")
+    gallery = GalleryPage(title="Failing", slug="failing-batch", locale=en)
+    gallery_library().add_child(instance=gallery)
+    known = import_photo(upload(files.jpeg(files.picture(seed=31)), "k.jpg")).asset
+    before = stored_files()
+    assets, images = PhotoAsset.objects.count(), get_image_model().objects.count()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(GalleryPage, "save_revision", broken)
+    with django_capture_on_commit_callbacks(execute=True):
+        with pytest.raises(RuntimeError):
+            add_to_gallery(
+                gallery,
+                [
+                    upload(files.jpeg(files.picture(seed=32)), "new.jpg"),
+                    upload(files.jpeg(files.picture(seed=31)), "known-again.jpg"),
+                ],
+            )
+    assert PhotoAsset.objects.count() == assets
+    assert get_image_model().objects.count() == images
+    assert stored_files() == before
+    assert PhotoAsset.objects.filter(pk=known.pk).exists()  # reused: kept

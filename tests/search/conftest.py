@@ -26,8 +26,10 @@ query Search($query: String, $locale: LanguageCode, $types: [SearchType!],
     }
   }
 }
-""" % (
-    "\n        ... on VideoPage { slug date }" if apps.is_installed("videos") else ""
+""" % "".join(
+    f"\n        ... on {page_type} {{ slug date }}"
+    for app, page_type in (("videos", "VideoPage"), ("photos", "GalleryPage"))
+    if apps.is_installed(app)
 )
 
 postgres_only = pytest.mark.skipif(
@@ -51,8 +53,9 @@ def search(gql):
 
 
 def slugs(result) -> list[str]:
-    return [item["object"]["slug"] for item in result["items"]]
+    # A photo hit has no slug of its own (its url is its gallery's).
+    return [item["object"].get("slug") for item in result["items"]]
 
 
 def hits(result) -> list[tuple[str, str]]:
-    return [(item["type"], item["object"]["slug"]) for item in result["items"]]
+    return [(item["type"], item["object"].get("slug")) for item in result["items"]]

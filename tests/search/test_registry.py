@@ -26,7 +26,15 @@ def extra_kind():
 
 def test_registering_a_kind_keeps_the_apps_kinds(extra_kind):
     names = [kind.name for kind in registry.kinds()]
-    assert names == ["pressRelease", "video", "person", "topic", "homePage"]
+    assert names == [
+        "pressRelease",
+        "video",
+        "gallery",
+        "photo",
+        "person",
+        "topic",
+        "homePage",
+    ]
 
 
 def test_each_app_gives_its_kinds_from_its_hooks():
@@ -39,6 +47,7 @@ def test_each_app_gives_its_kinds_from_its_hooks():
     assert given == [
         ("newsroom.wagtail_hooks", ["pressRelease"]),
         ("videos.wagtail_hooks", ["video"]),
+        ("photos.wagtail_hooks", ["gallery", "photo"]),
         ("newsroom.wagtail_hooks", ["person", "topic"]),
     ]
     assert registry.get_filter("topics").model_label == "newsroom.Topic"
@@ -56,6 +65,6 @@ def _imported_modules(path: pathlib.Path) -> set[str]:
 
 
 def test_search_imports_no_content_app():
-    content_apps = {"newsroom", "videos", "accounts", "newsletter", "home"}
+    content_apps = {"newsroom", "videos", "photos", "accounts", "newsletter", "home"}
     for path in SEARCH_DIR.rglob("*.py"):
         assert not _imported_modules(path) & content_apps, path

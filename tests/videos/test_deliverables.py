@@ -74,7 +74,13 @@ def test_full_hd_and_audio_only_renditions(
         ("audio-m4a", "AUDIO", "audio/mp4"),
         ("audio-wav", "AUDIO", "audio/wav"),
     ]
-    assert listed[1]["label"] == "Audio (AAC, M4A)" and listed[1]["height"] == 0
+    assert listed[1]["label"] == "Audio (AAC, M4A)"
+    # Sound has no picture: no size (null, not a 0 that reads as one).
+    assert [(r["width"], r["height"]) for r in listed] == [
+        (1920, 1080),
+        (None, None),
+        (None, None),
+    ]
 
     # Downloaded whole, as what they are; a clip of one is refused with a code.
     answer = download(gql, demo_video.pk, "audio-wav")

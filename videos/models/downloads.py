@@ -59,6 +59,9 @@ class VideoClip(models.Model):
     file = models.FileField(max_length=500, blank=True, storage=video_storage)
     size_bytes = models.BigIntegerField(null=True)
     claimed_at = models.DateTimeField(default=timezone.now)
+    # Claims taken by workers since the clip was last asked for: the number of
+    # the current one (videos/claims.py).
+    attempts = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     # The work, as a job (videos/clipjobs.py): a worker's progress (0-100), what
     # it expected, when it ran, and a code for what went wrong.

@@ -51,8 +51,8 @@ class RenditionType(graphene.ObjectType):
     )
     kind = graphene.Field(RenditionKind, required=True)
     label = graphene.String(required=True)
-    width = graphene.Int(required=True, description="Pixels; 0 for audio.")
-    height = graphene.Int(required=True, description="Lines; 0 for audio.")
+    width = graphene.Int(description="Pixels; null for an AUDIO rendition.")
+    height = graphene.Int(description="Lines; null for an AUDIO rendition.")
     mime_type = graphene.String(required=True)
     size_bytes = graphene.Float(required=True, description="Bytes (may pass 2^31).")
     duration = graphene.Float(required=True)
@@ -64,6 +64,15 @@ class RenditionType(graphene.ObjectType):
     @staticmethod
     def resolve_kind(rendition: VideoRendition, info: Any) -> str:
         return rendition.kind
+
+    @staticmethod
+    def resolve_width(rendition: VideoRendition, info: Any) -> int | None:
+        # Sound has no picture: no size, rather than a 0 that looks like one.
+        return rendition.width if rendition.kind != VideoRendition.Kind.AUDIO else None
+
+    @staticmethod
+    def resolve_height(rendition: VideoRendition, info: Any) -> int | None:
+        return rendition.height if rendition.kind != VideoRendition.Kind.AUDIO else None
 
 
 class VideoPreviewType(graphene.ObjectType):

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReleaseCardFragment, VideoCardFragment } from "@/gql/graphql";
-import { formatDate, type Lang } from "@/lib/i18n";
+import { dict, formatDate, type Lang } from "@/lib/i18n";
 import { pathOf } from "@/lib/paths";
 import { formatSeconds } from "@/lib/timecode";
 
@@ -16,6 +16,7 @@ export function ReleaseCards({ items, lang }: { items: ReleaseCardFragment[]; la
                 width={item.heroImage.width} height={item.heroImage.height} loading="lazy" />
             ) : null}
             <h3><Link href={pathOf(item.url) ?? "#"}>{item.title}</Link></h3>
+            <Embargoed until={item.embargoedUntil} lang={lang} />
             <p className="meta"><time dateTime={item.date}>{formatDate(item.date, lang)}</time>{item.location ? ` · ${item.location}` : ""}</p>
             <p>{item.summary}</p>
           </article>
@@ -36,6 +37,7 @@ export function VideoCards({ items, lang }: { items: VideoCardFragment[]; lang: 
               <img src={item.poster.url} srcSet={item.poster.srcSet ?? undefined} sizes="320px" alt="" loading="lazy" />
             ) : null}
             <h3><Link href={pathOf(item.url) ?? "#"}>{item.title}</Link></h3>
+            <Embargoed until={item.embargoedUntil} lang={lang} />
             <p className="meta">
               <time dateTime={item.date}>{formatDate(item.date, lang)}</time>
               {item.duration ? ` · ${formatSeconds(item.duration)}` : ""}
@@ -45,6 +47,13 @@ export function VideoCards({ items, lang }: { items: VideoCardFragment[]; lang: 
       ))}
     </ul>
   );
+}
+
+/** The mark on a card an accredited journalist sees before the lift (the page
+ * itself says until when, in their time zone). */
+function Embargoed({ until, lang }: { until?: string | null; lang: Lang }) {
+  if (!until) return null;
+  return <p className="embargo-badge" data-testid="embargo-badge"><time dateTime={until}>{dict(lang).embargo.badge}</time></p>;
 }
 
 export function ErrorList({ errors }: { errors: string[] }) {

@@ -1,6 +1,7 @@
 "use client";
 // The browser's Apollo Client, for what the journalist does (sign in, download,
-// subscribe). It talks to /graphql/ on the portal's own origin (next.config.ts
+// subscribe): wrapped around those components only (ApolloWrapper), so a page
+// where nobody acts does not load it (README, "Benchmark"). It talks to /graphql/ on the portal's own origin (next.config.ts
 // proxies it to the CMS), so the CMS's session and CSRF cookies live on this
 // origin. Every mutation carries X-CSRFToken: the csrftoken cookie, or the
 // `csrfToken` query's answer when the cookie is not set yet (README, "Signing in
@@ -12,29 +13,13 @@ import { ApolloClient, ApolloNextAppProvider, InMemoryCache } from "@apollo/clie
 import { getMainDefinition } from "@apollo/client/utilities";
 import type { ReactNode } from "react";
 import possibleTypes from "@/gql/possibleTypes.json";
+import { csrfToken } from "./csrf-browser";
+
+export { csrfToken };
 
 async function sha256(text: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
-}
-
-function cookie(name: string): string | null {
-  if (typeof document === "undefined") return null;
-  const found = document.cookie.split("; ").find((part) => part.startsWith(`${name}=`));
-  return found ? decodeURIComponent(found.slice(name.length + 1)) : null;
-}
-
-export async function csrfToken(): Promise<string> {
-  const fromCookie = cookie("csrftoken");
-  if (fromCookie) return fromCookie;
-  const response = await fetch("/graphql/", {
-    method: "POST",
-    credentials: "same-origin",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ query: "query CsrfToken { csrfToken }" }),
-  });
-  const answer = (await response.json()) as { data?: { csrfToken?: string } };
-  return answer.data?.csrfToken ?? "";
 }
 
 function makeClient() {

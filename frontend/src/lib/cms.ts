@@ -1,9 +1,14 @@
 // How server components read the CMS: Apollo Client through its Next.js
 // integration (one client per request), automatic persisted queries sent as GET
 // (CDN-cacheable, with ETag), the committed possibleTypes for fragments on
-// interfaces and unions. Reads are anonymous: no cookie is forwarded, so every
-// answer can be shared (README, "Delivery").
+// interfaces and unions. `read` is anonymous: no cookie is forwarded, so every
+// answer can be shared (README, "Delivery"). `readAsReader` is for what a signed-in
+// journalist reads (pages, lists, search): it forwards their CMS session, so an
+// accredited journalist sees releases under embargo; those answers are theirs
+// alone: fetched with `no-store`, never in Next's data cache (no ISR), and the
+// page is sent `private, no-store` (src/proxy.ts).
 import { createHash } from "node:crypto";
+import { cookies } from "next/headers";
 import {
   ApolloLink,
   CombinedGraphQLErrors,
@@ -14,6 +19,7 @@ import {
 import { PersistedQueryLink } from "@apollo/client/link/persisted-queries";
 import { ApolloClient, InMemoryCache, registerApolloClient } from "@apollo/client-integration-nextjs";
 import possibleTypes from "@/gql/possibleTypes.json";
+import { SESSION_COOKIE } from "./session";
 
 export const CMS_URL = (process.env.CMS_URL ?? "http://127.0.0.1:8000").replace(/\/$/, "");
 /** Tag on every cached CMS answer: the publish webhook expires it (api/revalidate). */
@@ -47,15 +53,18 @@ export type Read<T> = { data: T | undefined; errors: ApiError[] };
 export async function read<T, V extends OperationVariables>(
   query: TypedDocumentNode<T, V>,
   variables: V,
-  options: { preview?: boolean } = {},
+  options: { preview?: boolean; session?: string | null } = {},
 ): Promise<Read<T>> {
+  const personal = Boolean(options.preview || options.session);
   const result = await getClient().query({
     query,
     variables,
     errorPolicy: "all",
+    // The client is this request's own (registerApolloClient): its cache is too.
     fetchPolicy: options.preview ? "no-cache" : "cache-first",
     context: {
-      fetchOptions: options.preview
+      ...(options.session ? { headers: { cookie: options.session } } : {}),
+      fetchOptions: personal
         ? { cache: "no-store" }
         : { next: { revalidate: REVALIDATE_SECONDS, tags: [CMS_TAG] } },
     },
@@ -69,4 +78,18 @@ export async function read<T, V extends OperationVariables>(
     }
   }
   return { data: (result.data ?? undefined) as T | undefined, errors };
+}
+
+/** The journalist's CMS session as a Cookie header, or null when signed out. */
+export async function readerSession(): Promise<string | null> {
+  const value = (await cookies()).get(SESSION_COOKIE)?.value;
+  return value ? `${SESSION_COOKIE}=${value}` : null;
+}
+
+/** A read as the journalist who asks (signed out: the shared anonymous read). */
+export async function readAsReader<T, V extends OperationVariables>(
+  query: TypedDocumentNode<T, V>,
+  variables: V,
+): Promise<Read<T>> {
+  return read(query, variables, { session: await readerSession() });
 }

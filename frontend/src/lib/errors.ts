@@ -8,6 +8,7 @@ type Message = string | ((extra: Extra) => string);
 
 const en: Record<string, Message> = {
   INVALID_CREDENTIALS: "The e-mail address or the password is wrong.",
+  PASSWORD_REQUIRED: "Enter the password you chose when registering, with the code.",
   EMAIL_NOT_VERIFIED: "Confirm your e-mail address first: enter the code we sent you.",
   LOCKED_OUT: "Too many failed sign-ins: this address is locked for 15 minutes.",
   RATE_LIMITED: (e) => `Too many attempts. Please try again in ${e.retryAfter ?? 60} seconds.`,
@@ -54,6 +55,7 @@ const en: Record<string, Message> = {
 
 const fr: Record<string, Message> = {
   INVALID_CREDENTIALS: "L'adresse e-mail ou le mot de passe est incorrect.",
+  PASSWORD_REQUIRED: "Saisissez le mot de passe choisi lors de l'inscription, avec le code.",
   EMAIL_NOT_VERIFIED: "Confirmez d'abord votre adresse e-mail : saisissez le code que nous vous avons envoyé.",
   LOCKED_OUT: "Trop de tentatives de connexion échouées : cette adresse est bloquée pendant 15 minutes.",
   RATE_LIMITED: (e) => `Trop de tentatives. Veuillez réessayer dans ${e.retryAfter ?? 60} secondes.`,

@@ -1,10 +1,15 @@
 import { createHmac } from "node:crypto";
+import { print } from "graphql";
 import { describe, expect, it } from "vitest";
+import { LOGOUT_TEXT, ME_TEXT } from "@/components/account/header-operations";
+import { LogoutMutation, MeQuery } from "@/components/account/operations";
 import { codedError, messageFor } from "./errors";
 import { readListFilters, withParams } from "./filters";
 import { dict } from "./i18n";
 import { passwordChecklist, passwordOk } from "./passwords";
+import { preferredLang } from "./negotiate";
 import { pathOf, safeNext } from "./paths";
+import { afterVerifyError, verifyVariables } from "./verify";
 import { formatSeconds, parseSeconds } from "./timecode";
 import { affectedPaths, verifySignature } from "./webhook";
 
@@ -89,5 +94,49 @@ describe("timecodes and messages", () => {
     expect(messageFor(error, "en")).toContain("42 seconds");
     expect(codedError(new TypeError("fetch failed")).code).toBe("NETWORK");
     expect(messageFor({ code: "SOMETHING_NEW", message: "From the CMS." }, "en")).toBe("From the CMS.");
+  });
+});
+
+describe("the language of / (Accept-Language)", () => {
+  it.each([
+    ["fr-CH, fr;q=0.9, en;q=0.8, de;q=0.7", "fr"],
+    ["de-DE, de;q=0.9, en;q=0.5, fr;q=0.4", "en"],
+    ["de, fr;q=0.3", "fr"],
+    ["en-GB,en;q=0.9,fr;q=0.8", "en"],
+    ["fr;q=0.5, en;q=0.9", "en"],
+    ["fr;q=0, en;q=0", "en"],
+    ["*", "en"],
+    ["", "en"],
+    [null, "en"],
+  ])("%s → %s", (header, lang) => {
+    expect(preferredLang(header)).toBe(lang);
+  });
+});
+
+describe("the header's operations sent without Apollo", () => {
+  it("are the typed documents' operations", () => {
+    const flat = (document: Parameters<typeof print>[0]) => print(document).replace(/\s+/g, " ").trim();
+    expect(flat(MeQuery)).toBe(ME_TEXT);
+    expect(flat(LogoutMutation)).toBe(LOGOUT_TEXT);
+  });
+});
+
+describe("the code step asks for the password when the CMS does", () => {
+  it("shows the password field on PASSWORD_REQUIRED and keeps it on a wrong one", () => {
+    const start = { askPassword: false };
+    expect(afterVerifyError(start, { code: "INVALID_CODE" })).toEqual({ askPassword: false });
+    const asked = afterVerifyError(start, { code: "PASSWORD_REQUIRED" });
+    expect(asked).toEqual({ askPassword: true });
+    expect(afterVerifyError(asked, { code: "INVALID_CREDENTIALS" })).toEqual({ askPassword: true });
+    expect(afterVerifyError(asked, { code: "CODE_EXPIRED" })).toEqual({ askPassword: true });
+  });
+  it("sends the password only when there is one", () => {
+    expect(verifyVariables("a@b.org", "123456", "")).toEqual({ email: "a@b.org", code: "123456" });
+    expect(verifyVariables("a@b.org", "123456", "Secret-Pass-2026!")).toEqual({ email: "a@b.org", code: "123456", password: "Secret-Pass-2026!" });
+  });
+  it("explains PASSWORD_REQUIRED in both languages", () => {
+    const error = codedError({ errors: [{ message: "x", extensions: { code: "PASSWORD_REQUIRED" } }] });
+    expect(messageFor(error, "en")).toMatch(/password/);
+    expect(messageFor(error, "fr")).toMatch(/mot de passe/);
   });
 });

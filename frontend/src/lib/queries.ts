@@ -6,6 +6,8 @@ export const ReleaseCardFields = graphql(`
   fragment ReleaseCard on PressReleasePage {
     id
     title
+    embargoedUntil
+    embargoTimeZone
     date
     location
     summary
@@ -19,6 +21,8 @@ export const VideoCardFields = graphql(`
   fragment VideoCard on VideoPage {
     id
     title
+    embargoedUntil
+    embargoTimeZone
     date
     duration
     url
@@ -71,6 +75,8 @@ export const ReleaseFields = graphql(`
   fragment Release on PressReleasePage {
     id
     title
+    embargoedUntil
+    embargoTimeZone
     date
     location
     summary
@@ -97,6 +103,8 @@ export const VideoFields = graphql(`
   fragment Video on VideoPage {
     id
     title
+    embargoedUntil
+    embargoTimeZone
     date
     location
     videoSummary: summary

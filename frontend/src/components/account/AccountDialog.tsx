@@ -11,6 +11,7 @@ import { codedError, messageFor } from "@/lib/errors";
 import { dict, type Lang } from "@/lib/i18n";
 import { passwordOk } from "@/lib/passwords";
 import { safeNext } from "@/lib/paths";
+import { afterVerifyError, verifyVariables, type CodeStep } from "@/lib/verify";
 import type { Me } from "./AccountProvider";
 import {
   LoginMutation,
@@ -56,6 +57,7 @@ export function AccountDialog({ lang, initialMode, next, onClose, onSignedIn, re
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [returnTo, setReturnTo] = useState(safeNext(next, lang));
+  const [codeStep, setCodeStep] = useState<CodeStep>({ askPassword: false });
   const alertRef = useRef<HTMLParagraphElement>(null);
 
   const [login] = useMutation(LoginMutation);
@@ -97,9 +99,13 @@ export function AccountDialog({ lang, initialMode, next, onClose, onSignedIn, re
 
   async function signIn(address: string, secret: string) {
     const { data } = await login({ variables: { email: address, password: secret } });
+    await signedIn(Boolean(data?.login));
+  }
+
+  async function signedIn(answered: boolean) {
     const { data: fresh } = await client.query({ query: MeQuery, fetchPolicy: "network-only" });
     if (fresh?.me) onSignedIn(fresh.me);
-    else if (data?.login) await refresh();
+    else if (answered) await refresh();
     close();
     // Back to the page the journalist was on (with its in/out points), re-rendered.
     const target = safeNext(next, lang);
@@ -209,16 +215,34 @@ export function AccountDialog({ lang, initialMode, next, onClose, onSignedIn, re
       {mode === "verify" ? (
         <>
           <form onSubmit={submit(async (form) => {
-            await verify({ variables: { email, code: text(form, "code") } });
-            if (password) {
-              await signIn(email, password);
+            // From another browser than the one that registered, the CMS asks
+            // for the registration password too (PASSWORD_REQUIRED).
+            const secret = codeStep.askPassword ? text(form, "password") : password;
+            try {
+              await verify({ variables: verifyVariables(email, text(form, "code"), secret) });
+            } catch (caught) {
+              setCodeStep((step) => afterVerifyError(step, codedError(caught)));
+              throw caught;
+            }
+            // Confirming signs the journalist in (verifyEmail sets the session).
+            const { data: fresh } = await client.query({ query: MeQuery, fetchPolicy: "network-only" });
+            if (fresh?.me) {
+              await signedIn(true);
             } else {
-              setMode("signIn");
+              go("signIn");
               setNotice(t.verified);
             }
           })}>
             <label htmlFor="verify-code">{t.code}</label>
             <input id="verify-code" name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" maxLength={6} required />
+            {codeStep.askPassword ? (
+              <>
+                <p id="verify-password-why">{t.passwordRequired}</p>
+                <label htmlFor="verify-password">{t.password}</label>
+                <input id="verify-password" name="password" type="password" autoComplete="current-password" required
+                  aria-describedby="verify-password-why" data-testid="verify-password" />
+              </>
+            ) : null}
             <p><button type="submit" disabled={busy} data-testid="account-submit">{t.confirm}</button></p>
           </form>
           <ResendCode email={email} purpose="EMAIL_CONFIRMATION" lang={lang} retryAfter={retryAfter} />

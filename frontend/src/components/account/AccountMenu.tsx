@@ -1,15 +1,16 @@
 "use client";
-import { useMutation } from "@apollo/client/react";
 import Link from "next/link";
+import { useState } from "react";
+import { operation } from "@/lib/csrf-browser";
 import { dict } from "@/lib/i18n";
 import { useAccount } from "./AccountProvider";
-import { LogoutMutation } from "./operations";
+import { LOGOUT_TEXT } from "./header-operations";
 
 /** The header's "Sign in" button, or "My account" and "Sign out". */
 export function AccountMenu() {
   const { lang, me, open, setMe } = useAccount();
   const t = dict(lang).account;
-  const [logout, { loading }] = useMutation(LogoutMutation);
+  const [loading, setLoading] = useState(false);
   if (me === undefined) return <span className="meta" aria-hidden="true">…</span>;
   if (me === null) {
     return (
@@ -27,7 +28,9 @@ export function AccountMenu() {
         data-testid="sign-out"
         disabled={loading}
         onClick={async () => {
-          await logout().catch(() => undefined);
+          setLoading(true);
+          await operation(LOGOUT_TEXT).catch(() => undefined);
+          setLoading(false);
           setMe(null);
         }}
       >

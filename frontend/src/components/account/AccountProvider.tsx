@@ -1,13 +1,13 @@
 "use client";
 // Who is signed in, for every client component of the page (the header's menu,
 // the download panel, "my account"), and the one account dialog they open.
-import { useApolloClient } from "@apollo/client/react";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { MeQuery as MeResult } from "@/gql/graphql";
+import { operation } from "@/lib/csrf-browser";
 import type { Lang } from "@/lib/i18n";
 import dynamic from "next/dynamic";
 import type { DialogMode } from "./AccountDialog";
-import { MeQuery } from "./operations";
+import { ME_TEXT } from "./header-operations";
 
 export type Me = NonNullable<MeResult["me"]>;
 
@@ -21,8 +21,9 @@ type AccountState = {
   setMe: (me: Me | null) => void;
 };
 
-// The dialog's code is fetched when it is first opened, not with every page.
-const AccountDialog = dynamic(() => import("./AccountDialog").then((module) => module.AccountDialog), {
+// The dialog's code (and Apollo Client, which it brings) is fetched when it is
+// first opened, not with every page.
+const AccountDialog = dynamic(() => import("./AccountDialogWithApollo").then((module) => module.AccountDialogWithApollo), {
   ssr: false,
 });
 
@@ -39,18 +40,17 @@ export function currentPath(): string {
 }
 
 export function AccountProvider({ lang, children }: { lang: Lang; children: ReactNode }) {
-  const client = useApolloClient();
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [dialog, setDialog] = useState<{ mode: DialogMode; next: string } | null>(null);
 
   const refresh = useCallback(async () => {
     try {
-      const { data } = await client.query({ query: MeQuery, fetchPolicy: "network-only", errorPolicy: "all" });
+      const data = await operation<MeResult>(ME_TEXT);
       setMe(data?.me ?? null);
     } catch {
       setMe(null);
     }
-  }, [client]);
+  }, []);
 
   useEffect(() => {
     void refresh();

@@ -23,7 +23,9 @@ export const RegisterMutation = graphql(`
 `);
 
 export const VerifyEmailMutation = graphql(`
-  mutation VerifyEmail($email: String!, $code: String!) { verifyEmail(email: $email, code: $code) { ok } }
+  mutation VerifyEmail($email: String!, $code: String!, $password: String) {
+    verifyEmail(email: $email, code: $code, password: $password) { ok }
+  }
 `);
 
 export const ResendCodeMutation = graphql(`

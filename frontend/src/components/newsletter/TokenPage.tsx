@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Shell } from "@/components/Shell";
+import { ApolloWrapper } from "@/lib/apollo-browser";
 import { read } from "@/lib/cms";
 import { first } from "@/lib/filters";
 import { dict, isLang, otherLang, type Lang } from "@/lib/i18n";
@@ -69,7 +70,7 @@ export function tokenPage(kind: Kind) {
     return (
       <Shell lang={lang} alternate={alternate}>
         <h1>{titleOf(kind, lang, done)}</h1>
-        {body}
+        {done || !token ? body : <ApolloWrapper>{body}</ApolloWrapper>}
       </Shell>
     );
   }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { RenderBlocks } from "@/blocks/RenderBlocks";
+import { EmbargoBanner } from "@/components/EmbargoBanner";
 import type { ReleaseFragment } from "@/gql/graphql";
 import { dict, formatDate, type Lang } from "@/lib/i18n";
 import { pathOf } from "@/lib/paths";
@@ -10,6 +11,7 @@ export function ReleasePage({ release, lang }: { release: ReleaseFragment; lang:
   const t = dict(lang);
   return (
     <article>
+      {release.embargoedUntil ? <EmbargoBanner until={release.embargoedUntil} zone={release.embargoTimeZone} lang={lang} /> : null}
       <h1>{release.title}</h1>
       <p className="meta">
         <time dateTime={release.date}>{formatDate(release.date, lang)}</time>

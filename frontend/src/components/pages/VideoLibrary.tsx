@@ -1,39 +1,22 @@
-import { ErrorList, VideoCards } from "@/components/cards";
-import { Filters, Pagination } from "@/components/Filters";
-import { explain } from "@/lib/api-errors";
-import { read } from "@/lib/cms";
-import { readListFilters, withParams } from "@/lib/filters";
-import { dict, type Lang } from "@/lib/i18n";
-import { FilterOptionsQuery, VideoListQuery } from "@/lib/queries";
+import { VideoCards } from "@/components/cards";
+import { FilteredList } from "@/components/FilteredList";
+import { readAsReader } from "@/lib/cms";
+import type { Lang } from "@/lib/i18n";
+import { VideoListQuery } from "@/lib/queries";
 
 type Props = { title: string; introduction?: string | null; lang: Lang; searchParams: Record<string, string | string[] | undefined>; basePath: string };
 
 /** The video library, with the same filters as the newsroom. */
-export async function VideoLibrary({ title, introduction, lang, searchParams, basePath }: Props) {
-  const t = dict(lang);
-  const checked = readListFilters(searchParams, t);
-  const filters = checked.value;
-  const [list, options] = await Promise.all([
-    read(VideoListQuery, { locale: lang, ...filters }),
-    read(FilterOptionsQuery, { locale: lang }),
-  ]);
-  const errors = [...(checked.ok ? [] : checked.errors), ...explain(list.errors, t)];
-  const result = list.data?.videos;
-  const { page: _page, ...rest } = filters;
+export function VideoLibrary(props: Props) {
+  const { lang } = props;
   return (
-    <>
-      <h1>{title}</h1>
-      {introduction ? <p>{introduction}</p> : null}
-      <Filters lang={lang} options={options.data} value={filters} action={basePath} />
-      <ErrorList errors={[...new Set(errors)]} />
-      {result ? (
-        <>
-          <p className="meta" role="status">{t.results(result.pagination.total)}</p>
-          {result.items.length ? <VideoCards items={result.items} lang={lang} /> : <p>{t.noResults}</p>}
-          <Pagination lang={lang} current={result.pagination.currentPage} total={result.pagination.totalPages}
-            href={(page) => basePath + withParams(rest, { page })} />
-        </>
-      ) : null}
-    </>
+    <FilteredList
+      {...props}
+      load={async (filters) => {
+        const { data, errors } = await readAsReader(VideoListQuery, { locale: lang, ...filters });
+        return { page: data?.videos, errors };
+      }}
+      cards={(items) => <VideoCards items={items} lang={lang} />}
+    />
   );
 }

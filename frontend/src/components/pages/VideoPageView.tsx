@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { VideoWorkbench } from "@/components/video/VideoWorkbench";
+import { EmbargoBanner } from "@/components/EmbargoBanner";
+import { VideoWorkbenchLazy } from "@/components/video/VideoWorkbenchLazy";
 import type { VideoFragment } from "@/gql/graphql";
 import { dict, formatDate, type Lang } from "@/lib/i18n";
 import { pathOf } from "@/lib/paths";
@@ -17,6 +18,7 @@ export function VideoPageView({ video, lang, searchParams }: Props) {
   };
   return (
     <article>
+      {video.embargoedUntil ? <EmbargoBanner until={video.embargoedUntil} zone={video.embargoTimeZone} lang={lang} /> : null}
       <h1>{video.title}</h1>
       <p className="meta">
         <time dateTime={video.date}>{formatDate(video.date, lang)}</time>
@@ -24,7 +26,7 @@ export function VideoPageView({ video, lang, searchParams }: Props) {
         {video.durationTimecode ? ` · ${t.duration} ${video.durationTimecode}` : ""}
       </p>
       {video.videoSummary ? <p>{video.videoSummary}</p> : null}
-      <VideoWorkbench
+      <VideoWorkbenchLazy
         lang={lang}
         videoId={video.id}
         poster={video.poster?.url ?? null}

@@ -20,7 +20,7 @@ type Props = {
   poster: string | null;
   /** The streaming preview (HLS), public for a published video. */
   hlsUrl: string | null;
-  renditions: { id: string; name: string; kind: "VIDEO" | "AUDIO"; label: string; width: number; height: number; sizeBytes: number }[];
+  renditions: { id: string; name: string; kind: "VIDEO" | "AUDIO"; label: string; width?: number | null; height?: number | null; sizeBytes: number }[];
   shotlist: (Segment & { description: string })[];
   soundbites: (Segment & { text: string; language: string; speaker?: { name: string } | null })[];
   subtitles: { id: string; locale: string; url: string }[];

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { AccountProvider } from "@/components/account/AccountProvider";
-import { ApolloWrapper } from "@/lib/apollo-browser";
 import { dict, isLang } from "@/lib/i18n";
 import "../globals.css";
 
@@ -26,9 +25,9 @@ export default async function RootLayout({ children, params }: { children: React
   return (
     <html lang={lang}>
       <body>
-        <ApolloWrapper>
-          <AccountProvider lang={lang}>{children}</AccountProvider>
-        </ApolloWrapper>
+        {/* No Apollo Client here: only the components where the journalist acts
+            bring it (ApolloWrapper around each), so reading loads none. */}
+        <AccountProvider lang={lang}>{children}</AccountProvider>
       </body>
     </html>
   );

@@ -1,11 +1,12 @@
 import { headers } from "next/headers";
 import { Shell } from "@/components/Shell";
-import { dict, otherLang, type Lang } from "@/lib/i18n";
+import { dict, isLang, otherLang, type Lang } from "@/lib/i18n";
 
 export default async function NotFound() {
-  // not-found pages get no params: the language is the path's first segment.
-  const path = (await headers()).get("x-portal-path") ?? "";
-  const lang: Lang = path.startsWith("/fr") ? "fr" : "en";
+  // not-found pages get no params: src/proxy.ts tells the language (the path's,
+  // or the browser's for a path outside the language trees).
+  const asked = (await headers()).get("x-portal-lang") ?? "";
+  const lang: Lang = isLang(asked) ? asked : "en";
   const t = dict(lang);
   return (
     <Shell lang={lang} alternate={`/${otherLang(lang)}/`}>

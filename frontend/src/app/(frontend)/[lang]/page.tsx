@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ReleaseCards, VideoCards } from "@/components/cards";
 import { Shell } from "@/components/Shell";
-import { read } from "@/lib/cms";
+import { readAsReader } from "@/lib/cms";
 import { dict, isLang, otherLang } from "@/lib/i18n";
 import { HomeQuery } from "@/lib/queries";
 
@@ -10,7 +10,7 @@ export default async function HomePage({ params }: { params: Promise<{ lang: str
   const { lang } = await params;
   if (!isLang(lang)) notFound();
   const t = dict(lang);
-  const { data } = await read(HomeQuery, { locale: lang });
+  const { data } = await readAsReader(HomeQuery, { locale: lang });
   return (
     <Shell lang={lang} alternate={`/${otherLang(lang)}/`}>
       <h1>{t.siteName}</h1>

@@ -5,9 +5,9 @@ import { ReleasePage } from "@/components/pages/ReleasePage";
 import { VideoLibrary } from "@/components/pages/VideoLibrary";
 import { VideoPageView } from "@/components/pages/VideoPageView";
 import { Shell } from "@/components/Shell";
-import { read } from "@/lib/cms";
+import { readAsReader } from "@/lib/cms";
 import { isLang, otherLang, type Lang } from "@/lib/i18n";
-import { pathOf } from "@/lib/paths";
+import { NOT_FOUND_SEGMENT, pathOf } from "@/lib/paths";
 import { PageByPathQuery } from "@/lib/queries";
 
 type Props = {
@@ -16,10 +16,13 @@ type Props = {
 };
 
 // Every page of the CMS at its own path (`urlPath`), as the API's `url` gives it.
+function urlPathOf(lang: string, path: string[]): string {
+  return decodeURI(`/${lang}/${path.map(encodeURIComponent).join("/")}/`);
+}
+
 async function load(lang: string, path: string[]) {
-  if (!isLang(lang)) notFound();
-  const urlPath = `/${lang}/${path.map(encodeURIComponent).join("/")}/`;
-  const { data } = await read(PageByPathQuery, { urlPath: decodeURI(urlPath) });
+  if (!isLang(lang) || path[0] === NOT_FOUND_SEGMENT) notFound();
+  const { data } = await readAsReader(PageByPathQuery, { urlPath: urlPathOf(lang, path) });
   if (!data?.page) notFound();
   return { lang: lang as Lang, page: data.page };
 }
@@ -36,7 +39,12 @@ function alternateOf(lang: Lang, page: { translations?: Translation[]; parent?: 
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { lang, path } = await params;
-  const { page } = await load(lang, path);
+  // A missing page is the page's own notFound() (caught by [lang]/not-found.tsx
+  // and rendered on the server); thrown from here it would escape the layout.
+  if (!isLang(lang) || path[0] === NOT_FOUND_SEGMENT) return {};
+  const { data } = await readAsReader(PageByPathQuery, { urlPath: urlPathOf(lang, path) });
+  const page = data?.page;
+  if (!page) return {};
   const languages: Record<string, string> = {};
   if ("translations" in page) {
     for (const item of page.translations) {

@@ -2,6 +2,7 @@ import { titled } from "@/lib/meta";
 import { notFound } from "next/navigation";
 import { MyAccount } from "@/components/account/MyAccount";
 import { Shell } from "@/components/Shell";
+import { ApolloWrapper } from "@/lib/apollo-browser";
 import { dict, isLang, otherLang } from "@/lib/i18n";
 
 export const generateMetadata = titled((t) => t.account.myAccount);
@@ -12,7 +13,7 @@ export default async function AccountPage({ params }: { params: Promise<{ lang: 
   return (
     <Shell lang={lang} alternate={`/${otherLang(lang)}/account/`}>
       <h1>{dict(lang).account.myAccount}</h1>
-      <MyAccount />
+      <ApolloWrapper><MyAccount /></ApolloWrapper>
     </Shell>
   );
 }

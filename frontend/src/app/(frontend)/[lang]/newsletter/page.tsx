@@ -2,6 +2,7 @@ import { titled } from "@/lib/meta";
 import { notFound } from "next/navigation";
 import { SubscribeForm } from "@/components/newsletter/SubscribeForm";
 import { Shell } from "@/components/Shell";
+import { ApolloWrapper } from "@/lib/apollo-browser";
 import { read } from "@/lib/cms";
 import { dict, isLang, otherLang } from "@/lib/i18n";
 import { TopicsQuery } from "@/lib/queries";
@@ -17,7 +18,9 @@ export default async function NewsletterPage({ params }: { params: Promise<{ lan
     <Shell lang={lang} alternate={`/${otherLang(lang)}/newsletter/`}>
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
-      <SubscribeForm lang={lang} topics={(data?.topics ?? []).map(({ slug, name }) => ({ slug, name }))} />
+      <ApolloWrapper>
+        <SubscribeForm lang={lang} topics={(data?.topics ?? []).map(({ slug, name }) => ({ slug, name }))} />
+      </ApolloWrapper>
     </Shell>
   );
 }

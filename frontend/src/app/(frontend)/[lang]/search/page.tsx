@@ -4,15 +4,16 @@ import { ErrorList } from "@/components/cards";
 import { Pagination } from "@/components/Filters";
 import { Shell } from "@/components/Shell";
 import { SearchSuggest } from "@/components/SearchSuggest";
+import { ApolloWrapper } from "@/lib/apollo-browser";
 import type { SearchType } from "@/gql/graphql";
 import { explain } from "@/lib/api-errors";
-import { read } from "@/lib/cms";
+import { readAsReader } from "@/lib/cms";
 import { first } from "@/lib/filters";
 import { dict, formatDate, isLang, otherLang } from "@/lib/i18n";
 import { pathOf } from "@/lib/paths";
 import { SearchQuery } from "@/lib/queries";
 
-const TYPES: SearchType[] = ["pressRelease", "video", "person", "topic"];
+const TYPES: SearchType[] = ["pressRelease", "video", "gallery", "photo", "person", "topic"];
 type Params = Record<string, string | string[] | undefined>;
 
 export const generateMetadata = titled((t) => t.nav.search);
@@ -33,7 +34,7 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
   const types = type && (TYPES as string[]).includes(type) ? [type as SearchType] : null;
   const validYear = year && /^\d{4}$/.test(year) ? year : null;
   const result = q && q.length <= 200
-    ? await read(SearchQuery, {
+    ? await readAsReader(SearchQuery, {
         query: q, locale: lang, page, types, topics: topic ? [topic] : null,
         dateFrom: validYear ? `${validYear}-01-01` : null, dateTo: validYear ? `${validYear}-12-31` : null,
       })
@@ -48,7 +49,7 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
   return (
     <Shell lang={lang} alternate={`/${otherLang(lang)}/search/${q ? `?q=${encodeURIComponent(q)}` : ""}`}>
       <h1>{t.nav.search}</h1>
-      <SearchSuggest lang={lang} initial={q} />
+      <ApolloWrapper><SearchSuggest lang={lang} initial={q} /></ApolloWrapper>
       <ErrorList errors={[...new Set(errors)]} />
       {search ? (
         <>
