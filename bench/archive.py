@@ -68,6 +68,7 @@ def seed_videos(count: int, progress=print) -> None:
     from django.utils import timezone
     from wagtail.models import Page
 
+    from embargo.models import DEFAULT_EMBARGO_TIME_ZONE
     from videos.models import VideoIndexPage, VideoPage
 
     rng = random.Random(20261130)
@@ -109,9 +110,13 @@ def seed_videos(count: int, progress=print) -> None:
                 with connection.cursor() as cursor:
                     cursor.executemany(
                         f"INSERT INTO {table} (page_ptr_id, date, location, summary,"
-                        " usage_terms, credit, restrictions, transcript) VALUES "
-                        "(%s, %s, 'Brussels', '', '', '', '', '')",
-                        [(p.pk, d) for p, d in zip(created, dates, strict=True)],
+                        " usage_terms, credit, restrictions, transcript,"
+                        " embargo_time_zone)"
+                        " VALUES (%s, %s, 'Brussels', '', '', '', '', '', %s)",
+                        [
+                            (p.pk, d, DEFAULT_EMBARGO_TIME_ZONE)
+                            for p, d in zip(created, dates, strict=True)
+                        ],
                     )
                 Page.objects.filter(pk=index.pk).update(
                     numchild=index.numchild + batch_start + size

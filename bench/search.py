@@ -166,6 +166,7 @@ def seed(releases: int, progress=print) -> None:
     from wagtail.models import Page
     from wagtail.search.backends import get_search_backend
 
+    from embargo.models import DEFAULT_EMBARGO_TIME_ZONE
     from newsroom.models import (
         NewsroomIndexPage,
         PressReleasePage,
@@ -221,13 +222,15 @@ def seed(releases: int, progress=print) -> None:
                         text["location"],
                         text["standfirst"],
                         json.dumps(text["body"]),
+                        DEFAULT_EMBARGO_TIME_ZONE,
                     )
                     for page, (text, when) in zip(created, texts, strict=True)
                 ]
                 with connection.cursor() as cursor:
                     cursor.executemany(
                         f"INSERT INTO {table} (page_ptr_id, date, location, "
-                        "standfirst, body) VALUES (%s, %s, %s, %s, %s)",
+                        "standfirst, body, embargo_time_zone) "
+                        "VALUES (%s, %s, %s, %s, %s, %s)",
                         rows,
                     )
                 PressReleaseTopic.objects.bulk_create(
