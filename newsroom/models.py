@@ -334,8 +334,8 @@ class PressReleasePage(EmbargoMixin, LinkedPage, HeadlessPageMixin, Page):
 
     # One embargo for every language of a release.
     override_translatable_fields = [
-        SynchronizedField("embargoed_until"),
-        SynchronizedField("embargo_time_zone"),
+        SynchronizedField("embargoed_until", overridable=False),
+        SynchronizedField("embargo_time_zone", overridable=False),
     ]
 
     search_fields = Page.search_fields + [

@@ -87,8 +87,8 @@ class GalleryPage(EmbargoMixin, LinkedPage, HeadlessPageMixin, Page):
     # translated (the photos' captions, credits… with the page).
     override_translatable_fields = [
         SynchronizedField("date"),
-        SynchronizedField("embargoed_until"),
-        SynchronizedField("embargo_time_zone"),
+        SynchronizedField("embargoed_until", overridable=False),
+        SynchronizedField("embargo_time_zone", overridable=False),
     ]
 
     search_fields = Page.search_fields + [

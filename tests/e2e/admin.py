@@ -84,7 +84,7 @@ def translate_segments(page: Page, translations: dict[str, str]) -> None:
         buttons = page.get_by_role("button", name="Translate", exact=True)
         while buttons.filter(visible=True).count():
             buttons.filter(visible=True).first.click()
-            segment = page.locator("li", has=page.locator("textarea")).last
+            segment = page.locator("li", has=page.locator("textarea:visible")).last
             source = segment.locator("p").first.inner_text().strip()
             assert source in translations, f"no translation for {source!r}"
             segment.locator("textarea").fill(translations[source])

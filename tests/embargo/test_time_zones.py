@@ -193,3 +193,7 @@ def test_every_language_shares_one_embargo(model):
     fields = {f.field_name: f for f in get_translatable_fields(model)}
     for name in ("embargoed_until", "embargo_time_zone"):
         assert isinstance(fields[name], SynchronizedField), (model, name)
+        # A translator cannot give one language its own embargo: the field is not
+        # offered in wagtail-localize's editor (it would lift the French version
+        # at another time than the English one).
+        assert not fields[name].is_overridable(model()), (model, name)

@@ -120,8 +120,8 @@ class VideoPage(EmbargoMixin, LinkedPage, HeadlessPageMixin, Page):
         SynchronizedField("asset"),
         SynchronizedField("poster_image"),
         SynchronizedField("date"),
-        SynchronizedField("embargoed_until"),
-        SynchronizedField("embargo_time_zone"),
+        SynchronizedField("embargoed_until", overridable=False),
+        SynchronizedField("embargo_time_zone", overridable=False),
     ]
 
     search_fields = Page.search_fields + [
