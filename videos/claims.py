@@ -6,10 +6,12 @@ renews ``claimed_at`` (``renew``) at least every quarter of
 ``VIDEO_CLIP_LEASE_SECONDS``; what it writes at the end (READY or FAILED) holds only
 if the claim is still its own.
 
-A claim older than the lease is lost: the worker was killed, its machine went, the
-queue lost its task. ``recover_lost`` puts such a clip back in the queue (and
-queues its task), up to ``VIDEO_CLIP_MAX_ATTEMPTS`` claims; past them it is
-FAILED with ``CLIP_WORKER_LOST``. It runs when the owner follows the job
+A claim older than the lease is lost: the worker was killed, its machine went.
+``recover_lost`` puts such a clip back in the queue (and queues its task), up to
+``VIDEO_CLIP_MAX_ATTEMPTS`` claims; past them it is FAILED with
+``CLIP_WORKER_LOST``. A clip still queued a lease after it was queued may have lost
+its task (the queue was flushed, the task row deleted): its task is queued again,
+once per lease. A task queued twice is harmless: only one ``claim`` wins. It runs when the owner follows the job
 (``videoDownloadJob``) and on the worker's tick, so a lost clip is noticed within
 a lease whether or not anyone is watching. Asking for the clip again
 (``requestVideoDownload``) starts it anew, attempts and all."""
@@ -83,10 +85,22 @@ def recover_lost(
     claims. Returns (queued again, failed)."""
     now = now or timezone.now()
     stale = now - lease()
-    lost = (clips if clips is not None else VideoClip.objects.all()).filter(
-        status=VideoClip.Status.MAKING, claimed_at__lt=stale
-    )
+    clips = clips if clips is not None else VideoClip.objects.all()
     queued = failed = 0
+    # Waiting for a lease without a worker taking it: its task may be gone.
+    waiting = clips.filter(status=VideoClip.Status.QUEUED, claimed_at__lt=stale)
+    for clip in waiting.only("pk"):
+        if VideoClip.objects.filter(
+            pk=clip.pk, status=VideoClip.Status.QUEUED, claimed_at__lt=stale
+        ).update(claimed_at=now):
+            queued += 1
+            logger.warning(
+                "Clip %s: still waiting after a lease, task queued again", clip.pk
+            )
+            transaction.on_commit(
+                partial(clip_requested.send, sender=VideoClip, clip=clip), robust=True
+            )
+    lost = clips.filter(status=VideoClip.Status.MAKING, claimed_at__lt=stale)
     for clip in lost.only("pk", "attempts"):
         # Only the claim we saw, still stale: a renewal or another recovery wins.
         row = held(clip).filter(claimed_at__lt=stale)

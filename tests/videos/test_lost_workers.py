@@ -58,6 +58,31 @@ def test_following_the_job_of_a_dead_worker_queues_it_again(gql, signed_in, demo
         assert done["status"] == "READY" and done["download"]["url"]
 
 
+@override_settings(VIDEO_CLIP_LEASE_SECONDS=180)
+def test_a_clip_whose_task_the_queue_lost_is_queued_again(gql, signed_in, demo_video):
+    """The queue lost the task before any worker claimed the clip (a flushed queue,
+    a deleted task row): the tick queues its task again, once per lease."""
+    with freeze_time(timezone.now()) as clock:
+        job, clip = queued_job(gql, demo_video)  # its task is never run
+        clock.tick(LEASE - datetime.timedelta(seconds=1))
+        with TestCase.captureOnCommitCallbacks(execute=False) as queued:
+            tick(holder="test-worker")
+        assert queued == []  # within the lease: its task may still be coming
+
+        clock.tick(datetime.timedelta(seconds=2))
+        with TestCase.captureOnCommitCallbacks(execute=False) as queued:
+            tick(holder="test-worker")
+        assert len(queued) == 1
+        with TestCase.captureOnCommitCallbacks(execute=False) as again:
+            tick(holder="test-worker")
+        assert again == []  # once per lease, not at every tick
+        queued[0]()  # the task queued again runs: a real cut
+        queued[0]()  # and a duplicate of it finds nothing to do
+        clip.refresh_from_db()
+        assert (clip.status, clip.attempts) == ("ready", 1)
+        assert job_of(follow_job(gql, job["id"]))["status"] == "READY"
+
+
 @override_settings(VIDEO_CLIP_LEASE_SECONDS=180, VIDEO_CLIP_MAX_ATTEMPTS=2)
 def test_the_tick_gives_up_after_the_last_attempt(gql, signed_in, demo_video):
     with freeze_time(timezone.now()) as clock:
