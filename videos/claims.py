@@ -11,9 +11,10 @@ A claim older than the lease is lost: the worker was killed, its machine went.
 ``VIDEO_CLIP_MAX_ATTEMPTS`` claims; past them it is FAILED with
 ``CLIP_WORKER_LOST``. A clip still queued a lease after it was queued may have lost
 its task (the queue was flushed, the task row deleted): its task is queued again,
-once per lease. A task queued twice is harmless: only one ``claim`` wins. It runs when the owner follows the job
-(``videoDownloadJob``) and on the worker's tick, so a lost clip is noticed within
-a lease whether or not anyone is watching. Asking for the clip again
+once per lease. A task queued twice is harmless: only one ``claim`` wins.
+``recover_lost`` runs when the owner follows the job (``videoDownloadJob``) and on
+the worker's tick, so a lost clip is noticed within a lease whether or not anyone
+is watching. Asking for the clip again
 (``requestVideoDownload``) starts it anew, attempts and all."""
 
 from __future__ import annotations
