@@ -21,7 +21,11 @@ from __future__ import annotations
 
 import datetime
 import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as WorkStillRunning
 from functools import partial
+from typing import TypeVar
 
 from django.conf import settings
 from django.db import transaction
@@ -32,6 +36,8 @@ from django.utils.translation import gettext as _
 from .models import VideoClip, clip_requested
 
 logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 CLIP_WORKER_LOST = "CLIP_WORKER_LOST"
 
@@ -69,6 +75,22 @@ def renew(clip: VideoClip) -> bool:
     """The worker is alive: push the claim's time on. False when the claim was
     lost meanwhile (the clip was queued again or failed)."""
     return bool(held(clip).update(claimed_at=timezone.now()))
+
+
+def while_renewing(clip: VideoClip, work: Callable[[], T]) -> T:
+    """``work``'s result; it runs in a thread while this one renews the claim every
+    quarter of the lease (a long upload of the finished clip to storage must not
+    look like a dead worker). ``work`` must not use the database: the claim is
+    renewed on this thread's connection. Whether the claim still holds is decided
+    when the result is written (``held``)."""
+    interval = lease().total_seconds() / 4
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="clip-store") as pool:
+        running = pool.submit(work)
+        while True:
+            try:
+                return running.result(timeout=interval)
+            except WorkStillRunning:
+                renew(clip)
 
 
 def is_lost(clip: VideoClip, now: datetime.datetime | None = None) -> bool:
