@@ -10,6 +10,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.downloads import ServedResponse
+
 from .storage import basket_storage
 
 
@@ -93,7 +95,7 @@ class BasketDownloadJob(models.Model):
         return f"basket-{self.created_at:%Y%m%d-%H%M%S}.zip"
 
 
-class BasketDownloadServed(models.Model):
+class BasketDownloadServed(ServedResponse):
     """One response to a zip's link, where this server serves the file (local
     disk; S3 serves its presigned links itself)."""
 
@@ -105,27 +107,7 @@ class BasketDownloadServed(models.Model):
         on_delete=models.SET_NULL,
         related_name="served",
     )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("user"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    method = models.CharField(_("method"), max_length=8)
-    status = models.PositiveSmallIntegerField(_("HTTP status"))
-    byte_range = models.CharField(_("range asked"), max_length=100, blank=True)
-    first_byte = models.BigIntegerField(_("first byte"), default=0)
-    bytes_expected = models.BigIntegerField(_("bytes to serve"), default=0)
-    bytes_served = models.BigIntegerField(_("bytes served"), default=0)
-    completed = models.BooleanField(_("completed"), default=False)
-    started_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
-    finished_at = models.DateTimeField(_("finished"), null=True)
 
-    class Meta:
+    class Meta(ServedResponse.Meta):
         verbose_name = _("basket zip served")
         verbose_name_plural = _("basket zips served")
-        ordering = ["-started_at"]
-
-    def __str__(self) -> str:
-        return f"{self.method} {self.status} {self.bytes_served} bytes"

@@ -10,7 +10,11 @@ the smallest (flat: at most 1.5x), and the PostgreSQL plans of the deep pages.
 Target on PostgreSQL: p95 under 100 ms for each.
 
     DATABASE_URL=postgres://… .venv/bin/python bench/archive.py \\
-        --sizes 10000,100000 [--video-share 0.4] [--rounds 20]
+        --sizes 10000,100000 [--video-share 0.4] [--rounds 20] [--keep NAME]
+
+``--keep NAME`` (PostgreSQL) keeps one seeded database per size, ``NAME_<size>``,
+between runs: a later run with the same name measures without seeding again
+(each larger size starts as a copy of the smaller one).
 """
 
 # Run as a script, Python puts bench/ first on the path: put the project root there.
@@ -241,14 +245,58 @@ def report(results: dict[int, dict], database: str) -> bool:
     return passed
 
 
+def seeded_videos() -> int:
+    from videos.models import VideoPage
+
+    return VideoPage.objects.filter(slug__startswith="bench-video-").count()
+
+
+def use_database(name: str) -> None:
+    """Point this process's connection at the kept database ``name``."""
+    from django.core.cache import cache
+    from django.db import connections
+
+    connections.close_all()
+    connections["default"].settings_dict["NAME"] = name
+    migrate()
+    cache.clear()  # the site's root paths and the like, of the other database
+
+
+def keep_database(storage, prefix: str, size: int, previous: str | None) -> str:
+    """The kept database of ``size`` releases: made as a copy of the previous
+    (smaller) size's when it does not exist yet."""
+    from django.db import connections
+
+    name = f"{prefix}_{size}"
+    connections.close_all()
+    try:
+        template = f' TEMPLATE "{previous}"' if previous else ""
+        storage._admin(f'CREATE DATABASE "{name}"{template}')
+    except Exception as error:
+        if "already exists" not in str(error):
+            raise
+    use_database(name)
+    return name
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--video-share", type=float, default=0.4)
     parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument(
+        "--keep", metavar="NAME", help="keep the seeded databases (NAME_<size>)"
+    )
     args = parser.parse_args(argv)
     sizes = sorted(int(size) for size in args.sizes.split(","))
-    storage = BenchStorage("portal-bench-archive-")
+    if args.keep:
+        from bench.search import KeptStorage
+
+        storage = KeptStorage(args.keep)
+        if not storage.db_name:
+            raise SystemExit("--keep needs DATABASE_URL pointing at PostgreSQL.")
+    else:
+        storage = BenchStorage("portal-bench-archive-")
     storage.apply()
     try:
         import django
@@ -256,13 +304,21 @@ def main(argv=None) -> int:
         django.setup()
         from django.db import connection
 
+        from bench.search import seeded_releases
+
         migrate()
-        results, seeded, videos = {}, 0, 0
+        results, seeded, videos, kept = {}, 0, 0, None
         for size in sizes:
             began = time.perf_counter()
             video_count = int(size * args.video_share)
+            if args.keep:
+                kept = keep_database(storage, args.keep, size, kept)
+                seeded, videos = seeded_releases(), seeded_videos()
+                if seeded > size:
+                    raise SystemExit(f"{kept} holds {seeded:,} releases, not {size:,}.")
             print(f"Seeding {size:,} releases and {video_count:,} videos…")
-            seed_releases(size - seeded, progress=lambda *a, **k: None)
+            if seeded == 0 or size > seeded:
+                seed_releases(size - seeded, progress=lambda *a, **k: None)
             seed_videos(
                 int(size * args.video_share) - videos, progress=lambda *a, **k: None
             )

@@ -1,6 +1,7 @@
 import graphene
 from wagtail import hooks
 
+from cms.download_report import download_report_menu_item, register_download_report
 from cms.graphql.contract import apply_contract, nullable_root_fields
 from cms.graphql.pages import PageQuery
 from cms.graphql.stock import MediaQuery
@@ -37,3 +38,13 @@ def finish_mutation_type(mutation_mixins: list) -> None:
     # to the query's bases itself but not to the mutation's: add it last, once.
     if mutation_mixins and graphene.ObjectType not in mutation_mixins:
         mutation_mixins.append(graphene.ObjectType)
+
+
+@hooks.register("register_admin_urls")
+def register_download_report_urls():
+    return list(register_download_report())
+
+
+@hooks.register("register_reports_menu_item")
+def register_download_report_menu_item():
+    return download_report_menu_item()

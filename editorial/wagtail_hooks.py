@@ -9,7 +9,6 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 
 from embargo.admin import EmbargoColumn, EmbargoFilter
 from newsroom.models import PressReleasePage, Topic
-from videos.views import download_permission_policy
 
 from . import views
 from .broadcasters import broadcasters, broadcasters_menu_item
@@ -97,7 +96,7 @@ def add_editorial_panels(request, panels: list) -> None:
     panels.insert(0, TranslationsPanel())
     if user.has_perm("videos.change_videoasset"):
         panels.append(VideosProcessingPanel())
-    if download_permission_policy.user_has_permission(user, "view"):
+    if user.has_perm("videos.view_videodownload"):
         panels.append(RecentDownloadsPanel())
 
 

@@ -3,6 +3,8 @@ photo panel opens), the bulk upload, a photo's usage report."""
 
 from collections.abc import Iterator
 
+from django.db import models
+from django.db.models import F, Value
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -11,14 +13,14 @@ from wagtail.admin.widgets.button import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 
+from cms.downloads import REGISTER_DOWNLOAD_SOURCES, DownloadSource, nothing
 from cms.visibility import published
 from search.registry import REGISTER_SEARCH_KINDS, SearchKind
 
 from .importing import refresh_web_copy
-from .models import GalleryPage, GalleryPhoto, PhotoAsset
+from .models import GalleryPage, GalleryPhoto, PhotoAsset, PhotoDownload
 from .models.graphql import GalleryPhotoType, expect_galleries
 from .my_downloads import MyPhotoDownloadsQuery
-from .reports import PhotoDownloadReportView, photo_download_report_menu_item
 from .schema import PhotosMutation, PhotosQuery, gallery_type
 from .views import photo_usage, upload_photos, upload_to_gallery
 
@@ -85,7 +87,7 @@ def photo_usage_button(snippet, user, next_url=None):
         )
 
 
-# --- GraphQL, search and the downloads report (photos/schema.py, downloads.py) --------
+# --- GraphQL, search and the downloads report (photos/schema.py, cms/downloads.py) ---
 
 
 @hooks.register("register_schema_query")
@@ -99,25 +101,30 @@ def register_photos_mutation(mutation_mixins: list) -> None:
     mutation_mixins.insert(0, PhotosMutation)
 
 
-@hooks.register("register_admin_urls")
-def register_photo_download_report_urls():
+def _photo_download_columns() -> dict:
+    """A photo download in the report's columns (cms/downloads.py)."""
+    return {
+        "kind": Value("photo"),
+        "title": F("gallery_title"),
+        "item": F("caption"),
+        "detail": F("form"),
+        "precision": Value(""),
+        "start": nothing(models.FloatField()),
+        "end": nothing(models.FloatField()),
+        "filename": F("filename"),
+        "size_bytes": F("size_bytes"),
+    }
+
+
+@hooks.register(REGISTER_DOWNLOAD_SOURCES)
+def register_photo_downloads() -> list[DownloadSource]:
     return [
-        path(
-            "reports/photo-downloads/",
-            PhotoDownloadReportView.as_view(),
-            name="photo_downloads_report",
-        ),
-        path(
-            "reports/photo-downloads/results/",
-            PhotoDownloadReportView.as_view(results_only=True),
-            name="photo_downloads_report_results",
-        ),
+        DownloadSource(
+            model=PhotoDownload,
+            kinds=[("photo", _("Photo"))],
+            columns=_photo_download_columns,
+        )
     ]
-
-
-@hooks.register("register_reports_menu_item")
-def register_photo_download_report_menu_item():
-    return photo_download_report_menu_item()
 
 
 def _gallery_texts(gallery: GalleryPage) -> Iterator[str]:

@@ -1,148 +1,23 @@
-"""Admin views of the videos app: the download report (with CSV and Excel export)
-and clip previews of a video page's shots and soundbites."""
+"""Admin views of the videos app: clip previews of a video page's shots and
+soundbites, processing a file again. (Downloads are in the one report of
+cms/download_report.py.)"""
 
 from __future__ import annotations
 
-import django_filters
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, OuterRef, Sum
-from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views.reports import ReportView
-from wagtail.permission_policies import ModelPermissionPolicy
-
-from cms.exports import FormulaSafeExportMixin
 
 from .models import (
     VideoAsset,
     VideoClip,
-    VideoDownload,
-    VideoDownloadServed,
     VideoPage,
     VideoRendition,
     VideoShot,
     VideoSoundbite,
 )
-
-download_permission_policy = ModelPermissionPolicy(VideoDownload)
-
-
-class DownloadFilterSet(WagtailFilterSet):
-    created_at = django_filters.DateFromToRangeFilter(
-        label=_("Date"), widget=DateRangePickerWidget
-    )
-    kind = django_filters.ChoiceFilter(
-        label=_("Kind"), choices=VideoDownload.Kind.choices
-    )
-    rendition = django_filters.CharFilter(label=_("Rendition"))
-    video_title = django_filters.CharFilter(label=_("Video"), lookup_expr="icontains")
-
-    class Meta:
-        model = VideoDownload
-        fields = ["created_at", "kind", "rendition", "video_title"]
-
-
-class DownloadReportView(FormulaSafeExportMixin, ReportView):
-    """Who downloaded what, and which parts: for the media office."""
-
-    page_title = _("Video downloads")
-    header_icon = "download"
-    index_url_name = "video_downloads_report"
-    index_results_url_name = "video_downloads_report_results"
-    filterset_class = DownloadFilterSet
-    permission_policy = download_permission_policy
-    permission_required = "view"
-    columns = [
-        DateColumn("created_at", label=_("Time")),
-        Column("user", label=_("User"), accessor="user_label"),
-        Column("video_title", label=_("Video")),
-        Column("language", label=_("Language")),
-        Column("rendition", label=_("Rendition")),
-        Column("kind", label=_("Kind"), accessor="get_kind_display"),
-        Column("range_label", label=_("Range")),
-        Column("precision", label=_("Precision")),
-        Column("segment", label=_("Segment")),
-        # Issue 14: a row is a link issued; what was then served with it (local
-        # disk only: S3 serves its presigned links itself).
-        Column("served_count", label=_("Responses")),
-        Column("served_bytes", label=_("Bytes served")),
-    ]
-    list_export = [
-        "created_at",
-        "user_label",
-        "user_organisation",
-        "video_title",
-        "language",
-        "rendition",
-        "kind",
-        "precision",
-        "start",
-        "end",
-        "segment",
-        "served_count",
-        "served_bytes",
-        "served_completely",
-    ]
-    export_headings = {
-        "created_at": _("Time"),
-        "user_label": _("User"),
-        "user_organisation": _("Organisation"),
-        "video_title": _("Video"),
-        "language": _("Language"),
-        "rendition": _("Rendition"),
-        "kind": _("Kind"),
-        "precision": _("Precision"),
-        "start": _("In (seconds)"),
-        "end": _("Out (seconds)"),
-        "segment": _("Segment"),
-        "served_count": _("Responses"),
-        "served_bytes": _("Bytes served"),
-        "served_completely": _("Served completely"),
-    }
-
-    def get_queryset(self):
-        return (
-            VideoDownload.objects.select_related("user")
-            .annotate(
-                served_count=Count("served"),
-                served_bytes=Coalesce(Sum("served__bytes_served"), 0),
-                served_completely=Exists(
-                    VideoDownloadServed.objects.filter(
-                        download=OuterRef("pk"),
-                        completed=True,
-                        status=200,
-                        method="GET",
-                    )
-                ),
-            )
-            .order_by("-created_at")
-        )
-
-    def get_filename(self):
-        return "video-downloads"
-
-
-class DownloadReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return download_permission_policy.user_has_permission(request.user, "view")
-
-
-def download_report_menu_item():
-    return DownloadReportMenuItem(
-        _("Video downloads"),
-        reverse("video_downloads_report"),
-        name="video-downloads",
-        icon_name="download",
-        order=1000,
-    )
-
 
 SEGMENT_MODELS = {"shot": VideoShot, "soundbite": VideoSoundbite}
 

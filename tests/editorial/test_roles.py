@@ -132,7 +132,7 @@ def test_editor_cannot_touch_videos_or_reports(client, editor):
     assert denied(client.get(f"/admin/pages/{page.pk}/edit/"))
     assert denied(client.get(f"/admin/pages/add/videos/videopage/{index.pk}/"))
     assert denied(client.get("/admin/snippets/videos/videoasset/"))
-    assert denied(client.get("/admin/reports/video-downloads/"))
+    assert denied(client.get("/admin/reports/downloads/"))
     assert denied(client.get("/admin/users/"))
     assert denied(client.get("/admin/groups/"))
 
@@ -229,7 +229,7 @@ def test_producer_cannot_edit_or_publish_press_releases(client, producer):
     bulk_publish(client, en)
     en.refresh_from_db()
     assert en.has_unpublished_changes
-    assert denied(client.get("/admin/reports/video-downloads/"))
+    assert denied(client.get("/admin/reports/downloads/"))
     assert denied(
         client.get(
             f"/admin/snippets/videos/videoasset/delete/{VideoAsset.objects.first().pk}/"
@@ -242,15 +242,15 @@ def test_producer_cannot_edit_or_publish_press_releases(client, producer):
 
 def test_media_office_reads_the_download_report_and_nothing_else(client, media_office):
     client.force_login(media_office)
-    response = client.get("/admin/reports/video-downloads/")
+    response = client.get("/admin/reports/downloads/")
     assert response.status_code == 200
-    assert client.get("/admin/reports/video-downloads/?export=csv").status_code == 200
+    assert client.get("/admin/reports/downloads/?export=csv").status_code == 200
     assert denied(client.get(f"/admin/pages/{release('en').pk}/edit/"))
     assert denied(client.get("/admin/snippets/videos/videoasset/"))
     assert denied(client.get("/admin/snippets/newsroom/person/add/"))
     assert not media_office.has_perm("videos.change_videodownload")
     assert not media_office.has_perm("videos.delete_videodownload")
     # Issue 19: the photo downloads too.
-    assert client.get("/admin/reports/photo-downloads/").status_code == 200
-    assert client.get("/admin/reports/photo-downloads/?export=csv").status_code == 200
+    assert client.get("/admin/reports/downloads/").status_code == 200
+    assert client.get("/admin/reports/downloads/?export=csv").status_code == 200
     assert not media_office.has_perm("photos.change_photodownload")

@@ -47,7 +47,7 @@ def test_neutralise_formula(value, expected):
     [
         "/admin/newsletter/subscribers/",
         "/admin/accounts/",
-        "/admin/reports/video-downloads/",
+        "/admin/reports/downloads/",
     ],
 )
 def test_csv_is_utf8_with_a_byte_order_mark_for_excel(admin_client, url):
@@ -102,6 +102,6 @@ def test_video_downloads(admin_client):
         rendition="180p",
         kind="full",
     )
-    [row] = rows(admin_client.get("/admin/reports/video-downloads/?export=csv"))
+    [row] = rows(admin_client.get("/admin/reports/downloads/?export=csv"))
     assert row["Organisation"] == "'@SUM(1+1)"
-    assert row["Video"] == "'-1+1"
+    assert row["Video or gallery"] == "'-1+1"

@@ -1,8 +1,5 @@
 """The producer's upload in the admin, the processing panel, the shotlist form and
-the media office's download report."""
-
-import csv
-import io
+the media office's download report (now tests/cms/test_download_report.py)."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -10,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.videos.conftest import upload
 from videos import ffmpeg
-from videos.models import VideoAsset, VideoDownload
+from videos.models import VideoAsset
 
 pytestmark = pytest.mark.django_db
 
@@ -70,45 +67,6 @@ def test_the_processing_panel_says_why_it_failed(admin_client, tmp_path):
         f"/admin/snippets/videos/videoasset/edit/{asset.pk}/"
     ).content.decode()
     assert "This file has no video stream." in html
-
-
-def test_download_report_lists_and_exports(admin_client, client):
-    user = get_user_model().objects.create_user("reporter@example.com", "x")
-    for kind, start, end in (("full", None, None), ("partial", 2.0, 6.5)):
-        VideoDownload.objects.create(
-            user=user,
-            video_title="Demo video",
-            language="en",
-            rendition="180p",
-            kind=kind,
-            precision="FAST" if start is not None else "",
-            start=start,
-            end=end,
-            segment="",
-        )
-    served = VideoDownload.objects.get(kind="full")
-    for status, sent, completed in ((206, 100, True), (200, 5000, True)):
-        served.served.create(
-            method="GET", status=status, bytes_served=sent, completed=completed
-        )
-    html = admin_client.get("/admin/reports/video-downloads/").content.decode()
-    assert "reporter@example.com" in html and "00:00:02.000" in html
-    assert "Bytes served" in html and "5100" in html
-    response = admin_client.get("/admin/reports/video-downloads/?export=csv")
-    assert response.status_code == 200
-    content = b"".join(response.streaming_content).decode("utf-8-sig")
-    rows = list(csv.DictReader(io.StringIO(content)))
-    assert len(rows) == 2
-    assert {row["User"] for row in rows} == {"reporter@example.com"}
-    assert {row["In (seconds)"] for row in rows} == {"", "2.0"}
-    assert {(row["Responses"], row["Bytes served"]) for row in rows} == {
-        ("2", "5100"),
-        ("0", "0"),
-    }
-    assert {row["Served completely"] for row in rows} == {"True", "False"}
-    # Not for anyone: an account without the permission is refused.
-    client.force_login(user)
-    assert client.get("/admin/reports/video-downloads/").status_code in (302, 403)
 
 
 def test_a_shot_is_previewed_as_a_clip(

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from cms.downloads import DownloadLog, ServedResponse
 
 from ..storage import video_storage
 from ..timecode import format_timecode
@@ -89,7 +90,7 @@ class VideoClip(models.Model):
         )
 
 
-class VideoDownload(models.Model):
+class VideoDownload(DownloadLog):
     """One download link issued: who asked for which video, in which rendition,
     and which part. What was then fetched with it is ``VideoDownloadServed``."""
 
@@ -97,16 +98,8 @@ class VideoDownload(models.Model):
         FULL = "full", _("Full video")
         PARTIAL = "partial", _("Partial")
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("user"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="video_downloads",
-    )
     video = video_page_link()
     video_title = models.CharField(_("video title"), max_length=255)
-    language = models.CharField(_("language"), max_length=10)
     rendition = models.CharField(_("rendition"), max_length=20)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     precision = models.CharField(_("precision"), max_length=5, blank=True)
@@ -115,23 +108,13 @@ class VideoDownload(models.Model):
     segment = models.CharField(
         _("segment"), max_length=255, blank=True, help_text=_("Shot or soundbite.")
     )
-    created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
 
-    class Meta:
+    class Meta(DownloadLog.Meta):
         verbose_name = _("video download")
         verbose_name_plural = _("video downloads")
-        ordering = ["-created_at"]
 
     def __str__(self) -> str:
         return f"{self.video_title} ({self.rendition}) {self.range_label}".strip()
-
-    @property
-    def user_label(self) -> str:
-        return self.user.email if self.user else _("(deleted account)")
-
-    @property
-    def user_organisation(self) -> str:
-        return getattr(self.user, "organisation", "") if self.user else ""
 
     @property
     def range_label(self) -> str:
@@ -140,11 +123,8 @@ class VideoDownload(models.Model):
         return f"{format_timecode(self.start)}–{format_timecode(self.end)}"
 
 
-class VideoDownloadServed(models.Model):
-    """One response to a download link, where this server serves the file (the
-    local-disk links; S3 serves its presigned links itself). A link is often
-    fetched more than once: a HEAD, a resumed download in byte ranges, a second
-    device."""
+class VideoDownloadServed(ServedResponse):
+    """One response to a video download link served from local disk."""
 
     download = models.ForeignKey(
         VideoDownload,
@@ -153,33 +133,7 @@ class VideoDownloadServed(models.Model):
         on_delete=models.CASCADE,
         related_name="served",
     )
-    # The signed-in user of the request, if its cookies say so: a link works
-    # without them.
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("user"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    method = models.CharField(_("method"), max_length=8)
-    status = models.PositiveSmallIntegerField(_("HTTP status"))
-    byte_range = models.CharField(
-        _("range asked"), max_length=100, blank=True, help_text=_("Range header.")
-    )
-    first_byte = models.BigIntegerField(_("first byte"), default=0)
-    bytes_expected = models.BigIntegerField(_("bytes to serve"), default=0)
-    bytes_served = models.BigIntegerField(_("bytes served"), default=0)
-    completed = models.BooleanField(
-        _("completed"), default=False, help_text=_("Every byte asked was sent.")
-    )
-    started_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
-    finished_at = models.DateTimeField(_("finished"), null=True)
 
-    class Meta:
+    class Meta(ServedResponse.Meta):
         verbose_name = _("video file served")
         verbose_name_plural = _("video files served")
-        ordering = ["-started_at"]
-
-    def __str__(self) -> str:
-        return f"{self.method} {self.status} {self.bytes_served} bytes"
