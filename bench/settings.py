@@ -11,7 +11,14 @@ from pathlib import Path
 import dj_database_url
 
 from cms.settings.base import *  # noqa: F403
-from cms.settings.base import CACHES, INSTALLED_APPS, env, env_bool, env_required
+from cms.settings.base import (
+    CACHES,
+    INSTALLED_APPS,
+    STORAGES,
+    env,
+    env_bool,
+    env_required,
+)
 
 BENCH_DIR = Path(env_required("BENCH_DIR"))
 
@@ -58,7 +65,8 @@ DATABASES = {"default": _database}
 MEDIA_ROOT = BENCH_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    # Private files (video masters, photo originals) under the run's folder.
+    # Private files (video masters, photo originals, baskets: every storage the
+    # project names) under the run's folder.
     **{
         name: {
             "BACKEND": "django.core.files.storage.FileSystemStorage",
@@ -67,7 +75,8 @@ STORAGES = {
                 "base_url": None,
             },
         }
-        for name in ("videos", "photos")
+        for name in STORAGES
+        if name not in ("default", "staticfiles")
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }

@@ -10,12 +10,18 @@ from wagtail.admin.ui.tables import Column
 
 
 class EmbargoColumn(Column):
-    """The lift time while it is ahead, in the editor's own time zone."""
+    """The lift time while it is ahead, as the press office announced it: in the
+    embargo's own time zone, named (the editor's own time is in its tooltip)."""
 
     cell_template_name = "embargo/embargo_cell.html"
 
     def get_value(self, instance):
         return instance.embargo_in_force()
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["zone"] = instance.embargo_zone_name()
+        return context
 
 
 class EmbargoFilter(django_filters.ChoiceFilter):

@@ -1,6 +1,8 @@
 import json
 
 import pytest
+from django.core.cache import caches
+from django.core.cache.backends.db import DatabaseCache
 from django.core.management import call_command
 from django.db import connection
 
@@ -21,6 +23,32 @@ def django_db_setup(django_db_setup, django_db_blocker):
         connection._test_serialized_contents = (
             connection.creation.serialize_db_to_string()
         )
+
+
+DATABASE_FIXTURES = {
+    "db",
+    "transactional_db",
+    "live_server",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+}
+
+
+@pytest.fixture(autouse=True)
+def _shared_cache_emptied(request, django_db_blocker):
+    """After each test that used the database, the shared cache (a database table,
+    cms/settings/base.py) is emptied. Rollbacks and the flush of transactional
+    tests leave that table alone, so the answers, tag versions and locks a live
+    server stored would otherwise meet later tests (a stale answer behind a
+    "lock" no process holds)."""
+    yield
+    uses_database = request.node.get_closest_marker("django_db") or (
+        DATABASE_FIXTURES & set(request.fixturenames)
+    )
+    shared = caches["default"]
+    if uses_database and isinstance(shared, DatabaseCache):
+        with django_db_blocker.unblock():
+            shared.clear()
 
 
 @pytest.fixture

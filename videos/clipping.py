@@ -108,7 +108,7 @@ def cut(clip: VideoClip) -> bool:
             )
             if not claims.renew(clip):  # lost meanwhile: another worker has it
                 return False
-            stored = store(target, name, storage)
+            stored = claims.while_renewing(clip, lambda: store(target, name, storage))
         now = timezone.now()
         done = claims.held(clip).update(
             status=VideoClip.Status.READY,

@@ -2,10 +2,13 @@
 ``{ items { … } pagination { total totalPages currentPage perPage exact }
 pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }``.
 
-Two ways through a list: page numbers (``page``, ``perPage``: ``OFFSET``, whose
-cost grows with the page number), and cursors (``after``/``before`` an item's
-cursor, Relay-style: a keyset condition on the list's order, as fast on page 5,000
-as on page 1). The count behind ``pagination`` runs only when asked for, and stops
+Two ways through a list: page numbers (``page``, ``perPage``), and cursors
+(``after``/``before`` an item's cursor, Relay-style: a keyset condition on the
+list's order, as fast on page 5,000 as on page 1). A page number is an ``OFFSET``:
+past ``GRAPHQL_DEFERRED_JOIN_OFFSET`` items, it is a deferred join, the ids of
+the page first (``OFFSET`` over the list's order, read from its index: the rows
+before the page are skipped as index entries, never loaded), then the rows of those
+ids only. The count behind ``pagination`` runs only when asked for, and stops
 at ``GRAPHQL_MAX_COUNT``: past it ``total`` is that number and ``exact`` false."""
 
 from __future__ import annotations
@@ -204,8 +207,32 @@ def paginate(
     if after is not None or before is not None:
         return _by_cursor(queryset, fields, per_page, after, before, page)
     start = (page - 1) * per_page
-    items = list(queryset[start : start + per_page + 1])
-    return _page(queryset, items, page, per_page, fields, previous=page > 1)
+    if start < settings.GRAPHQL_DEFERRED_JOIN_OFFSET:
+        items = list(queryset[start : start + per_page + 1])
+        more = len(items) > per_page
+    else:
+        items, more = _deferred_join(queryset, start, per_page)
+    return _page(queryset, items[:per_page], more, page, per_page, fields, page > 1)
+
+
+def page_ids(queryset, start: int, count: int):
+    """The ids of ``count`` items from ``start`` in the list's order: the query
+    of a deep page's ``OFFSET``, narrow enough to be read from an index."""
+    return queryset.prefetch_related(None).values_list("pk", flat=True)[
+        start : start + count
+    ]
+
+
+def _deferred_join(queryset, start: int, per_page: int) -> tuple[list, bool]:
+    """The page at ``start`` in two queries: its ids (and the next one's, to know
+    whether a page follows) over the list's order, then the rows of its ids, with
+    the list's conditions again (a row unpublished in between is left out)."""
+    ids = list(page_ids(queryset, start, per_page + 1))
+    wanted = ids[:per_page]
+    if not wanted:
+        return [], False
+    rows = {item.pk: item for item in queryset.filter(pk__in=wanted).order_by()}
+    return [rows[pk] for pk in wanted if pk in rows], len(ids) > per_page
 
 
 def _by_cursor(queryset, fields, per_page, after, before, page) -> dict:
@@ -221,19 +248,16 @@ def _by_cursor(queryset, fields, per_page, after, before, page) -> dict:
     window = queryset.filter(keyset(fields, values, forward))
     if forward:
         items = list(window[: per_page + 1])
-        return _page(queryset, items, 1, per_page, fields, previous=True)
+        more = len(items) > per_page
+        return _page(queryset, items[:per_page], more, 1, per_page, fields, True)
     reverse = [name[1:] if name.startswith("-") else f"-{name}" for name in fields]
     items = list(window.order_by(*reverse)[: per_page + 1])
-    more = len(items) > per_page
+    earlier = len(items) > per_page
     items = items[:per_page][::-1]
-    result = _page(queryset, items, 1, per_page, fields, previous=more)
-    result["page_info"].has_next_page = True
-    return result
+    return _page(queryset, items, True, 1, per_page, fields, previous=earlier)
 
 
-def _page(queryset, items, page, per_page, fields, previous: bool) -> dict:
-    more = len(items) > per_page
-    items = items[:per_page]
+def _page(queryset, items, more, page, per_page, fields, previous: bool) -> dict:
     return {
         "items": items,
         "pagination": LazyPagination(queryset, page, per_page),

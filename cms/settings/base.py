@@ -385,6 +385,9 @@ GRAPHQL_MAX_RESPONSE_BYTES = int(env("GRAPHQL_MAX_RESPONSE_BYTES", "4000000"))
 GRAPHQL_MAX_PER_PAGE = 100
 # Lists count their matches up to this many; past it, pagination.exact is false.
 GRAPHQL_MAX_COUNT = int(env("GRAPHQL_MAX_COUNT", "10000"))
+# A page number further than this many items into a list is a deferred join (its
+# ids first, then its rows: cms/graphql/pagination.py); nearer, one query.
+GRAPHQL_DEFERRED_JOIN_OFFSET = int(env("GRAPHQL_DEFERRED_JOIN_OFFSET", "100"))
 # Cost (cms/graphql/limits.py): fields resolved, list sizes multiplied in.
 GRAPHQL_MAX_COST = int(env("GRAPHQL_MAX_COST", "100000"))
 GRAPHQL_COST_LIST_SIZE = 10  # items assumed in a list without limit or perPage

@@ -101,3 +101,44 @@ def test_the_count_runs_only_when_asked_and_is_capped(gql, releases):
     with override_settings(GRAPHQL_MAX_COUNT=5):
         capped = gql(counted)["data"]["pressReleases"]["pagination"]
     assert capped == {"total": 5, "exact": False}
+
+
+DEEP = """query($page: Int, $perPage: Int) {
+  pressReleases(locale: en, perPage: $perPage, page: $page)
+  { items { title } pageInfo { hasNextPage hasPreviousPage } } }"""
+
+
+def release_queries(queries) -> list[str]:
+    return [q["sql"] for q in queries if "newsroom_pressreleasepage" in q["sql"]]
+
+
+def selected_columns(sql: str) -> str:
+    return sql.split(" FROM ", 1)[0]
+
+
+@pytest.mark.parametrize("page", [2, 3, 4])
+def test_a_deep_page_number_reads_ids_then_only_its_own_rows(gql, releases, page):
+    """Past GRAPHQL_DEFERRED_JOIN_OFFSET items, a page number is a deferred join:
+    the OFFSET query selects ids only (read from the date index), and the rows
+    loaded are the page's own, by id (no OFFSET). Same items, same pageInfo."""
+    variables = {"page": page, "perPage": 3}
+    with override_settings(GRAPHQL_DEFERRED_JOIN_OFFSET=10**6):
+        near = gql(DEEP, variables)["data"]["pressReleases"]
+    with (
+        override_settings(GRAPHQL_DEFERRED_JOIN_OFFSET=3),
+        CaptureQueriesContext(connection) as queries,
+    ):
+        deep = gql(DEEP, variables)["data"]["pressReleases"]
+    assert deep == near
+    selects = release_queries(queries)
+    offset = [sql for sql in selects if "OFFSET" in sql]
+    assert len(offset) == 1, selects
+    columns = selected_columns(offset[0])
+    assert columns.count(",") == 0 and "page_ptr_id" in columns, offset[0]
+    if not deep["items"]:
+        return
+    rows = [sql for sql in selects if "title" in selected_columns(sql)]
+    assert len(rows) == 1, selects
+    assert "OFFSET" not in rows[0] and "LIMIT" not in rows[0], rows[0]
+    ids = rows[0].split(" IN (", 1)[1].split(")", 1)[0].split(",")
+    assert len(ids) == len(deep["items"]) <= 3, rows[0]

@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from cms.graphql.locale import date_range
-from cms.graphql.pagination import keyset
+from cms.graphql.pagination import keyset, page_ids
 from newsroom.linked.lists import check_topics
 from newsroom.models import PressReleasePage
 from newsroom.schema import press_releases_queryset
@@ -121,3 +121,43 @@ def test_date_filters_are_a_range_of_the_date_index(english):
         ).values("pk")
         text = plan(alone)
         assert "newsroom_release_date (date>? AND date<?)" in text, text
+
+
+def test_a_deep_page_skips_ids_on_the_date_index():
+    """A deep page number's OFFSET query (cms/graphql/pagination.page_ids) reads
+    the list's order from the date index: the rows before the page are index
+    entries skipped, not rows loaded and sorted."""
+    for model, index in (
+        (PressReleasePage, "newsroom_release_date"),
+        (VideoPage, "videos_video_date"),
+    ):
+        queryset = model.objects.order_by("-date", "-pk")
+        ids = page_ids(queryset, 50, 11)
+        sql = str(ids.query)
+        assert "OFFSET 50" in sql and sql.split(" FROM ")[0].count(",") == 0, sql
+        text = plan(ids)
+        assert uses(text, index), text
+        if connection.vendor != "postgresql":
+            # (PostgreSQL sorts a test's few index entries rather than walk
+            # them in order: bench/archive.py prints the plan on 100,000.)
+            assert "TEMP B-TREE" not in text, text
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="INCLUDE: SQLite's indexes hold the id"
+)
+def test_a_deep_page_joins_two_index_only_scans(english):
+    """On PostgreSQL the date index carries the embargo column and the language
+    index the page id: the ids of a deep page (language, live, not embargoed,
+    newest first) are read from the two indexes, not from the tables."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE indexname IN "
+            "('newsroom_release_date', 'videos_video_date', 'portal_page_locale_live')"
+        )
+        definitions = dict(cursor.fetchall())
+    assert "INCLUDE (embargoed_until)" in definitions["newsroom_release_date"]
+    assert "INCLUDE (embargoed_until)" in definitions["videos_video_date"]
+    assert "INCLUDE (id)" in definitions["portal_page_locale_live"]
+    text = plan(page_ids(press_releases_queryset(english), 50, 11))
+    assert "Index Only Scan" in text and "newsroom_release_date" in text, text

@@ -118,3 +118,29 @@ def test_press_release_listing_shows_and_filters_embargoes(client, editor):
     assert [p.pk for p in under] == [page.pk]
     none = client.get("/admin/press_releases/?embargo=none").context["pages"]
     assert page.pk not in {p.pk for p in none} and len(none) > 0
+
+
+def test_the_embargo_column_shows_the_lift_in_the_embargo_zone(client, editor):
+    """The lift as the press office announced it (in the embargo's zone, named),
+    whatever the editor's own zone; the editor's time in the tooltip."""
+    import datetime
+    import zoneinfo
+
+    from django.utils import formats
+
+    from tests.factories import create_release
+
+    new_york = zoneinfo.ZoneInfo("America/New_York")
+    lift = datetime.datetime(2031, 9, 7, 9, 30, tzinfo=new_york)
+    page = create_release(title="Announced in New York", publish=False)
+    page.embargoed_until = lift
+    page.embargo_time_zone = "America/New_York"
+    page.save_revision().publish()
+    client.force_login(editor)
+    html = client.get("/admin/press_releases/?embargo=under").content.decode()
+    announced = formats.date_format(lift, "SHORT_DATETIME_FORMAT")
+    assert f"Until {announced} (America/New_York)" in html
+    brussels = lift.astimezone(zoneinfo.ZoneInfo("Europe/Brussels"))
+    assert brussels.hour != lift.hour
+    editors_time = formats.date_format(brussels, "SHORT_DATETIME_FORMAT")
+    assert f'title="Your time: {editors_time}"' in html

@@ -5,6 +5,7 @@ claims; then the job is FAILED with CLIP_WORKER_LOST. The clock moves; nothing
 sleeps."""
 
 import datetime
+import threading
 
 import pytest
 from django.test import TestCase, override_settings
@@ -56,6 +57,31 @@ def test_following_the_job_of_a_dead_worker_queues_it_again(gql, signed_in, demo
         assert (clip.status, clip.attempts) == ("ready", 2)
         done = job_of(follow_job(gql, job["id"]))
         assert done["status"] == "READY" and done["download"]["url"]
+
+
+@override_settings(VIDEO_CLIP_LEASE_SECONDS=180)
+def test_a_clip_whose_task_the_queue_lost_is_queued_again(gql, signed_in, demo_video):
+    """The queue lost the task before any worker claimed the clip (a flushed queue,
+    a deleted task row): the tick queues its task again, once per lease."""
+    with freeze_time(timezone.now()) as clock:
+        job, clip = queued_job(gql, demo_video)  # its task is never run
+        clock.tick(LEASE - datetime.timedelta(seconds=1))
+        with TestCase.captureOnCommitCallbacks(execute=False) as queued:
+            tick(holder="test-worker")
+        assert queued == []  # within the lease: its task may still be coming
+
+        clock.tick(datetime.timedelta(seconds=2))
+        with TestCase.captureOnCommitCallbacks(execute=False) as queued:
+            tick(holder="test-worker")
+        assert len(queued) == 1
+        with TestCase.captureOnCommitCallbacks(execute=False) as again:
+            tick(holder="test-worker")
+        assert again == []  # once per lease, not at every tick
+        queued[0]()  # the task queued again runs: a real cut
+        queued[0]()  # and a duplicate of it finds nothing to do
+        clip.refresh_from_db()
+        assert (clip.status, clip.attempts) == ("ready", 1)
+        assert job_of(follow_job(gql, job["id"]))["status"] == "READY"
 
 
 @override_settings(VIDEO_CLIP_LEASE_SECONDS=180, VIDEO_CLIP_MAX_ATTEMPTS=2)
@@ -140,3 +166,37 @@ def test_the_message_is_translated(language, words):
 
     with translation.override(language):
         assert words in clip_error_message("CLIP_WORKER_LOST")
+
+
+@override_settings(VIDEO_CLIP_LEASE_SECONDS=0.04)
+def test_the_claim_is_renewed_while_the_clip_is_stored(
+    gql, signed_in, demo_video, monkeypatch
+):
+    """Storing the finished clip (an upload to S3) can outlast the lease: the
+    worker renews its claim meanwhile, so nobody takes the clip back from it."""
+    job, clip = queued_job(gql, demo_video)
+    renewals = []
+    renewed = threading.Condition()
+    real_renew, real_store = claims.renew, clipping.store
+
+    def renew(claimed):
+        held = real_renew(claimed)
+        with renewed:
+            renewals.append(held)
+            renewed.notify_all()
+        return held
+
+    def long_upload(*args):
+        # Returns once the worker renewed its claim twice during the upload.
+        with renewed:
+            before = len(renewals)
+            assert renewed.wait_for(lambda: len(renewals) >= before + 2, timeout=10)
+        return real_store(*args)
+
+    monkeypatch.setattr(claims, "renew", renew)
+    monkeypatch.setattr(clipping, "store", long_upload)
+    clipping.make_clip.call(clip.pk)
+    clip.refresh_from_db()
+    assert (clip.status, clip.attempts, clip.error_code) == ("ready", 1, "")
+    assert all(renewals)  # every renewal found the claim still its own
+    assert job_of(follow_job(gql, job["id"]))["status"] == "READY"

@@ -19,9 +19,10 @@ import {
 import { PersistedQueryLink } from "@apollo/client/link/persisted-queries";
 import { ApolloClient, InMemoryCache, registerApolloClient } from "@apollo/client-integration-nextjs";
 import possibleTypes from "@/gql/possibleTypes.json";
+import { CMS_URL } from "./cms-url";
 import { SESSION_COOKIE } from "./session";
 
-export const CMS_URL = (process.env.CMS_URL ?? "http://127.0.0.1:8000").replace(/\/$/, "");
+export { CMS_URL } from "./cms-url";
 /** Tag on every cached CMS answer: the publish webhook expires it (api/revalidate). */
 export const CMS_TAG = "cms";
 /** Seconds a CMS answer is reused without a webhook telling of a change. */

@@ -39,7 +39,3 @@ export function langOfPath(path: string): Lang | null {
   const first = path.split("/")[1] ?? "";
   return isLang(first) ? first : null;
 }
-
-/** The path segment that only says "not found" (app/(frontend)/[lang]/[...path]):
- * where src/proxy.ts sends a path outside the language trees. */
-export const NOT_FOUND_SEGMENT = "__not-found";

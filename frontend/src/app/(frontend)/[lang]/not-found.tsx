@@ -1,17 +1,13 @@
 import { headers } from "next/headers";
-import { Shell } from "@/components/Shell";
-import { dict, isLang, otherLang, type Lang } from "@/lib/i18n";
+import { NotFoundPage } from "@/components/pages/FallbackPages";
+import { isLang, type Lang } from "@/lib/i18n";
 
+// A notFound() of a client navigation (an RSC request: the proxy does not check
+// those). A page a reader opens is checked by the proxy first, which sends the same
+// page rendered on the server with its 404 (src/lib/gate.ts).
 export default async function NotFound() {
-  // not-found pages get no params: src/proxy.ts tells the language (the path's,
-  // or the browser's for a path outside the language trees).
+  // not-found pages get no params: src/proxy.ts tells the language.
   const asked = (await headers()).get("x-portal-lang") ?? "";
   const lang: Lang = isLang(asked) ? asked : "en";
-  const t = dict(lang);
-  return (
-    <Shell lang={lang} alternate={`/${otherLang(lang)}/`}>
-      <h1>{t.errors.notFound}</h1>
-      <p><a href={`/${lang}/`}>{t.errors.backHome}</a></p>
-    </Shell>
-  );
+  return <NotFoundPage lang={lang} />;
 }

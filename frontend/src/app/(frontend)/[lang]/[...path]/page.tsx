@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
+import { ApiDownPage, NotFoundPage } from "@/components/pages/FallbackPages";
 import { ReleaseList } from "@/components/pages/ReleaseList";
 import { ReleasePage } from "@/components/pages/ReleasePage";
 import { VideoLibrary } from "@/components/pages/VideoLibrary";
 import { VideoPageView } from "@/components/pages/VideoPageView";
 import { Shell } from "@/components/Shell";
 import { readAsReader } from "@/lib/cms";
-import { isLang, otherLang, type Lang } from "@/lib/i18n";
-import { NOT_FOUND_SEGMENT, pathOf } from "@/lib/paths";
+import { API_DOWN_SEGMENT, FALLBACK_HEADER, NOT_FOUND_SEGMENT, RETRY_HEADER, retryPath } from "@/lib/gate";
+import { dict, isLang, otherLang, type Lang } from "@/lib/i18n";
+import { pathOf } from "@/lib/paths";
 import { PageByPathQuery } from "@/lib/queries";
 
 type Props = {
@@ -21,7 +24,7 @@ function urlPathOf(lang: string, path: string[]): string {
 }
 
 async function load(lang: string, path: string[]) {
-  if (!isLang(lang) || path[0] === NOT_FOUND_SEGMENT) notFound();
+  if (!isLang(lang)) notFound();
   const { data } = await readAsReader(PageByPathQuery, { urlPath: urlPathOf(lang, path) });
   if (!data?.page) notFound();
   return { lang: lang as Lang, page: data.page };
@@ -37,11 +40,23 @@ function alternateOf(lang: Lang, page: { translations?: Translation[]; parent?: 
   return pathOf(own?.url) ?? pathOf(section?.url) ?? `/${other}/`;
 }
 
+/** The proxy's own request for its 404 or 503 page (src/proxy.ts): no CMS read. */
+async function fallbackOf(lang: string, path: string[]): Promise<"not-found" | "api-down" | null> {
+  if (path.length !== 1 || !isLang(lang) || !(await headers()).has(FALLBACK_HEADER)) return null;
+  if (path[0] === NOT_FOUND_SEGMENT) return "not-found";
+  return path[0] === API_DOWN_SEGMENT ? "api-down" : null;
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { lang, path } = await params;
-  // A missing page is the page's own notFound() (caught by [lang]/not-found.tsx
-  // and rendered on the server); thrown from here it would escape the layout.
-  if (!isLang(lang) || path[0] === NOT_FOUND_SEGMENT) return {};
+  const fallback = await fallbackOf(lang, path);
+  if (fallback) {
+    const t = dict(lang as Lang);
+    return { title: fallback === "not-found" ? t.errors.notFound : t.errors.title, robots: { index: false } };
+  }
+  // A missing page is the page's own notFound(); thrown from here it would
+  // escape the layout.
+  if (!isLang(lang)) return {};
   const { data } = await readAsReader(PageByPathQuery, { urlPath: urlPathOf(lang, path) });
   const page = data?.page;
   if (!page) return {};
@@ -57,6 +72,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CmsPage({ params, searchParams }: Props) {
   const { lang: raw, path } = await params;
+  const fallback = await fallbackOf(raw, path);
+  if (fallback === "not-found") return <NotFoundPage lang={raw as Lang} />;
+  if (fallback === "api-down") return <ApiDownPage lang={raw as Lang} retry={retryPath((await headers()).get(RETRY_HEADER), raw as Lang)} />;
   const { lang, page } = await load(raw, path);
   const query = await searchParams;
   switch (page.__typename) {
