@@ -171,6 +171,9 @@ def search_photos() -> list[SearchKind]:
             title_field="caption",
             # Found only while its gallery may be seen (embargo included).
             page_relation="page",
+            # Narrowed by its gallery's topics and people.
+            topics_relation=("page__gallery_topics", "topic"),
+            people_relation=("page__gallery_people", "person"),
             prepare=_prepare_photos,
             select_related=("locale", "page", "asset", "asset__image"),
             prefetch_related=("asset__image__renditions",),

@@ -45,7 +45,8 @@ class SearchKind:
     #: Date field for the year facet and the date filters, if any.
     date_field: str | None = None
     #: ``(relation, field)``: the inline relation that links a hit to topics /
-    #: people, e.g. ``("release_topics", "topic")``.
+    #: people, e.g. ``("release_topics", "topic")``, or a path to the one of
+    #: the page that shows it, e.g. ``("page__gallery_topics", "topic")``.
     topics_relation: tuple[str, str] | None = None
     people_relation: tuple[str, str] | None = None
     #: Multiplies the backend's score, to balance kinds against each other.

@@ -31,6 +31,11 @@ class BatchScope:
         self.groups: dict[type, dict[Hashable, tuple]] = defaultdict(dict)
         # Objects chosen in StreamField chooser blocks, by model and primary key.
         self.objects: dict[type, dict[Any, models.Model]] = defaultdict(dict)
+        # StreamField values a list is about to resolve: their chosen objects are
+        # fetched with the first chooser the query asks for, none if it asks
+        # for no StreamField (a list of titles).
+        self.pending_streams: list = []
+        self.expected_objects: dict[type, set] = defaultdict(set)
 
 
 _scope: contextvars.ContextVar[BatchScope | None] = contextvars.ContextVar(
@@ -143,10 +148,14 @@ class BatchedChooserMixin:
         if scope is None:
             return super().bulk_to_python(values)
         model = self.model_class
+        wanted = _pending_chooser_ids(scope)
         known = scope.objects[model]
         missing = {v for v in values if v is not None and v not in known}
+        missing |= wanted.pop(model, set()) - known.keys()
         if missing:
             known.update(_manager(model).in_bulk(missing))
+        for other, ids in wanted.items():
+            scope.expected_objects[other] |= ids
         return [known.get(v) for v in values]
 
 
@@ -185,15 +194,21 @@ def _collect_chooser_ids(block, raw, wanted: dict[type, set]) -> None:
 
 
 def prime_stream_choosers(stream_values: Iterable) -> None:
-    """Fetch, one query per model, every object chosen in these StreamField values."""
+    """Expect every object chosen in these StreamField values: fetched, one query
+    per model, when the query first resolves a chooser (never, if it asks for no
+    StreamField)."""
     scope = _scope.get()
     if scope is None:
         return
-    wanted: dict[type, set] = defaultdict(set)
-    for value in stream_values:
+    scope.pending_streams.extend(stream_values)
+
+
+def _pending_chooser_ids(scope: BatchScope) -> dict[type, set]:
+    """The ids chosen in the StreamField values the scope expects and has not
+    fetched yet, by model (taken out of the scope: the caller fetches them)."""
+    wanted = scope.expected_objects
+    scope.expected_objects = defaultdict(set)
+    streams, scope.pending_streams = scope.pending_streams, []
+    for value in streams:
         _collect_chooser_ids(value.stream_block, list(value.raw_data), wanted)
-    for model, ids in wanted.items():
-        known = scope.objects[model]
-        missing = ids - known.keys()
-        if missing:
-            known.update(_manager(model).in_bulk(missing))
+    return wanted

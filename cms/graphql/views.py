@@ -32,12 +32,16 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
+from django.core.signals import setting_changed
 from django.db import InterfaceError, OperationalError, connection, transaction
+from django.dispatch import receiver
 from django.http import HttpResponse
 from django.http.response import ResponseHeaders
 from django.utils import translation
@@ -110,6 +114,46 @@ def validation_rules():
     if not settings.GRAPHQL_INTROSPECTION:
         rules.append(IntrospectionDisabledRule)
     return tuple(rules)
+
+
+# Documents that passed validation, by their text: validation depends on the
+# schema, the rules and the settings only, and a client sends the same few
+# queries again and again (a fifth of a small list's time went to validating it
+# anew). Failures are not kept: their messages are in the request's language.
+VALIDATED_KEPT = 1000
+_validated: OrderedDict[tuple, None] = OrderedDict()
+_validated_lock = threading.Lock()
+
+
+@receiver(setting_changed)
+def _forget_validated(**kwargs) -> None:
+    with _validated_lock:
+        _validated.clear()
+
+
+def validation_problems(schema, document: DocumentNode, rules) -> list:
+    """``validate``, run once per document text (while the schema, rules and
+    settings stay the same)."""
+    source = document.loc.source.body if document.loc is not None else None
+    key = (
+        id(schema),
+        rules,
+        hashlib.sha256(source.encode()).digest() if source is not None else None,
+    )
+    if source is not None:
+        with _validated_lock:
+            if key in _validated:
+                _validated.move_to_end(key)
+                return []
+    problems = validate(
+        schema, document, rules, max_errors=graphene_settings.MAX_VALIDATION_ERRORS
+    )
+    if not problems and source is not None:
+        with _validated_lock:
+            _validated[key] = None
+            while len(_validated) > VALIDATED_KEPT:
+                _validated.popitem(last=False)
+    return problems
 
 
 def raise_unavailable_database(result) -> None:
@@ -625,12 +669,7 @@ class PortalGraphQLView(GraphQLView):
         """Validate and run the parsed document (graphene-django would parse it
         again): what its ``execute_graphql_request`` does, once."""
         schema = self.schema.graphql_schema
-        problems = validate(
-            schema,
-            document,
-            self.validation_rules,
-            max_errors=graphene_settings.MAX_VALIDATION_ERRORS,
-        )
+        problems = validation_problems(schema, document, tuple(self.validation_rules))
         if problems:
             return ExecutionResult(
                 None, coded(problems, errors.GRAPHQL_VALIDATION_FAILED)

@@ -101,7 +101,7 @@ def dated_pages(
     topics (translation keys, see check_topics), person (a slug) and dates
     through the model's links."""
     pages = published(model.objects.filter(locale=locale))
-    default = Locale.get_default()
+    default = Locale.get_default() if fallback else None
     if fallback and locale != default:
         # Pages of this language, plus default-language ones not translated yet.
         translated = published(model.objects.filter(locale=locale))

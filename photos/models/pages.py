@@ -38,6 +38,17 @@ from . import graphql as fields
 from .assets import PhotoAsset
 from .graphql import GalleryPhotoType, related_videos_type
 
+# The names of a gallery's people and topics, in the gallery's language: they
+# find the gallery and each of its photos.
+GALLERY_NAMES = [
+    index.RelatedFields(
+        "gallery_people", [index.RelatedFields("person", [index.SearchField("name")])]
+    ),
+    index.RelatedFields(
+        "gallery_topics", [index.RelatedFields("topic", [index.SearchField("name")])]
+    ),
+]
+
 
 class GalleryIndexPage(HeadlessPageMixin, Page):
     """The galleries of one locale (``/en/photos/``)."""
@@ -97,6 +108,7 @@ class GalleryPage(EmbargoMixin, LinkedPage, HeadlessPageMixin, Page):
         index.RelatedFields(
             "photos", [index.SearchField("caption"), index.SearchField("credit")]
         ),
+        *GALLERY_NAMES,
         index.FilterField("date"),
         *EmbargoMixin.embargo_search_fields,
     ]
@@ -185,6 +197,12 @@ class GalleryPhoto(index.Indexed, TranslatableMixin, Orderable):
         index.AutocompleteField("caption"),
         index.SearchField("credit"),
         index.SearchField("copyright"),
+        # A caption says little ("Arrival"): the gallery's people and topics
+        # find its photos too (indexed again when the gallery is published:
+        # photos/signals.py).
+        index.RelatedFields("page", GALLERY_NAMES),
+        # The topic and person filters narrow by id (search/strategies/backend.py).
+        index.FilterField("id"),
         index.FilterField("locale_id"),
         index.FilterField("page_id"),
         index.FilterField("translation_key"),

@@ -110,16 +110,23 @@ def page_content_types() -> list[int]:
 def _linked_ids(
     kind: SearchKind, relation: tuple[str, str] | None, pks: list[int]
 ) -> dict[int, list[int]]:
-    """``{object pk: [linked ids]}`` through an inline relation, in one query."""
+    """``{object pk: [linked ids]}`` through an inline relation, in one query;
+    or through a path to one (``"page__gallery_topics"``: a photo is linked to
+    its gallery's topics)."""
     found: dict = {pk: [] for pk in pks}
     if relation is None or not pks:
         return found
     name, target = relation
-    link = kind.model._meta.get_field(name)
-    owner = link.field.attname
-    rows = link.related_model.objects.filter(**{f"{owner}__in": pks}).values_list(
-        owner, f"{target}_id"
-    )
+    if "__" in name:
+        rows = kind.model.objects.filter(pk__in=pks).values_list(
+            "pk", f"{name}__{target}_id"
+        )
+    else:
+        link = kind.model._meta.get_field(name)
+        owner = link.field.attname
+        rows = link.related_model.objects.filter(**{f"{owner}__in": pks}).values_list(
+            owner, f"{target}_id"
+        )
     for pk, linked in rows:
         if linked is not None:
             found[pk].append(linked)

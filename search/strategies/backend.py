@@ -169,18 +169,18 @@ def topic_facets(matched: list[tuple], locale: Locale) -> list[Facet]:
         if kind.topics_relation is None:
             continue
         relation, name = kind.topics_relation
-        link = kind.model._meta.get_field(relation)
+        # Each hit counted once per topic, through the hit's own model (the
+        # relation may be a path: a photo's topics are its gallery's).
+        key = f"{relation}__{name}__translation_key"
         rows = (
-            link.related_model.objects.filter(
-                **{f"{link.field.name}__in": matched_ids(backend, results)}
-            )
-            .values(f"{name}__translation_key")
-            .annotate(count=Count(link.field.name, distinct=True))
+            kind.model.objects.filter(pk__in=matched_ids(backend, results))
+            .exclude(**{f"{key}__isnull": True})
+            .values(key)
+            .annotate(count=Count("pk", distinct=True))
             .order_by()
         )
         for row in rows:
-            key = row[f"{name}__translation_key"]
-            counts[key] = counts.get(key, 0) + row["count"]
+            counts[row[key]] = counts.get(row[key], 0) + row["count"]
     return topic_facets_by_key(counts, locale)
 
 

@@ -141,3 +141,23 @@ def test_a_deep_page_skips_ids_on_the_date_index():
             # (PostgreSQL sorts a test's few index entries rather than walk
             # them in order: bench/archive.py prints the plan on 100,000.)
             assert "TEMP B-TREE" not in text, text
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="INCLUDE: SQLite's indexes hold the id"
+)
+def test_a_deep_page_joins_two_index_only_scans(english):
+    """On PostgreSQL the date index carries the embargo column and the language
+    index the page id: the ids of a deep page (language, live, not embargoed,
+    newest first) are read from the two indexes, not from the tables."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE indexname IN "
+            "('newsroom_release_date', 'videos_video_date', 'portal_page_locale_live')"
+        )
+        definitions = dict(cursor.fetchall())
+    assert "INCLUDE (embargoed_until)" in definitions["newsroom_release_date"]
+    assert "INCLUDE (embargoed_until)" in definitions["videos_video_date"]
+    assert "INCLUDE (id)" in definitions["portal_page_locale_live"]
+    text = plan(page_ids(press_releases_queryset(english), 50, 11))
+    assert "Index Only Scan" in text and "newsroom_release_date" in text, text

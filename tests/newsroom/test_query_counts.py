@@ -160,3 +160,33 @@ def test_batched_tree_fields_match_wagtail(gql):
         p.title for p in live.filter(path__lt=release.path)
     ]
     assert answer["children"] == []
+
+
+def test_a_list_that_asks_for_no_body_fetches_nothing_chosen_in_bodies(client):
+    """The objects chosen in the releases' bodies (a quote's speaker, an image)
+    are fetched with the first body the query resolves: a list of titles runs
+    no query for them, nor for the default language (only a fallback needs it)."""
+    make_releases(3, "three")
+    query = '{ pressReleases(locale: en, topic: "three") { items { title } } }'
+    payload = json.dumps({"query": query})
+    client.post("/graphql/", payload, content_type="application/json")
+    with CaptureQueriesContext(connection) as queries:
+        answer = client.post("/graphql/", payload, content_type="application/json")
+    assert len(answer.json()["data"]["pressReleases"]["items"]) == 3
+    sqls = [q["sql"] for q in queries]
+    assert not [sql for sql in sqls if 'FROM "newsroom_person"' in sql], sqls
+    assert not [sql for sql in sqls if 'FROM "wagtailimages_image"' in sql], sqls
+    locales = [sql for sql in sqls if 'FROM "wagtailcore_locale"' in sql]
+    assert len(locales) <= 1, locales
+    # Asked for, the bodies' objects come in one query per model, as before.
+    body = '{ pressReleases(locale: en, topic: "three") { items { title body {'
+    body += " ... on QuoteBlock { speaker { name } } } } } }"
+    with CaptureQueriesContext(connection) as queries:
+        answer = client.post(
+            "/graphql/",
+            json.dumps({"query": body}),
+            content_type="application/json",
+        ).json()
+    assert "errors" not in answer, answer
+    people = [q["sql"] for q in queries if 'FROM "newsroom_person"' in q["sql"]]
+    assert len(people) == 1, people

@@ -1,7 +1,8 @@
 """Search finds galleries and photos (issue 19): galleries by their words and
 their photos' captions and credits, photos by caption and credit, in both
-languages, narrowed by the gallery's people and topics; never a photo of a
-gallery the reader may not see (unpublished, embargoed), not even in a count."""
+languages, and both by the gallery's people and topics (their names, and the
+``topics``/``people`` filters); never a photo of a gallery the reader may not see
+(unpublished, embargoed, private), not even in a count."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
-from tests.factories import PersonFactory, TopicFactory
+from photos.models import GalleryPerson
+from tests.factories import PersonFactory, TopicFactory, locale
 
 from .conftest import make_asset, make_gallery
 
@@ -29,7 +32,7 @@ SEARCH = """query($query: String, $locale: LanguageCode, $types: [SearchType!],
 
 @pytest.fixture
 def search(gql):
-    def run(query: str, **arguments) -> dict:
+    def run(query: str | None = None, **arguments) -> dict:
         answer = gql(SEARCH, {"query": query, **arguments})
         assert "errors" not in answer, answer
         return answer["data"]["search"]
@@ -86,10 +89,11 @@ def test_galleries_are_narrowed_by_people_and_topics(search):
     topic, person = TopicFactory(), PersonFactory()
     make_gallery("Echidna tagged", [make_asset()], topics=[topic], people=[person])
     make_gallery("Echidna untagged", [make_asset()])
+    both = [("gallery", "echidna-tagged"), ("photo", "echidna-tagged")]
     by_topic = search("echidna", locale="en", topics=[topic.slug])
-    assert found(by_topic) == [("gallery", "echidna-tagged")]
+    assert sorted(found(by_topic)) == both
     by_person = search("echidna", locale="en", people=[person.slug])
-    assert found(by_person) == [("gallery", "echidna-tagged")]
+    assert sorted(found(by_person)) == both
 
 
 def test_photos_of_hidden_galleries_are_never_found(client, search):
@@ -110,3 +114,124 @@ def test_photos_of_hidden_galleries_are_never_found(client, search):
         ("gallery", "embargoed-bandicoot"),
         ("photo", "embargoed-bandicoot"),
     ]
+
+
+def test_photos_are_found_by_their_gallerys_people_and_topics(search):
+    """A photo's own words say little ("Arrival"): its gallery's people and
+    topics find it, by their names, in each language."""
+    topic = TopicFactory(name="Quolltopia")
+    person = PersonFactory(name="Wilhelmina Numbat")
+    make_gallery(
+        "Arrival of the delegation",
+        [make_asset()],
+        topics=[topic],
+        people=[person],
+        captions=["Arrival"],
+    )
+    for words in ("quolltopia", "numbat"):
+        result = search(words, locale="en", types=["photo"])
+        assert found(result) == [("photo", "arrival-of-the-delegation")], words
+    sujet = TopicFactory(name="Bilbyologie", slug="bilbyologie", locale=locale("fr"))
+    personne = PersonFactory(
+        name="Anatole Wallaby", slug="anatole-wallaby", locale=locale("fr")
+    )
+    make_gallery(
+        "Arrivée de la délégation",
+        [make_asset()],
+        language="fr",
+        topics=[sujet],
+        people=[personne],
+        captions=["Arrivée"],
+    )
+    for words in ("bilbyologie", "wallaby"):
+        result = search(words, locale="fr", types=["photo"])
+        assert found(result) == [("photo", "arrivee-de-la-delegation")], words
+        assert all(item["locale"] == "fr" for item in result["items"])
+    assert found(search("wallaby", locale="en", types=["photo"])) == []
+
+
+def test_photos_are_narrowed_by_their_gallerys_people_and_topics(search):
+    topic, person = TopicFactory(), PersonFactory()
+    make_gallery("Echidna tagged", [make_asset()], topics=[topic], people=[person])
+    make_gallery("Echidna untagged", [make_asset()])
+    for arguments in ({"topics": [topic.slug]}, {"people": [person.slug]}):
+        result = search("echidna", locale="en", types=["photo"], **arguments)
+        assert found(result) == [("photo", "echidna-tagged")], arguments
+        assert counts(result) == {"gallery": 1, "photo": 1}
+
+
+def test_a_person_added_to_a_published_gallery_finds_its_photos(search):
+    gallery = make_gallery("Later tagged", [make_asset()], captions=["Arrival"])
+    person = PersonFactory(name="Ottoline Potoroo")
+    assert found(search("potoroo", locale="en", types=["photo"])) == []
+    gallery.gallery_people.add(GalleryPerson(person=person))
+    gallery.save_revision().publish()
+    assert found(search("potoroo", locale="en", types=["photo"])) == [
+        ("photo", "later-tagged")
+    ]
+    result = search("arrival", locale="en", types=["photo"], people=[person.slug])
+    assert found(result) == [("photo", "later-tagged")]
+
+
+def test_nothing_of_a_hidden_gallery_is_found_by_its_people_or_topics(client, search):
+    """Unpublished, embargoed and private galleries: their photos are not found
+    by the people's or topics' names, nor by the filters, nor counted."""
+    from tests.embargo.conftest import accredit, make_user
+
+    topic = TopicFactory(name="Dunnartology")
+    person = PersonFactory(name="Cuthbert Dunnart")
+    tags = {"topics": [topic], "people": [person]}
+    lift = timezone.now() + datetime.timedelta(hours=2)
+    embargoed = make_gallery(
+        "Embargoed dunnart", [make_asset()], embargoed_until=lift, **tags
+    )
+    make_gallery("Unpublished dunnart", [make_asset()], **tags).unpublish()
+    private = make_gallery("Private dunnart", [make_asset()], **tags)
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.LOGIN
+    )
+    for arguments in (
+        {"query": "dunnartology"},
+        {"query": "cuthbert"},
+        {"query": "dunnart", "topics": [topic.slug]},
+        {"query": "dunnart", "people": [person.slug]},
+    ):
+        result = search(locale="en", types=["photo", "gallery"], **arguments)
+        assert found(result) == [], arguments
+        assert not {"photo", "gallery"} & set(counts(result)), arguments
+    # An accredited journalist reads the embargoed one, and only that one.
+    reader = make_user("dunnart@example.com")
+    accredit(reader)
+    client.force_login(reader)
+    result = search("dunnart", locale="en", types=["photo"], topics=[topic.slug])
+    assert found(result) == [("photo", embargoed.slug)]
+
+
+def test_wagtails_backend_narrows_and_facets_photos_as_the_documents_do(
+    gql, monkeypatch
+):
+    """The other strategy (Wagtail's backend, for Elasticsearch or a database
+    without the documents) follows the photo's path to its gallery's topics."""
+    from wagtail.search.backends import get_search_backend
+
+    backend_class = type(get_search_backend())
+    topic, person = TopicFactory(name="Kowaritology"), PersonFactory()
+    make_gallery("Kowari tagged", [make_asset()], topics=[topic], people=[person])
+    make_gallery("Kowari untagged", [make_asset()])
+    query = """query($topics: [String!], $people: [String!]) {
+      search(query: "kowari", locale: en, types: [photo], topics: $topics,
+             people: $people) {
+        items { type url } facets { types { value count } topics { value count } }
+      } }"""
+    for variables in ({"topics": [topic.slug]}, {"people": [person.slug]}, {}):
+        from_documents = gql(query, variables)
+        monkeypatch.setattr(backend_class, "uses_documents", False, raising=False)
+        through_wagtail = gql(query, variables)
+        monkeypatch.undo()
+        assert from_documents == through_wagtail, variables
+        assert len(from_documents["data"]["search"]["items"]) == (
+            2 if not variables else 1
+        )
+    assert {"value": topic.slug, "count": 1} in (
+        from_documents["data"]["search"]["facets"]["topics"]
+    )
