@@ -57,11 +57,14 @@ def build_zip(job_id: str) -> None:
     if not claimed:
         return
     job = BasketDownloadJob.objects.select_related("user").get(pk=job_id)
-    if build(job):
-        try:
+    ready = build(job)
+    try:
+        if ready:
             send_ready_email(job)
-        except Exception:  # noqa: BLE001 - the link is in the portal anyway
-            logger.exception("Could not e-mail basket job %s its link", job.pk)
+        else:
+            send_failed_email(job)
+    except Exception:  # noqa: BLE001 - the portal shows the job anyway
+        logger.exception("Could not e-mail basket job %s its outcome", job.pk)
 
 
 class Reporter:
@@ -83,10 +86,13 @@ class Reporter:
 
 def build(job: BasketDownloadJob) -> bool:
     """Make the job's zip and mark it READY, or FAILED with a code. True when
-    it is ready. What each item is, is asked again now: an item unpublished or
-    put under embargo since it was added fails the job (ITEM_NOT_FOUND)."""
+    it is ready. What each item is, is asked again now: an item unpublished,
+    put under embargo or deleted since it was asked for is left out (listed on
+    the job and in the zip's left-out.txt, with the reason in the user's
+    language); the job fails when nothing is left."""
     storage = basket_storage()
     stored = None
+    left_out: list[dict] = []
     try:
         items = [
             BasketItem(
@@ -96,10 +102,17 @@ def build(job: BasketDownloadJob) -> bool:
         ]
         with translation.override(job.language):
             entries = contents.resolve(job.user, items)
-        for entry in entries:
-            if entry.refused:
-                raise BasketError(entry.refused.code, entry.refused.message)
-        files = [file for entry in entries for file in entry.resolved.files]
+        left_out = [
+            _left_out(asked, entry)
+            for asked, entry in zip(job.items, entries, strict=True)
+            if entry.refused
+        ]
+        files = [
+            file for entry in entries if entry.resolved for file in entry.resolved.files
+        ]
+        if left_out and not files:
+            first = next(entry.refused for entry in entries if entry.refused)
+            raise BasketError(first.code, first.message)
         total = sum(file.size_bytes for file in files)
         contents.check_not_empty(len(files))
         contents.check_limits(len(files), total)
@@ -111,6 +124,7 @@ def build(job: BasketDownloadJob) -> bool:
                     job.language,
                     settings.BASKET_CHUNK_BYTES,
                     progress=Reporter(job, total),
+                    left_out=[(item["title"], item["message"]) for item in left_out],
                 )
             target.seek(0)
             name = f"basket/{job.user_id}/{job.pk}.zip"
@@ -122,6 +136,7 @@ def build(job: BasketDownloadJob) -> bool:
             zip_bytes=storage.size(stored),
             file_count=len(files),
             size_bytes=total,
+            left_out=left_out,
             progress=100,
             error_code="",
             message="",
@@ -143,12 +158,26 @@ def build(job: BasketDownloadJob) -> bool:
             status=BasketDownloadJob.Status.FAILED,
             error_code=code,
             message=message[:2000],
+            left_out=left_out,
             finished_at=timezone.now(),
         )
         return False
     job.refresh_from_db()
     _tell_kinds(job)
     return True
+
+
+def _left_out(asked: dict, entry: contents.Entry) -> dict:
+    """An item not in the zip: what it was when asked for (its title then),
+    and why, as its kind says it now."""
+    return {
+        "kind": asked["kind"],
+        "ref": asked["ref"],
+        "variant": asked["variant"],
+        "title": asked.get("title") or asked["ref"],
+        "code": entry.refused.code,
+        "message": entry.refused.message,
+    }
 
 
 def _tell_kinds(job: BasketDownloadJob) -> None:
@@ -190,29 +219,70 @@ def error_message(code: str) -> str:
 # --- "Your zip is ready" ---------------------------------------------------------
 
 
+def _claim_notice(job: BasketDownloadJob) -> bool:
+    """Whether this worker tells the user (once per job, whoever runs it)."""
+    if not job.user.is_active:
+        return False
+    return bool(
+        BasketDownloadJob.objects.filter(pk=job.pk, notified_at__isnull=True).update(
+            notified_at=timezone.now()
+        )
+    )
+
+
+def _left_out_lines(job: BasketDownloadJob) -> list[str]:
+    with translation.override(job.language):
+        return [
+            _("%(label)s: %(value)s")
+            % {"label": item["title"], "value": item["message"]}
+            for item in job.left_out
+        ]
+
+
 def send_ready_email(job: BasketDownloadJob) -> None:
-    user = job.user
-    if not user.is_active:
-        return
-    claimed = BasketDownloadJob.objects.filter(
-        pk=job.pk, notified_at__isnull=True
-    ).update(notified_at=timezone.now())
-    if not claimed:
+    if not _claim_notice(job):
         return
     url, expires_at = job_link(job)
     with translation.override(job.language):
         files = ngettext("%(count)d file", "%(count)d files", job.file_count) % {
             "count": job.file_count
         }
+        left_out = ngettext(
+            "%(count)d item could not be put in the zip:",
+            "%(count)d items could not be put in the zip:",
+            len(job.left_out),
+        ) % {"count": len(job.left_out)}
     send_templated_email(
         "basket/email/basket_ready",
-        user.email,
+        job.user.email,
         job.language,
         {
             "files": files,
             "size_mb": round((job.zip_bytes or 0) / 1_000_000, 1),
             "url": url,
             "expires_at": expires_at,
+            "portal": cms_url("/"),
+            "left_out": left_out if job.left_out else "",
+            "left_out_lines": _left_out_lines(job),
+        },
+    )
+
+
+def send_failed_email(job: BasketDownloadJob) -> None:
+    """The zip could not be made at all: the user learns why, in their
+    language (they may be waiting for the e-mail rather than the portal)."""
+    job.refresh_from_db()
+    if job.status != BasketDownloadJob.Status.FAILED or not _claim_notice(job):
+        return
+    with translation.override(job.language):
+        reason = error_message(job.error_code) or job.message
+    send_templated_email(
+        "basket/email/basket_failed",
+        job.user.email,
+        job.language,
+        {
+            "reason": reason,
+            "left_out_lines": _left_out_lines(job),
             "portal": cms_url("/"),
         },
     )

@@ -43,8 +43,15 @@ def request_download(request) -> BasketDownloadJob:
                 )
         contents.check_not_empty(basket.file_count)
         contents.check_limits(basket.file_count, basket.size_bytes)
+        # With their titles now: an item gone by the time the worker builds
+        # the zip is still named in what it says was left out.
         items = [
-            {"kind": e.item.kind, "ref": e.item.ref, "variant": e.item.variant}
+            {
+                "kind": e.item.kind,
+                "ref": e.item.ref,
+                "variant": e.item.variant,
+                "title": e.resolved.title,
+            }
             for e in basket.entries
         ]
         same = _same_job(user, items, language)

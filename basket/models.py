@@ -71,6 +71,10 @@ class BasketDownloadJob(models.Model):
     language = models.CharField(_("language"), max_length=10)
     file_count = models.PositiveIntegerField(_("files"), default=0)
     size_bytes = models.BigIntegerField(_("bytes of the files"), default=0)
+    # The items the worker could not put in the zip (unpublished, embargoed,
+    # deleted since): [{"kind", "ref", "variant", "title", "code", "message"}],
+    # the message in the job's language.
+    left_out = models.JSONField(default=list, blank=True)
     progress = models.PositiveSmallIntegerField(default=0)
     file = models.FileField(max_length=500, blank=True, storage=basket_storage)
     zip_bytes = models.BigIntegerField(_("bytes of the zip"), null=True)

@@ -1,7 +1,8 @@
 """Writing a basket's zip: each file copied in chunks (never read whole) into a
 zip written to a file, ZIP64 where a member or the archive needs it, then
 ``credits.txt`` and ``captions.csv`` (UTF-8 with a BOM, so spreadsheet programs
-read its accents) in the user's language."""
+read its accents) in the user's language, and ``left-out.txt`` when items of
+the basket could not be put in (what, and why)."""
 
 from __future__ import annotations
 
@@ -22,12 +23,13 @@ from .registry import BasketFile, FileCredits
 
 CREDITS = "credits.txt"
 CAPTIONS = "captions.csv"
+LEFT_OUT = "left-out.txt"
 
 
 def member_names(files: list[BasketFile]) -> list[str]:
     """Each file's name in the zip: its own, made unique ("name-2.ext") and kept
-    clear of the two files the zip adds."""
-    taken = {CREDITS, CAPTIONS}
+    clear of the files the zip adds."""
+    taken = {CREDITS, CAPTIONS, LEFT_OUT}
     names = []
     for file in files:
         name = _safe(file.name)
@@ -53,9 +55,11 @@ def write_zip(
     language: str,
     chunk_bytes: int,
     progress: Callable[[int], None] | None = None,
+    left_out: list[tuple[str, str]] = (),
 ) -> list[str]:
     """Write the zip of ``files`` to ``target`` (a seekable binary file); returns
-    the members' names. ``progress(bytes)`` is told the bytes copied so far."""
+    the members' names. ``progress(bytes)`` is told the bytes copied so far;
+    ``left_out`` is ``[(title, reason)]`` of the items not in it."""
     names = member_names(files)
     now = timezone.localtime()
     stamp = (now.year, now.month, now.day, now.hour, now.minute, now.second)
@@ -80,6 +84,8 @@ def write_zip(
             credits = [file.credits(language) for file in files]
             _write_text(archive, CREDITS, credits_text(names, credits, now), stamp)
             _write_text(archive, CAPTIONS, captions_csv(names, credits), stamp)
+            if left_out:
+                _write_text(archive, LEFT_OUT, left_out_text(left_out), stamp)
     return names
 
 
@@ -122,6 +128,22 @@ def credits_text(
                 lines.append(f"  {line}")
         lines.append("")
     return "\r\n".join(lines).encode("utf-8")
+
+
+def left_out_text(left_out: list[tuple[str, str]]) -> bytes:
+    """left-out.txt: the basket's items not in the zip, and why, in the active
+    language."""
+    lines = [
+        _("Left out of this zip"),
+        _(
+            "These items of your basket could not be put in the zip; each is "
+            "followed by the reason."
+        ),
+        "",
+    ]
+    for title, reason in left_out:
+        lines.append(_("%(label)s: %(value)s") % {"label": title, "value": reason})
+    return "\r\n".join([*lines, ""]).encode("utf-8")
 
 
 def captions_csv(names: list[str], credits: list[FileCredits]) -> bytes:

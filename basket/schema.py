@@ -124,6 +124,39 @@ BasketDownloadJobStatus = graphene.Enum(
 )
 
 
+class BasketLeftOutItemType(graphene.ObjectType):
+    """An item of the basket the worker could not put in the zip: unpublished,
+    put under embargo or deleted since the zip was asked for."""
+
+    class Meta:
+        name = "BasketLeftOutItem"
+
+    kind = graphene.String(required=True)
+    item_id = graphene.ID(required=True)
+    variant = graphene.String()
+    title = graphene.String(required=True, description="Its title when asked for.")
+    error_code = graphene.String(required=True, description="E.g. ITEM_NOT_FOUND.")
+    error_message = graphene.String(
+        required=True, description="Why, in the language of the zip."
+    )
+
+    @staticmethod
+    def resolve_item_id(item: dict, info: Any) -> str:
+        return item["ref"]
+
+    @staticmethod
+    def resolve_variant(item: dict, info: Any) -> str | None:
+        return item["variant"] or None
+
+    @staticmethod
+    def resolve_error_code(item: dict, info: Any) -> str:
+        return item["code"]
+
+    @staticmethod
+    def resolve_error_message(item: dict, info: Any) -> str:
+        return item["message"]
+
+
 class BasketDownloadJobType(graphene.ObjectType):
     """A zip of the basket asked for, built by a worker. Follow it with
     basketDownloadJob(id) until READY or FAILED; its link is also e-mailed."""
@@ -144,6 +177,12 @@ class BasketDownloadJobType(graphene.ObjectType):
     error_message = graphene.String()
     url = graphene.String(description="The zip's link, once READY.")
     filename = graphene.String(required=True)
+    left_out = graphene.List(
+        graphene.NonNull(BasketLeftOutItemType),
+        required=True,
+        description="Items of the basket not in the zip, and why (the zip's "
+        "left-out.txt says the same).",
+    )
     expires_at = graphene.DateTime(description="When the zip and its link go.")
     created_at = graphene.DateTime(required=True)
 
