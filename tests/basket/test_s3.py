@@ -11,13 +11,11 @@ import urllib.request
 import zipfile
 
 import pytest
-from django.conf import settings
-from django.test import override_settings
 from django.utils import timezone
 
 from basket.building import expire_zips
 from basket.models import BasketDownloadJob
-from tests.videos.test_s3 import BUCKET, CREDENTIALS, REGION, s3_server  # noqa: F401
+from tests.s3 import BUCKET, s3_server, storage_on_s3  # noqa: F401
 
 from .conftest import add, follow, generated, request_zip
 
@@ -25,23 +23,7 @@ from .conftest import add, follow, generated, request_zip
 @pytest.fixture
 def basket_on_s3(s3_server):  # noqa: F811
     endpoint, client = s3_server
-    config = {
-        **settings.STORAGES,
-        "basket": {
-            "BACKEND": "storages.backends.s3.S3Storage",
-            "OPTIONS": {
-                "bucket_name": BUCKET,
-                "endpoint_url": endpoint,
-                "region_name": REGION,
-                "location": "private/basket",
-                "querystring_auth": True,
-                "addressing_style": "path",
-                "signature_version": "s3v4",
-                **CREDENTIALS,
-            },
-        },
-    }
-    with override_settings(STORAGES=config):
+    with storage_on_s3("basket", endpoint, location="private/basket"):
         yield client
 
 

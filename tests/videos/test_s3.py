@@ -1,5 +1,5 @@
-"""The videos' storage path on S3, against moto's standalone S3 server started on
-loopback by this module: the master and renditions stored in the bucket under the
+"""The videos' storage path on S3, against moto's standalone S3 server on
+loopback (tests/s3.py): the master and renditions stored in the bucket under the
 private prefix, presigned attachment links, a FAST clip cut by ffmpeg over HTTP
 from the presigned rendition URL, and an unreachable storage answered with an error
 that leaves no clip behind.
@@ -13,18 +13,13 @@ from __future__ import annotations
 import socket
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-import boto3
 import pytest
 from django.conf import settings
-from django.core.files.storage import storages
-from django.test import override_settings
-from moto.server import ThreadedMotoServer
 
 from tests.conftest import error_codes
+from tests.s3 import BUCKET, CREDENTIALS, s3_server, storage_on_s3  # noqa: F401
 from tests.videos.conftest import download, upload
 from videos import ffmpeg
 from videos.downloads import CLIP_FAILED, STORAGE_UNAVAILABLE
@@ -39,32 +34,7 @@ from videos.models import (
 )
 from videos.storage import readable_location
 
-BUCKET = "portal-videos"
-CREDENTIALS = {"access_key": "testing-key", "secret_key": "testing-secret"}
-REGION = "us-east-1"
 SOURCE_SECONDS = 6
-
-
-@pytest.fixture(scope="module")
-def s3_server() -> Iterator[tuple[str, object]]:
-    """moto's S3 on a free loopback port, with an empty bucket; and a boto3
-    client to look into the bucket."""
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    try:
-        host, port = server.get_host_and_port()
-        endpoint = f"http://{host}:{port}"
-        client = boto3.client(
-            "s3",
-            endpoint_url=endpoint,
-            region_name=REGION,
-            aws_access_key_id=CREDENTIALS["access_key"],
-            aws_secret_access_key=CREDENTIALS["secret_key"],
-        )
-        client.create_bucket(Bucket=BUCKET)
-        yield endpoint, client
-    finally:
-        server.stop()
 
 
 @pytest.fixture(scope="module")
@@ -74,45 +44,21 @@ def master_file(tmp_path_factory) -> Path:
     return path
 
 
-@contextmanager
-def videos_on_s3(endpoint: str) -> Iterator[object]:
-    """STORAGES["videos"] on S3 at ``endpoint``, for the video file fields too:
-    a FileField evaluates its storage callable once, when the model is imported."""
-    config = {
-        **settings.STORAGES,
-        "videos": {
-            "BACKEND": "storages.backends.s3.S3Storage",
-            "OPTIONS": {
-                "bucket_name": BUCKET,
-                "endpoint_url": endpoint,
-                "region_name": REGION,
-                "location": "private",
-                "querystring_auth": True,
-                "addressing_style": "path",
-                "signature_version": "s3v4",
-                **CREDENTIALS,
-            },
-        },
-    }
-    fields = [
-        VideoAsset._meta.get_field("master"),
-        VideoRendition._meta.get_field("file"),
-        VideoClip._meta.get_field("file"),
-    ]
-    saved = [field.storage for field in fields]
-    with override_settings(STORAGES=config):
-        storage = storages["videos"]
-        for field in fields:
-            field.storage = storage
-        try:
-            yield storage
-        finally:
-            for field, previous in zip(fields, saved, strict=True):
-                field.storage = previous
+def videos_on_s3(endpoint: str):
+    """STORAGES["videos"] on S3 at ``endpoint``, for the video file fields too."""
+    return storage_on_s3(
+        "videos",
+        endpoint,
+        fields=[
+            VideoAsset._meta.get_field("master"),
+            VideoRendition._meta.get_field("file"),
+            VideoClip._meta.get_field("file"),
+        ],
+    )
 
 
 @pytest.fixture
-def s3(s3_server):
+def s3(s3_server):  # noqa: F811
     endpoint, client = s3_server
     with videos_on_s3(endpoint) as storage:
         yield endpoint, client, storage
