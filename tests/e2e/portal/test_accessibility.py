@@ -43,6 +43,20 @@ def routes(portal, lang: str) -> list[str]:
         f"/{lang}/newsletter/",
         f"/{lang}/account/",
         f"/{lang}/newsletter/confirm/?token=nope",
+        f"/{lang}/no-such-page/",  # the portal's 404 page
+    ]
+
+
+def serious_violations(page) -> list[str]:
+    """axe-core's serious or critical WCAG 2.2 A/AA violations on the page."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "(tags) => axe.run(document, { runOnly: { type: 'tag', values: tags } })", TAGS
+    )
+    return [
+        f"{v['id']} ({v['impact']}) {[node['target'] for node in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
     ]
 
 
@@ -56,30 +70,12 @@ def test_no_serious_violation_on_any_route(lang, portal, visit):
         page.wait_for_load_state("networkidle")
         if number < len(names):
             snap(page, f"portal-{names[number]}-{lang}")
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate(
-            "(tags) => axe.run(document, { runOnly: { type: 'tag', values: tags } })",
-            TAGS,
-        )
-        for violation in result["violations"]:
-            if violation["impact"] in ("serious", "critical"):
-                targets = [node["target"] for node in violation["nodes"]][:3]
-                failures.append(
-                    f"{path}: {violation['id']} ({violation['impact']}) {targets}"
-                )
+        failures += [f"{path}: {failure}" for failure in serious_violations(page)]
     # The account dialog, opened.
     page.goto(f"/{lang}/")
     page.get_by_test_id("sign-in").click()
     snap(page, f"portal-dialog-{lang}")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "(tags) => axe.run(document, { runOnly: { type: 'tag', values: tags } })", TAGS
-    )
-    failures += [
-        f"dialog: {v['id']}"
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
+    failures += [f"dialog: {failure}" for failure in serious_violations(page)]
     assert not failures, "\n".join(failures)
 
 
@@ -107,6 +103,7 @@ def test_an_api_that_is_down_gives_a_friendly_page_with_a_retry(
         expect(page.get_by_test_id("retry")).to_have_text("Réessayer")
         expect(page.locator("h1")).to_contain_text("Le portail ne parvient pas")
         assert "Error:" not in page.content() and "ECONNREFUSED" not in page.content()
+        assert not serious_violations(page)
 
 
 def test_the_dialog_and_the_player_work_from_the_keyboard(portal, visit):
@@ -142,3 +139,37 @@ def test_the_dialog_and_the_player_work_from_the_keyboard(portal, visit):
         "Math.abs(document.querySelector('[data-testid=player]').currentTime - %s) < 1"
     )
     page.wait_for_function(seeked % start)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_signing_in_and_out_from_the_keyboard_only(lang, portal, visit):
+    """From the top of the page, Tab to "sign in", type into the dialog, Enter;
+    then Tab to "sign out": no mouse, no focus() from the test."""
+    email, password = f"keyboard-{lang}@press.example", "Clavier-Seul-2026!"
+    portal.act("accredit", email, password)
+    page = visit(lang)
+    page.goto(f"/{lang}/")
+
+    def tab_to(test_id: str) -> None:
+        for _ in range(40):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement?.dataset.testid") == test_id:
+                return
+        raise AssertionError(f"{test_id} is not reached with Tab")
+
+    tab_to("sign-in")
+    page.keyboard.press("Enter")
+    dialog = page.get_by_test_id("account-dialog")
+    expect(dialog).to_be_visible()
+    expect(page.locator("#account-email")).to_be_focused()
+    page.keyboard.type(email)
+    page.keyboard.press("Tab")
+    expect(page.locator("#account-password")).to_be_focused()
+    page.keyboard.type(password)
+    page.keyboard.press("Enter")
+    expect(dialog).to_have_count(0)
+    expect(page.get_by_test_id("my-account")).to_be_visible()
+    page.goto(f"/{lang}/")  # focus starts again from the top
+    tab_to("sign-out")
+    page.keyboard.press("Enter")
+    expect(page.get_by_test_id("sign-in")).to_be_visible()
