@@ -125,6 +125,32 @@ _validated: OrderedDict[tuple, None] = OrderedDict()
 _validated_lock = threading.Lock()
 
 
+# Parsed documents, by their text (queries of at most PARSED_MAX_CHARS: the
+# document keeps its text): a client's few queries are parsed once per process.
+# graphql-core reads a document, never changes it, so requests can share one.
+PARSED_KEPT = 1000
+PARSED_MAX_CHARS = 10_000
+_parsed: OrderedDict[bytes, DocumentNode] = OrderedDict()
+
+
+def parsed(query: str) -> DocumentNode:
+    """``parse(query)``, once per text; a syntax error raises every time."""
+    if len(query) > PARSED_MAX_CHARS:
+        return parse(query)
+    key = hashlib.sha256(query.encode()).digest()
+    with _validated_lock:
+        document = _parsed.get(key)
+        if document is not None:
+            _parsed.move_to_end(key)
+            return document
+    document = parse(query)
+    with _validated_lock:
+        _parsed[key] = document
+        while len(_parsed) > PARSED_KEPT:
+            _parsed.popitem(last=False)
+    return document
+
+
 @receiver(setting_changed)
 def _forget_validated(**kwargs) -> None:
     with _validated_lock:
@@ -473,7 +499,7 @@ class PortalGraphQLView(GraphQLView):
                 _("Send a query, or the hash of a persisted query."), "query"
             )
         try:
-            document = parse(query)
+            document = parsed(query)
         except GraphQLError as error:
             result = ExecutionResult(None, coded([error], errors.GRAPHQL_PARSE_FAILED))
             body, _too_large = self.encode(request, result)

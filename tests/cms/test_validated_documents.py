@@ -52,3 +52,24 @@ def test_a_changed_setting_validates_again(gql, rules_run):
     assert answer["errors"][0]["extensions"]["code"] == "QUERY_TOO_COSTLY"
     assert "errors" not in gql(query)
     assert len(rules_run) == 3
+
+
+def test_the_same_text_is_parsed_once(gql, monkeypatch):
+    from cms.graphql import views
+
+    parsed = []
+    original = views.parse
+
+    def counted(text, *args, **kwargs):
+        parsed.append(text)
+        return original(text, *args, **kwargs)
+
+    monkeypatch.setattr(views, "parse", counted)
+    query = QUERY + "    "
+    assert gql(query) == gql(query)
+    assert parsed.count(query) == 1
+    broken = "{ people(locale: en) { slug }"
+    for _ in range(2):
+        answer = gql(broken, status=None)
+        assert answer["errors"][0]["extensions"]["code"] == "GRAPHQL_PARSE_FAILED"
+    assert parsed.count(broken) == 2
