@@ -61,8 +61,13 @@ export async function read<T, V extends OperationVariables>(
     query,
     variables,
     errorPolicy: "all",
-    // The client is this request's own (registerApolloClient): its cache is too.
-    fetchPolicy: options.preview ? "no-cache" : "cache-first",
+    // No normalized cache: the client is this request's own (registerApolloClient),
+    // so it would only ever store each answer to read it back, field by field, at
+    // a cost on every render (bench/frontend.py). Answers are shared by Next's
+    // data cache (anonymous reads); the same operation asked twice in one render
+    // (generateMetadata and the page) is one request (Apollo's in-flight
+    // deduplication, Next's memoized GET).
+    fetchPolicy: "no-cache",
     context: {
       ...(options.session ? { headers: { cookie: options.session } } : {}),
       fetchOptions: personal

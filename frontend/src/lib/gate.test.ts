@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isCmsPagePath, pageState, retryPath, urlPathOf } from "./gate";
+import { FOUND_MEMO_SECONDS, forgetPageStates, isCmsPagePath, pageState, retryPath, urlPathOf } from "./gate";
 
 describe("which paths the proxy checks with the CMS", () => {
   it("knows the CMS's pages from the portal's own routes", () => {
@@ -50,12 +50,31 @@ describe("the proxy's question to the CMS", () => {
   afterAll(() => new Promise<void>((done) => server.close(() => done())));
 
   it("tells found, missing and down apart", async () => {
+    forgetPageStates();
     expect(await pageState(cms, "/en/newsroom/", "sessionid=abc", true)).toBe("found");
     expect(asked.at(-1)).toEqual({ cookie: "sessionid=abc", urlPath: "/en/newsroom/" });
     expect(await pageState(cms, "/en/unknown", null, true)).toBe("missing");
     expect(asked.at(-1)).toEqual({ cookie: undefined, urlPath: "/en/unknown/" });
     expect(await pageState(cms, "/en/search/", null, false)).toBe("found");
     expect(await pageState(cms, "/en/broken/", null, true)).toBe("down");
+  });
+
+  it("remembers an anonymous reader's found page for a while, never a signed-in one's", async () => {
+    forgetPageStates();
+    const before = asked.length;
+    const now = Date.now();
+    expect(await pageState(cms, "/en/newsroom/", null, true, 5000, now)).toBe("found");
+    expect(await pageState(cms, "/en/newsroom/", null, true, 5000, now + 1000)).toBe("found");
+    expect(asked.length).toBe(before + 1);
+    expect(await pageState(cms, "/en/newsroom/", "sessionid=abc", true, 5000, now + 1000)).toBe("found");
+    expect(await pageState(cms, "/en/newsroom/", "sessionid=abc", true, 5000, now + 1000)).toBe("found");
+    expect(asked.length).toBe(before + 3);
+    // A missing page is asked again each time (it may be published meanwhile).
+    await pageState(cms, "/en/unknown/", null, true, 5000, now);
+    await pageState(cms, "/en/unknown/", null, true, 5000, now);
+    expect(asked.length).toBe(before + 5);
+    expect(await pageState(cms, "/en/newsroom/", null, true, 5000, now + FOUND_MEMO_SECONDS * 1000 + 1)).toBe("found");
+    expect(asked.length).toBe(before + 6);
   });
 
   it("is down when nothing answers", async () => {

@@ -45,6 +45,32 @@ export function retryPath(value: string | null | undefined, lang: Lang): string 
 
 export type PageState = "found" | "missing" | "down";
 
+/** Seconds an anonymous "found" is remembered, so a page read again and again
+ * costs the CMS nothing (its answers come from Next's data cache). A page
+ * unpublished within that time still answers 404, from the page's own notFound(). */
+export const FOUND_MEMO_SECONDS = 30;
+const MEMO_LIMIT = 5000;
+const found = new Map<string, number>();
+
+function remembered(key: string, now: number): boolean {
+  const until = found.get(key);
+  if (until === undefined) return false;
+  if (until > now) return true;
+  found.delete(key);
+  return false;
+}
+
+function remember(key: string, now: number): void {
+  // Oldest first out past the limit (a Map keeps insertion order).
+  if (found.size >= MEMO_LIMIT) found.delete(found.keys().next().value as string);
+  found.set(key, now + FOUND_MEMO_SECONDS * 1000);
+}
+
+/** Forget every remembered answer (tests). */
+export function forgetPageStates(): void {
+  found.clear();
+}
+
 const GATE_QUERY = "query PortalGate($urlPath: String!) { page(urlPath: $urlPath) { __typename } }";
 
 /**
@@ -58,6 +84,22 @@ export async function pageState(
   cookie: string | null,
   cmsPage: boolean,
   timeoutMs = 5000,
+  now = Date.now(),
+): Promise<PageState> {
+  // A signed-in reader's answer is theirs (embargo): never remembered.
+  const key = `${cmsUrl} ${cmsPage ? urlPathOf(pathname) : ""}`;
+  if (!cookie && remembered(key, now)) return "found";
+  const state = await askCms(cmsUrl, pathname, cookie, cmsPage, timeoutMs);
+  if (!cookie && state === "found") remember(key, now);
+  return state;
+}
+
+async function askCms(
+  cmsUrl: string,
+  pathname: string,
+  cookie: string | null,
+  cmsPage: boolean,
+  timeoutMs: number,
 ): Promise<PageState> {
   let response: Response;
   let answer: { data?: { page?: unknown } | null };

@@ -29,3 +29,5 @@ WAGTAIL_HEADLESS_PREVIEW = {
 GRAPHQL_CACHE_ENABLED = True
 WEBHOOK_RETRY_DELAYS = [1, 2]
 ROOT_URLCONF = "tests.e2e.portal.urls"
+# GraphQL operations counted as they arrive (tests/e2e/portal/operations.py).
+MIDDLEWARE = ["tests.e2e.portal.operations.OperationsMiddleware", *MIDDLEWARE]  # noqa: F405
