@@ -129,6 +129,10 @@ def build_variants(items: int) -> list[Variant]:
     # grapple's stock schema: its own `pages` resolver over the registered types,
     # executed in-process with no batch scope (so our loaders load one key at a
     # time, as they do outside a request).
+    # Our schema first: its build applies the contract (cms/graphql/contract.py:
+    # ID! ids) to the types the stock schema shares with it.
+    import grapple.schema  # noqa: F401
+
     class StockQuery(PagesQuery(), graphene.ObjectType):
         pass
 
