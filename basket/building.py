@@ -181,8 +181,12 @@ def _left_out(asked: dict, entry: contents.Entry) -> dict:
 
 
 def _tell_kinds(job: BasketDownloadJob) -> None:
+    """Each kind logs what was zipped: the items left out are not."""
+    left = {(i["kind"], i["ref"], i["variant"]) for i in job.left_out}
     by_kind: dict[str, list[ItemRef]] = {}
     for item in job.items:
+        if (item["kind"], item["ref"], item["variant"]) in left:
+            continue
         by_kind.setdefault(item["kind"], []).append(
             ItemRef(item["ref"], item["variant"])
         )

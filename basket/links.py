@@ -11,7 +11,6 @@ from django.core import signing
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from cms import serving
@@ -27,30 +26,14 @@ CONTENT_TYPE = "application/zip"
 def job_link(job: BasketDownloadJob) -> tuple[str, datetime.datetime]:
     """The zip's link and when it stops working (when the zip is deleted)."""
     storage = basket_storage()
-    if _is_s3(storage):
+    if serving.is_s3(storage):
         seconds = max(1, math.ceil((job.expires_at - timezone.now()).total_seconds()))
-        url = storage.url(
-            job.file.name,
-            parameters={
-                "ResponseContentDisposition": content_disposition_header(
-                    True, job.filename
-                ),
-                "ResponseContentType": CONTENT_TYPE,
-            },
-            # S3 signs for a week at most.
-            expire=min(seconds, 7 * 24 * 3600),
+        url = serving.presigned_attachment(
+            storage, job.file.name, job.filename, CONTENT_TYPE, seconds
         )
         return url, job.expires_at
     token = signing.dumps({"j": str(job.pk)}, salt=SIGNING_SALT, compress=True)
     return cms_url(reverse("basket-download", kwargs={"token": token})), job.expires_at
-
-
-def _is_s3(storage) -> bool:
-    try:
-        from storages.backends.s3 import S3Storage
-    except ImportError:  # pragma: no cover - django-storages is a requirement
-        return False
-    return isinstance(storage, S3Storage)
 
 
 def serve_signed(request, token: str):
@@ -65,12 +48,12 @@ def serve_signed(request, token: str):
         status=BasketDownloadJob.Status.READY,
         expires_at__gt=timezone.now(),
     ).first()
-    storage = basket_storage()
-    if job is None or not job.file or not storage.exists(job.file.name):
+    if job is None:
         raise Http404(_("This download link is invalid or has expired."))
-    return serving.serve_file(
+    return serving.serve_stored(
         request,
-        storage.path(job.file.name),
+        basket_storage(),
+        job.file.name,
         filename=job.filename,
         content_type=CONTENT_TYPE,
         log=serving.ServedLog(BasketDownloadServed, job.pk),

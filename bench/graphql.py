@@ -129,6 +129,10 @@ def build_variants(items: int) -> list[Variant]:
     # grapple's stock schema: its own `pages` resolver over the registered types,
     # executed in-process with no batch scope (so our loaders load one key at a
     # time, as they do outside a request).
+    # Our schema first: its build applies the contract (cms/graphql/contract.py:
+    # ID! ids) to the types the stock schema shares with it.
+    import grapple.schema  # noqa: F401
+
     class StockQuery(PagesQuery(), graphene.ObjectType):
         pass
 
@@ -332,12 +336,13 @@ def report(variants: list[Variant], items: int, database: str) -> bool:
     print()
     ours, cached, stock, api = (by_number[n].rps for n in (1, 2, 3, 4))
     targets = [
-        ("(1) >= 0.5x (5)", ours >= 0.5 * ceiling, f"{ours / ceiling:.2f}x"),
+        # Issue 17's targets (0.5x before it).
+        ("(1) >= 0.9x (5)", ours >= 0.9 * ceiling, f"{ours / ceiling:.2f}x"),
         ("(1) >= 3x (3)", ours >= 3 * stock, f"{ours / stock:.2f}x"),
         ("(1) > (4)", ours > api, f"{ours / api:.2f}x"),
         (
-            "(2) >= 0.5x (6)",
-            cached >= 0.5 * cached_ceiling,
+            "(2) >= 0.9x (6)",
+            cached >= 0.9 * cached_ceiling,
             f"{cached / cached_ceiling:.2f}x",
         ),
     ]

@@ -12,6 +12,7 @@ import os
 from django.core.files.images import ImageFile
 from django.core.management import call_command
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
@@ -205,7 +206,8 @@ def create_release_pair(
 
 def seed(items: int) -> None:
     """The demo content plus ``items`` releases per language, the newest content
-    (one a day back from yesterday), so ``perPage: items`` lists exactly them."""
+    (one a day apart, the oldest of them after the demo's newest release), so
+    ``perPage: items`` lists exactly them."""
     with open(os.devnull, "w") as devnull:
         call_command("load_demo_content", stdout=devnull)
     with transaction.atomic():
@@ -213,6 +215,9 @@ def seed(items: int) -> None:
         topics = _topics(locales)
         people = _people(locales)
         now = timezone.now()
+        newest = PressReleasePage.objects.aggregate(newest=Max("date"))["newest"]
+        if newest is not None:
+            now = max(now, newest + datetime.timedelta(days=items + 1))
         for number in range(items):
             create_release_pair(
                 f"Bench release {number + 1}",

@@ -1,7 +1,9 @@
 """Serving a private file from local disk as a download: byte ranges (resume),
 HEAD, and a log row per response with the bytes really handed to the server.
-Video downloads and photo originals are served through here; each app gives the
-log its responses go to (``ServedLog``: its own model of served rows).
+Video downloads, photo originals and basket zips are served through here; each
+app gives the log its responses go to (``ServedLog``: its own model of served
+rows). On S3 the same files are given as presigned attachment links
+(``presigned_attachment``), which S3 serves itself.
 
 Ranges follow RFC 9110: one range (``bytes=0-99``, ``bytes=100-``,
 ``bytes=-500``) answers 206 with ``Content-Range``; a range that starts past the
@@ -18,16 +20,67 @@ import os
 import re
 from typing import Any
 
+from django.core.files.storage import Storage
 from django.db import DatabaseError, models
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header, http_date
+from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
 
 CHUNK_BYTES = 256 * 1024
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 UNSATISFIABLE = "unsatisfiable"
+
+
+# S3 signs a presigned link for a week at most.
+MAX_PRESIGNED_SECONDS = 7 * 24 * 3600
+
+
+def is_s3(storage: Storage) -> bool:
+    """Whether ``storage`` is django-storages' S3 (its links are presigned)."""
+    try:
+        from storages.backends.s3 import S3Storage
+    except ImportError:  # pragma: no cover - django-storages is a requirement
+        return False
+    return isinstance(storage, S3Storage)
+
+
+def presigned_attachment(
+    storage: Storage, name: str, filename: str, content_type: str, seconds: int
+) -> str:
+    """A presigned GET of ``name`` on S3 that downloads as ``filename`` (an
+    attachment of ``content_type``), for ``seconds`` (a week at most)."""
+    return storage.url(
+        name,
+        parameters={
+            "ResponseContentDisposition": content_disposition_header(True, filename),
+            "ResponseContentType": content_type,
+        },
+        expire=min(seconds, MAX_PRESIGNED_SECONDS),
+    )
+
+
+def serve_stored(
+    request: Any,
+    storage: Storage,
+    name: str,
+    *,
+    filename: str,
+    content_type: str,
+    log: ServedLog,
+) -> HttpResponse:
+    """``serve_file`` for a file of a local ``storage``; 404 once it is gone."""
+    if not name or not storage.exists(name):
+        raise Http404(_("This file is no longer available."))
+    return serve_file(
+        request,
+        storage.path(name),
+        filename=filename,
+        content_type=content_type,
+        log=log,
+    )
 
 
 class ServedLog:

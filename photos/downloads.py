@@ -22,7 +22,6 @@ from django.core import signing
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
@@ -30,7 +29,7 @@ from wagtail.models import Locale
 from cms.graphql.errors import ApiError
 from cms.graphql.pages import published
 from cms.public_urls import cms_url
-from cms.serving import ServedLog, serve_file
+from cms.serving import ServedLog, is_s3, presigned_attachment, serve_stored
 
 from .models import (
     GalleryPage,
@@ -186,29 +185,12 @@ def signed_url(
     seconds = settings.VIDEO_DOWNLOAD_URL_SECONDS
     expires_at = timezone.now() + datetime.timedelta(seconds=seconds)
     storage = photo_storage()
-    if _is_s3(storage):
-        url = storage.url(
-            name,
-            parameters={
-                "ResponseContentDisposition": content_disposition_header(
-                    True, filename
-                ),
-                "ResponseContentType": content_type,
-            },
-            expire=seconds,
-        )
+    if is_s3(storage):
+        url = presigned_attachment(storage, name, filename, content_type, seconds)
         return url, expires_at
     data = {"n": name, "f": filename, "t": content_type, "d": log_id}
     token = signing.dumps(data, salt=SIGNING_SALT, compress=True)
     return cms_url(reverse("photo-download", kwargs={"token": token})), expires_at
-
-
-def _is_s3(storage) -> bool:
-    try:
-        from storages.backends.s3 import S3Storage
-    except ImportError:  # pragma: no cover - django-storages is a requirement
-        return False
-    return isinstance(storage, S3Storage)
 
 
 def serve_signed(request, token: str):
@@ -220,12 +202,10 @@ def serve_signed(request, token: str):
         )
     except signing.BadSignature:
         raise Http404(_("This download link is invalid or has expired.")) from None
-    storage = photo_storage()
-    if not storage.exists(data["n"]):
-        raise Http404(_("This file is no longer available."))
-    return serve_file(
+    return serve_stored(
         request,
-        storage.path(data["n"]),
+        photo_storage(),
+        data["n"],
         filename=Path(data["f"]).name,
         content_type=data.get("t", "application/octet-stream"),
         log=ServedLog(PhotoDownloadServed, data.get("d")),

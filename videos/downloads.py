@@ -21,13 +21,12 @@ from django.db import IntegrityError, router, transaction
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from cms.graphql.errors import ApiError
 from cms.graphql.pages import published
 from cms.public_urls import cms_url
-from cms.serving import ServedLog, serve_file
+from cms.serving import ServedLog, is_s3, presigned_attachment, serve_stored
 
 from . import claims, limits
 from .claims import CLIP_WORKER_LOST
@@ -311,16 +310,9 @@ def signed_url(
     seconds = seconds or settings.VIDEO_DOWNLOAD_URL_SECONDS
     expires_at = timezone.now() + datetime.timedelta(seconds=seconds)
     storage = video_storage()
-    if _is_s3(storage):
-        url = storage.url(
-            name,
-            parameters={
-                "ResponseContentDisposition": content_disposition_header(
-                    True, filename
-                ),
-                "ResponseContentType": content_type(filename),
-            },
-            expire=seconds,
+    if is_s3(storage):
+        url = presigned_attachment(
+            storage, name, filename, content_type(filename), seconds
         )
         return url, expires_at
     data = {"n": name, "f": filename, "t": content_type(filename)}
@@ -333,14 +325,6 @@ def signed_url(
     return cms_url(path), expires_at
 
 
-def _is_s3(storage) -> bool:
-    try:
-        from storages.backends.s3 import S3Storage
-    except ImportError:  # pragma: no cover - django-storages is a requirement
-        return False
-    return isinstance(storage, S3Storage)
-
-
 def serve_signed(request, token: str):
     """The local-disk counterpart of a presigned URL: resumable (``Range``,
     ``If-Range``, ``HEAD``), and every response logged (cms/serving.py)."""
@@ -351,12 +335,10 @@ def serve_signed(request, token: str):
         signing.loads(token, salt=SIGNING_SALT, max_age=lifetime)
     except signing.BadSignature:
         raise Http404(_("This download link is invalid or has expired.")) from None
-    storage = video_storage()
-    if not storage.exists(data["n"]):
-        raise Http404(_("This file is no longer available."))
-    return serve_file(
+    return serve_stored(
         request,
-        storage.path(data["n"]),
+        video_storage(),
+        data["n"],
         filename=Path(data["f"]).name,
         content_type=data.get("t", "video/mp4"),
         log=ServedLog(VideoDownloadServed, data.get("d")),

@@ -111,11 +111,12 @@ class GeneratedKind(registry.BasketKind):
         self.reads: list[int] = []
         self.on_read = None
         self.packed_refs: list = []
+        self.refuse: set[str] = set()  # refs refused from now on
 
     def resolve(self, user, refs):
         answers = {}
         for ref in refs:
-            if not ref.id.isdigit():
+            if not ref.id.isdigit() or ref.id in self.refuse:
                 answers[ref] = registry.Refused(registry.ITEM_NOT_FOUND, "No.")
                 continue
             size = int(ref.id)

@@ -169,3 +169,21 @@ def test_a_storage_failure_is_e_mailed_in_english_too(
     [mail] = smtp_server.to(signed_in.email)
     assert mail.subject == "Your download basket could not be prepared"
     assert "The storage cannot be reached. Try again later." in mail.text
+
+
+def test_only_what_was_zipped_is_logged(gql, signed_in, generated_kind):
+    """The kinds log the items zipped (the download report): not those left
+    out, whatever they would say of them later."""
+    from basket.registry import ItemRef
+
+    add(gql, "TEST_GENERATED", "10")
+    add(gql, "TEST_GENERATED", "20")
+    job_id = request_zip(gql, run=False)["data"]["requestBasketDownload"]["id"]
+    generated_kind.refuse = {"20"}
+    build_zip.call(job_id)
+    job = follow(gql, job_id)
+    assert (job["status"], [item["itemId"] for item in job["leftOut"]]) == (
+        "READY",
+        ["20"],
+    )
+    assert generated_kind.packed_refs == [ItemRef("10", "")]

@@ -86,3 +86,41 @@ def test_photos_of_hidden_galleries_are_refused(gql, signed_in):
         items = (answer.get("data") or {}).get("addToBasket") or {"items": []}
         refused = [item["errorCode"] for item in items["items"]]
         assert "ITEM_NOT_FOUND" in codes + refused, answer
+
+
+def test_a_gallery_unpublished_before_the_build_is_left_out(gql, client, signed_in):
+    """The zip holds the photos still shown; the unpublished gallery's photo and
+    the deleted photo are listed in left-out.txt and leftOut, the rest zipped."""
+    from basket.building import build_zip
+
+    kept = make_gallery("Kept gallery", [make_asset("Kept")])
+    gone = make_gallery("Gone gallery", [make_asset("Gone")])
+    deleted = make_gallery("Deleted photo", [make_asset("Deleted")])
+    for photo in (kept.photos.get(), gone.photos.get(), deleted.photos.get()):
+        assert "errors" not in add(gql, "PHOTO", photo.pk)
+    asked = request_zip(gql, run=False)
+    job_id = asked["data"]["requestBasketDownload"]["id"]
+    gone.unpublish()
+    deleted.photos.get().delete()
+    build_zip.call(job_id)
+    answer = gql(
+        "query($id: ID!) { basketDownloadJob(id: $id) { status itemCount url "
+        "leftOut { kind title errorCode } } }",
+        {"id": job_id},
+    )
+    job = answer["data"]["basketDownloadJob"]
+    assert (job["status"], job["itemCount"]) == ("READY", 1)
+    assert [(item["kind"], item["errorCode"]) for item in job["leftOut"]] == [
+        ("PHOTO", "ITEM_NOT_FOUND"),
+        ("PHOTO", "ITEM_NOT_FOUND"),
+    ]
+    titles = [item["title"] for item in job["leftOut"]]
+    assert "Gone gallery" in titles[0] and "Deleted photo" in titles[1]
+    data = b"".join(client.get(urlparse(job["url"]).path).streaming_content)
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    pictures = [name for name in archive.namelist() if name.endswith(".jpg")]
+    assert [archive.read(name) for name in pictures] == [original(kept.photos.get())]
+    note = archive.read("left-out.txt").decode("utf-8")
+    assert titles[0] in note and titles[1] in note
+    logged = PhotoDownload.objects.filter(user=signed_in)
+    assert [row.photo_id for row in logged] == [kept.photos.get().pk]
