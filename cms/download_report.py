@@ -55,6 +55,27 @@ class DownloadRow:
         return self.source.range_label(self.start, self.end)
 
 
+def download_rows(sources, filters=None):
+    """The rows of ``sources``, each filtered by ``filters`` before the union (a
+    union cannot be filtered), newest first."""
+    parts = [source.rows() for source in sources]
+    if filters is not None:
+        parts = [filters.filter_queryset(part) for part in parts]
+    rows = parts[0]
+    if len(parts) > 1:
+        rows = rows.union(*parts[1:], all=True)
+    return rows.order_by("-created_at")
+
+
+def recent_downloads(user, count: int) -> list[DownloadRow]:
+    """The latest ``count`` downloads of the logs ``user`` may view (the
+    dashboard's panel), of every kind."""
+    sources = readable_sources(user)
+    if not sources:
+        return []
+    return [DownloadRow(row) for row in download_rows(sources)[:count]]
+
+
 class DownloadFilterSet(WagtailFilterSet):
     created_at = django_filters.DateFromToRangeFilter(
         label=_("Date"), widget=DateRangePickerWidget
@@ -154,13 +175,8 @@ class DownloadReportView(FormulaSafeExportMixin, ReportView):
         return (self.sources or list(download_sources()))[0].rows()
 
     def get_filtered_queryset(self):
-        parts = [source.rows() for source in self.sources]
-        if self.filters and self.filters.is_valid():
-            parts = [self.filters.filter_queryset(part) for part in parts]
-        rows = parts[0]
-        if len(parts) > 1:
-            rows = rows.union(*parts[1:], all=True)
-        return rows.order_by("-created_at")
+        filters = self.filters if self.filters and self.filters.is_valid() else None
+        return download_rows(self.sources, filters)
 
     def get_queryset(self):
         return self.get_filtered_queryset()

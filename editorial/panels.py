@@ -10,7 +10,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Page
 from wagtail_localize.models import Translation, TranslationLog
 
-from videos.models import VideoAsset, VideoDownload
+from cms.download_report import recent_downloads
+from videos.models import VideoAsset
 
 # How many translations the panel looks at, most recently synced first.
 TRANSLATION_CANDIDATES = 30
@@ -124,9 +125,8 @@ class RecentDownloadsPanel(Component):
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        context["downloads"] = list(
-            VideoDownload.objects.select_related("user").order_by("-created_at")[
-                :PANEL_ROWS
-            ]
+        # Video downloads, clips and photos, as the Downloads report lists them.
+        context["downloads"] = recent_downloads(
+            parent_context["request"].user, PANEL_ROWS
         )
         return context

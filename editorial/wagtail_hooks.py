@@ -7,6 +7,7 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.pages.listing import IndexView, PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
+from cms.downloads import readable_sources
 from embargo.admin import EmbargoColumn, EmbargoFilter
 from newsroom.models import PressReleasePage, Topic
 
@@ -96,7 +97,7 @@ def add_editorial_panels(request, panels: list) -> None:
     panels.insert(0, TranslationsPanel())
     if user.has_perm("videos.change_videoasset"):
         panels.append(VideosProcessingPanel())
-    if user.has_perm("videos.view_videodownload"):
+    if readable_sources(user):
         panels.append(RecentDownloadsPanel())
 
 

@@ -6,6 +6,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import TranslationSource
 
 from newsroom.models import PressReleasePage, Topic
+from photos.models import PhotoDownload
 from videos.models import VideoAsset, VideoDownload
 
 pytestmark = pytest.mark.django_db
@@ -84,17 +85,27 @@ def test_video_and_download_panels_for_those_who_may_see_them(
     VideoDownload.objects.create(
         video_title="Demo", language="en", rendition="180p", kind="full"
     )
+    # Issue 19: photos are downloads too, in the same panel as in the report.
+    PhotoDownload.objects.create(
+        gallery_title="Panel gallery",
+        caption="Panel photo",
+        language="en",
+        form="original",
+        filename="panel.jpg",
+    )
     client.force_login(producer)
     html = client.get("/admin/").content.decode()
     assert 'data-editorial-panel="videos"' in html and "Not a video." in html
-    assert "Recent video downloads" not in html
+    assert "Recent downloads" not in html
     client.force_login(media_office)
     html = client.get("/admin/").content.decode()
     assert 'data-editorial-panel="downloads"' in html
+    assert "Panel gallery — Panel photo" in html and ">Photo<" in html
+    assert "Demo" in html and ">Video<" in html
     assert 'data-editorial-panel="videos"' not in html
     client.force_login(editor)
     html = client.get("/admin/").content.decode()
-    assert "Recent video downloads" not in html
+    assert "Recent downloads" not in html
     assert 'data-editorial-panel="videos"' not in html
 
 
