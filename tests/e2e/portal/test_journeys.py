@@ -185,11 +185,12 @@ def test_an_editor_previews_a_draft(lang, portal, visit):
     expect(page.locator("h1")).to_have_text(release["title"])
 
 
-def test_a_publish_reaches_the_site_through_the_webhook(portal, visit):
-    release = releases(portal, "en")[1]
-    page = visit("en")
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_publish_reaches_the_site_through_the_webhook(lang, portal, visit):
+    release = releases(portal, lang)[1]
+    page = visit(lang)
     page.goto(path(release["url"]))  # rendered and its CMS answers kept by the portal
-    title = "Published through the webhook"
+    title = f"Published through the webhook ({lang})"
     portal.act("publish", release["slug"], title)
     deadline = time.monotonic() + 30
     while page.locator("h1").inner_text() != title:
