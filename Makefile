@@ -52,6 +52,7 @@ run: demo
 	$(PY) manage.py portal_worker & WORKER=$$!; PORTAL=; \
 	if [ -n "$(NPM)" ]; then \
 	  CMS_URL=http://$(HOST):$(PORT) PORTAL_URL=http://$(HOST):$(PORTAL_PORT) NEXT_TELEMETRY_DISABLED=1 \
+	  PORTAL_INTERNAL_URL=http://$(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST)):$(PORTAL_PORT) \
 	    npm run dev --prefix frontend -- -H $(HOST) -p $(PORTAL_PORT) & PORTAL=$$!; fi; \
 	trap 'kill $$WORKER $$PORTAL 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)

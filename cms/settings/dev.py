@@ -5,7 +5,7 @@ import secrets
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, env, env_bool
+from .base import BASE_DIR, DATABASES, env, env_bool
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
 GRAPHIQL = True
@@ -36,3 +36,12 @@ def secret_key_from_file(path: Path) -> str:
 SECRET_KEY = env("DJANGO_SECRET_KEY") or secret_key_from_file(
     Path(env("DJANGO_SECRET_KEY_FILE", str(BASE_DIR / "var" / "secret_key")))
 )
+
+# `make run` writes to one SQLite file from the server's threads, the worker and the
+# demo loader at once: a write waits for the lock (and takes it when its
+# transaction starts) instead of failing with "database is locked", as the
+# browser tests' server does (tests/e2e/settings.py).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": 30, "transaction_mode": "IMMEDIATE"}
+    )
