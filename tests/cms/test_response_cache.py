@@ -47,9 +47,43 @@ def test_a_repeated_query_is_answered_from_the_cache(client):
     second, second_sql = queries_for(client)
     assert second.json() == first.json()
     assert len(first_sql) > 3
-    # Two round trips to the shared cache table (the entry, its tags' versions),
-    # nothing else.
-    assert len(second_sql) == 2 and all("portal_cache" in sql for sql in second_sql)
+    # One round trip to the shared cache table (the entry and the epoch), nothing
+    # else: the entry's tags are not read while nothing changed.
+    assert len(second_sql) == 1 and "portal_cache" in second_sql[0]
+
+
+def test_after_an_unrelated_change_one_hit_checks_the_tags_then_one_round_trip(
+    client,
+):
+    """A change elsewhere moves the epoch: the next hit reads the entry's tags'
+    versions (a second round trip), finds them current and stamps the entry; the
+    hits after it are one round trip again. A change to one of its tags is a
+    miss, whatever the stamp."""
+    first, _sql = queries_for(client)
+    cache.invalidate(["tk:unrelated"], immediate=False)
+    after_change, sql = queries_for(client)
+    assert after_change.json() == first.json()
+    assert after_change["X-Cache"] == "HIT"
+    # The entry and epoch, the tags' versions, then the stamp (a write): the
+    # shared cache only, no content query.
+    assert len(sql) > 2 and "graphql:tag:global" in sql[1]
+    assert not any("newsroom_" in q or "wagtailcore_" in q for q in sql)
+    again, sql = queries_for(client)
+    assert again["X-Cache"] == "HIT" and len(sql) == 1
+    cache.invalidate(["list:newsroom.pressreleasepage:en"], immediate=True)
+    missed, sql = queries_for(client)
+    assert missed["X-Cache"] == "MISS" and len(sql) > 3
+
+
+def test_a_stamp_keeps_the_entry_s_expiry(client):
+    queries_for(client)
+    key = key_of(QUERY)
+    stored = cache.response_cache().get(key)
+    cache.invalidate(["tk:unrelated"], immediate=False)
+    queries_for(client)
+    stamped = cache.response_cache().get(key)
+    assert stamped["epoch"] != stored["epoch"]
+    assert stamped["expires"] == stored["expires"]
 
 
 def test_publishing_invalidates_at_once(gql, django_capture_on_commit_callbacks):
@@ -92,7 +126,7 @@ def test_invalidation_is_seen_by_another_cache_client(client):
     queries_for(client)
     key = key_of(QUERY)
     entry = other_process.get(key)
-    version, _hard = entry["versions"]["global"]
+    version, _hard = cache.entry_versions(entry)["global"]
     assert other_process.get("graphql:tag:global") == version
     cache.invalidate()
     assert other_process.get("graphql:tag:global") != version
