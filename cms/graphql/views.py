@@ -166,10 +166,79 @@ def normalised(query: str | None, document: DocumentNode) -> str:
     return _normalised_text(query)
 
 
+# Anonymous reads seen before, by the request as it came (method, body or query
+# string, Accept, language): the response cache's key, found the full way the
+# first time. A hit then costs one cache lookup: no decoding, parsing or key
+# making. Only requests that went the full way to a shared read are kept, so
+# whatever that way refuses (a mutation, a bad variable, a signed-in reader, a
+# query too large) is never answered from here.
+KNOWN_READS_KEPT = 1000
+_known_reads: OrderedDict[bytes, tuple] = OrderedDict()
+
+
+def _request_fingerprint(request) -> bytes | None:
+    """What makes two requests the same read, hashed; None for a request that
+    cannot be a shared read (a session cookie, a body that is not JSON, a large
+    one)."""
+    if not settings.GRAPHQL_CACHE_ENABLED:
+        return None
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return None
+    meta = request.META
+    if request.method == "GET":
+        raw = meta.get("QUERY_STRING", "").encode()
+    elif request.method == "POST" and meta.get("CONTENT_TYPE", "").startswith(
+        "application/json"
+    ):
+        try:
+            size = int(meta.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return None
+        if size > settings.GRAPHQL_MAX_REQUEST_BYTES:
+            return None
+        raw = request.body
+    else:
+        return None
+    digest = hashlib.sha256(raw)
+    for part in (
+        request.method,
+        meta.get("CONTENT_TYPE", ""),
+        meta.get("HTTP_ACCEPT", ""),
+        translation.get_language() or "",
+    ):
+        digest.update(b"\0" + part.encode())
+    return digest.digest()
+
+
+def known_read(request) -> tuple | None:
+    """(media type, response cache key, persisted query to remember or None) of
+    a read seen before, else None (and the fingerprint is kept for learn_read)."""
+    fingerprint = _request_fingerprint(request)
+    request._graphql_fingerprint = fingerprint
+    if fingerprint is None:
+        return None
+    with _validated_lock:
+        known = _known_reads.get(fingerprint)
+        if known is not None:
+            _known_reads.move_to_end(fingerprint)
+    return known
+
+
+def learn_read(request, media_type: str, key: str, remember) -> None:
+    fingerprint = getattr(request, "_graphql_fingerprint", None)
+    if fingerprint is None:
+        return
+    with _validated_lock:
+        _known_reads[fingerprint] = (media_type, key, remember)
+        while len(_known_reads) > KNOWN_READS_KEPT:
+            _known_reads.popitem(last=False)
+
+
 @receiver(setting_changed)
 def _forget_validated(**kwargs) -> None:
     with _validated_lock:
         _validated.clear()
+        _known_reads.clear()
 
 
 def validation_problems(schema, document: DocumentNode, rules) -> list:
@@ -415,6 +484,17 @@ class PortalGraphQLView(GraphQLView):
     # --- front door ---------------------------------------------------------------
 
     def dispatch(self, request, *args, **kwargs):
+        known = known_read(request)
+        if known is not None:
+            media_type, key, remember = known
+            found = cache.lookup(key)
+            if found.state == cache.HIT:
+                if remember:
+                    persisted.remember(*remember, request=request)
+                return self.respond(
+                    request, found.body, media_type, shared=True, cached=found
+                )
+            request._graphql_lookup = found  # the full way, without looking again
         media_type = response_media_type(request.META.get("HTTP_ACCEPT"))
         try:
             self.check_request(request)
@@ -538,7 +618,11 @@ class PortalGraphQLView(GraphQLView):
         if not shared:
             return self.compute(request, document, params, digest, query, media_type)
         key = self.response_key(document, params, query)
-        found = cache.lookup(key)
+        remember = (query, digest) if digest and params.query else None
+        learn_read(request, media_type, key, remember)
+        found = getattr(request, "_graphql_lookup", None)
+        if found is None or found.key != key:
+            found = cache.lookup(key)
         locked = found.state != cache.HIT and cache.acquire(key)
         if found.state == cache.MISS and not locked:
             # Another process computes this answer: wait for it, not beside it.

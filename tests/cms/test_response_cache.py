@@ -181,3 +181,60 @@ def test_previews_are_never_shared(client):
     assert response.json()["data"]["page"]["title"] == "Previewed"
     assert "private" in response["Cache-Control"]
     assert cache.lookup(key_of(query, {"t": token}))[0] is None
+
+
+def post_json(client, body: dict, **headers):
+    return client.post(
+        "/graphql/", json.dumps(body), content_type="application/json", **headers
+    )
+
+
+def test_a_read_seen_before_is_answered_without_parsing(client, monkeypatch):
+    """The second time the same anonymous request comes, the answer is found by
+    the request as it came: nothing is decoded, parsed or printed again."""
+    from cms.graphql import views
+
+    parses = []
+    real_parsed = views.parsed
+    monkeypatch.setattr(views, "parsed", lambda q: parses.append(q) or real_parsed(q))
+    first = post_json(client, {"query": QUERY})
+    assert first["X-Cache"] == "MISS" and len(parses) == 1
+    second, sql = queries_for(client)
+    assert second["X-Cache"] == "HIT" and second.json() == first.json()
+    assert len(parses) == 1 and len(sql) == 1
+    # Another spelling of the same query goes the full way once, to the same
+    # entry.
+    spelled = post_json(client, {"query": QUERY.replace(" ", "  ")})
+    assert spelled["X-Cache"] == "HIT" and len(parses) > 1
+
+
+def test_a_read_seen_before_is_still_private_for_a_signed_in_reader(
+    client, admin_client
+):
+    post_json(client, {"query": QUERY})
+    assert post_json(client, {"query": QUERY})["X-Cache"] == "HIT"
+    signed_in = post_json(admin_client, {"query": QUERY})
+    assert "X-Cache" not in signed_in and "private" in signed_in["Cache-Control"]
+
+
+def test_a_read_seen_before_keeps_its_media_type_and_language(client):
+    post_json(client, {"query": QUERY}, HTTP_ACCEPT="application/json")
+    again = post_json(client, {"query": QUERY}, HTTP_ACCEPT="application/json")
+    assert again["X-Cache"] == "HIT"
+    assert again["Content-Type"].startswith("application/json")
+    other = post_json(
+        client, {"query": QUERY}, HTTP_ACCEPT="application/graphql-response+json"
+    )
+    assert other["Content-Type"].startswith("application/graphql-response+json")
+    assert other.json() == again.json()
+
+
+def test_a_mutation_is_never_answered_from_what_was_seen(client):
+    from cms.graphql import views
+
+    mutation = {"query": "mutation { logout { ok } }"}
+    for _ in range(2):
+        response = post_json(client, mutation)
+        assert "X-Cache" not in response and "no-store" in response["Cache-Control"]
+        assert response.json()["data"]["logout"]["ok"] is True
+    assert not views._known_reads
