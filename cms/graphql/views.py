@@ -484,19 +484,11 @@ class PortalGraphQLView(GraphQLView):
     # --- front door ---------------------------------------------------------------
 
     def dispatch(self, request, *args, **kwargs):
-        known = known_read(request)
-        if known is not None:
-            media_type, key, remember = known
-            found = cache.lookup(key)
-            if found.state == cache.HIT:
-                if remember:
-                    persisted.remember(*remember, request=request)
-                return self.respond(
-                    request, found.body, media_type, shared=True, cached=found
-                )
-            request._graphql_lookup = found  # the full way, without looking again
         media_type = response_media_type(request.META.get("HTTP_ACCEPT"))
         try:
+            hit = self.known_hit(request)
+            if hit is not None:
+                return hit
             self.check_request(request)
             if (
                 self.graphiql
@@ -510,6 +502,20 @@ class PortalGraphQLView(GraphQLView):
             return self.refusal(refused, media_type)
         except RequestDataTooBig:
             return self.refusal(self.too_large(), media_type)
+
+    def known_hit(self, request) -> HttpResponse | None:
+        """The cached answer of a read seen before (known_read), if fresh."""
+        known = known_read(request)
+        if known is None:
+            return None
+        media_type, key, remember = known
+        found = cache.lookup(key)
+        if found.state != cache.HIT:
+            request._graphql_lookup = found  # the full way, without looking again
+            return None
+        if remember:
+            persisted.remember(*remember, request=request)
+        return self.respond(request, found.body, media_type, shared=True, cached=found)
 
     def parse_body(self, request):
         # Only GraphiQL's page goes through graphene-django's dispatch: a GET.
