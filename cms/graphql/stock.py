@@ -151,6 +151,9 @@ def install_url_resolvers() -> None:
     the types."""
     from grapple.types import collections, documents, images, redirects, sites
 
+    from . import images as image_fields
+
+    image_fields.install()  # srcSet: one get_renditions per field
     documents.get_media_item_url = media_item_url
     images.get_media_item_url = media_item_url  # url, src and srcSet
     images.ImageRenditionObjectType.resolve_url = _rendition_url
