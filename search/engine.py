@@ -101,7 +101,7 @@ def eligible(kind: SearchKind, request: SearchRequest) -> bool:
 
 def run_search(request: SearchRequest) -> Outcome:
     check_window(request.page, request.per_page)
-    empty = Outcome(items=[], total=0, types=[], topics=[], years=[])
+    empty = Outcome(items=[])
     if not request.query:
         return empty
     terms = query_terms(request.query)
@@ -112,7 +112,6 @@ def run_search(request: SearchRequest) -> Outcome:
         ranking = through_documents.rank(backend, request, candidates, terms, window)
     else:
         ranking = through_backend.rank(request, candidates, terms, window)
-    total = sum(f.count for f in ranking.types if get_kind(f.value) in request.types)
     start = (request.page - 1) * request.per_page
     merged = merge(*ranking.ranked, key=lambda hit: hit.sort_key())
     page = list(merged)[start : start + request.per_page]
@@ -135,13 +134,7 @@ def run_search(request: SearchRequest) -> Outcome:
         objects = [hit.object for hit in items if hit.kind is kind]
         if objects:
             kind.prepare(objects)
-    return Outcome(
-        items=items,
-        total=total,
-        types=ranking.types,
-        topics=ranking.topics,
-        years=ranking.years,
-    )
+    return Outcome(items=items, ranking=ranking, types=request.types)
 
 
 # --- Suggestions -----------------------------------------------------------------

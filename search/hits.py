@@ -5,7 +5,9 @@ strategy ranks (``RankedHit``, ``Ranking``) and what the answer holds (``Hit``,
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db import models
 from django.utils import timezone
@@ -91,13 +93,65 @@ class Ranking:
     years: list[Facet]
 
 
-@dataclass
+class LazyRanking:
+    """A ``Ranking`` whose facets are counted only when first read (a second
+    statement: a query that asks for no count nor facet does not pay for
+    them)."""
+
+    def __init__(
+        self,
+        ranked: list[list[RankedHit]],
+        facets: Callable[[], tuple[list[Facet], list[Facet], list[Facet]]],
+    ) -> None:
+        self.ranked, self._facets = ranked, facets
+
+    @cached_property
+    def _counted(self) -> tuple[list[Facet], list[Facet], list[Facet]]:
+        return self._facets()
+
+    @property
+    def types(self) -> list[Facet]:
+        return self._counted[0]
+
+    @property
+    def topics(self) -> list[Facet]:
+        return self._counted[1]
+
+    @property
+    def years(self) -> list[Facet]:
+        return self._counted[2]
+
+
 class Outcome:
-    items: list[Hit]
-    total: int
-    types: list[Facet]
-    topics: list[Facet]
-    years: list[Facet]
+    """The page of hits, and the total and facets, counted when first read."""
+
+    def __init__(
+        self,
+        items: list[Hit],
+        ranking: Ranking | LazyRanking | None = None,
+        types: list | None = None,
+    ) -> None:
+        self.items, self._ranking = items, ranking
+        self._types = types or []
+
+    @property
+    def total(self) -> int:
+        if self._ranking is None:
+            return 0
+        kinds = {kind.name for kind in self._types}
+        return sum(f.count for f in self._ranking.types if f.value in kinds)
+
+    @property
+    def types(self) -> list[Facet]:
+        return self._ranking.types if self._ranking is not None else []
+
+    @property
+    def topics(self) -> list[Facet]:
+        return self._ranking.topics if self._ranking is not None else []
+
+    @property
+    def years(self) -> list[Facet]:
+        return self._ranking.years if self._ranking is not None else []
 
 
 @dataclass

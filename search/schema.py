@@ -24,7 +24,7 @@ from cms.graphql.pagination import pagination as page_info
 from cms.public_urls import page_url
 
 from . import engine
-from .hits import Hit, Suggestion
+from .hits import Hit, Outcome, Suggestion
 from .registry import get_filter, kinds
 
 
@@ -148,6 +148,21 @@ def _expand(name: str, slugs: list[str]) -> set:
     return link_filter.expand(slugs, name)
 
 
+class LazySearchPagination:
+    """``pagination`` of a search: its total read from the outcome (counted then)."""
+
+    def __init__(self, outcome: Outcome, page: int, per_page: int) -> None:
+        self.outcome, self.current_page, self.per_page = outcome, page, per_page
+
+    @property
+    def total(self) -> int:
+        return self.outcome.total
+
+    @property
+    def total_pages(self) -> int:
+        return page_info(self.total, self.current_page, self.per_page).total_pages
+
+
 class SearchQuery:
     search = graphene.Field(
         SearchResults,
@@ -223,12 +238,11 @@ class SearchQuery:
             per_page=per_page,
         )
         outcome = engine.run_search(request)
+        # The total and the facets are counted only if the query asks for them.
         return SearchResults(
             items=outcome.items,
-            pagination=page_info(outcome.total, page, per_page),
-            facets=SearchFacets(
-                types=outcome.types, topics=outcome.topics, years=outcome.years
-            ),
+            pagination=LazySearchPagination(outcome, page, per_page),
+            facets=outcome,
         )
 
     @staticmethod

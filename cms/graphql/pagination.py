@@ -26,6 +26,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from cms import listed
+
 from .errors import InvalidArgument
 
 DEFAULT_PER_PAGE = 10
@@ -131,7 +133,9 @@ class LazyPagination:
     @cached_property
     def _count(self) -> tuple[int, bool]:
         cap = settings.GRAPHQL_MAX_COUNT
-        counted = self.queryset.order_by()[: cap + 1].count()
+        matches = self.queryset.order_by().values("pk")
+        copies = listed.positions(matches)  # one index of the list's table
+        counted = (matches if copies is None else copies)[: cap + 1].count()
         return min(counted, cap), counted <= cap
 
     @property
@@ -217,10 +221,11 @@ def paginate(
 
 def page_ids(queryset, start: int, count: int):
     """The ids of ``count`` items from ``start`` in the list's order: the query
-    of a deep page's ``OFFSET``, narrow enough to be read from an index."""
-    return queryset.prefetch_related(None).values_list("pk", flat=True)[
-        start : start + count
-    ]
+    of a deep page's ``OFFSET``, narrow enough to be read from an index (on
+    PostgreSQL one index of the list's table, cms/listed.py)."""
+    ids = queryset.prefetch_related(None).values_list("pk", flat=True)
+    copies = listed.positions(ids)
+    return (ids if copies is None else copies)[start : start + count]
 
 
 def _deferred_join(queryset, start: int, per_page: int) -> tuple[list, bool]:

@@ -29,6 +29,7 @@ the token, signed in or not: ``login`` and ``register`` too, against login CSRF.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -52,6 +53,7 @@ from django.utils.cache import (
     patch_vary_headers,
 )
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from graphene_django.constants import MUTATION_ERRORS_FLAG
 from graphene_django.settings import graphene_settings
 from graphene_django.utils.utils import set_rollback
@@ -130,14 +132,14 @@ _validated_lock = threading.Lock()
 # graphql-core reads a document, never changes it, so requests can share one.
 PARSED_KEPT = 1000
 PARSED_MAX_CHARS = 10_000
-_parsed: OrderedDict[bytes, DocumentNode] = OrderedDict()
+_parsed: OrderedDict[str, DocumentNode] = OrderedDict()
 
 
 def parsed(query: str) -> DocumentNode:
     """``parse(query)``, once per text; a syntax error raises every time."""
     if len(query) > PARSED_MAX_CHARS:
         return parse(query)
-    key = hashlib.sha256(query.encode()).digest()
+    key = query  # at most PARSED_MAX_CHARS: kept as it is, not hashed
     with _validated_lock:
         document = _parsed.get(key)
         if document is not None:
@@ -151,10 +153,92 @@ def parsed(query: str) -> DocumentNode:
     return document
 
 
+@functools.lru_cache(maxsize=PARSED_KEPT)
+def _normalised_text(query: str) -> str:
+    return documents.normalised(parsed(query))
+
+
+def normalised(query: str | None, document: DocumentNode) -> str:
+    """``documents.normalised(document)``, printed once per query text (the
+    response cache's key is made from it on every request)."""
+    if query is None or len(query) > PARSED_MAX_CHARS:
+        return documents.normalised(document)
+    return _normalised_text(query)
+
+
+# Anonymous reads seen before, by the request as it came (method, body or query
+# string, Accept, language): the response cache's key, found the full way the
+# first time. A hit then costs one cache lookup: no decoding, parsing or key
+# making. Only requests that went the full way to a shared read are kept, so
+# whatever that way refuses (a mutation, a bad variable, a signed-in reader, a
+# query too large) is never answered from here.
+KNOWN_READS_KEPT = 1000
+_known_reads: OrderedDict[bytes, tuple] = OrderedDict()
+
+
+def _request_fingerprint(request) -> bytes | None:
+    """What makes two requests the same read, hashed; None for a request that
+    cannot be a shared read (a session cookie, a body that is not JSON, a large
+    one)."""
+    if not settings.GRAPHQL_CACHE_ENABLED:
+        return None
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return None
+    meta = request.META
+    if request.method == "GET":
+        raw = meta.get("QUERY_STRING", "").encode()
+    elif request.method == "POST" and meta.get("CONTENT_TYPE", "").startswith(
+        "application/json"
+    ):
+        try:
+            size = int(meta.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return None
+        if size > settings.GRAPHQL_MAX_REQUEST_BYTES:
+            return None
+        raw = request.body
+    else:
+        return None
+    digest = hashlib.sha256(raw)
+    for part in (
+        request.method,
+        meta.get("CONTENT_TYPE", ""),
+        meta.get("HTTP_ACCEPT", ""),
+        translation.get_language() or "",
+    ):
+        digest.update(b"\0" + part.encode())
+    return digest.digest()
+
+
+def known_read(request) -> tuple | None:
+    """(media type, response cache key, persisted query to remember or None) of
+    a read seen before, else None (and the fingerprint is kept for learn_read)."""
+    fingerprint = _request_fingerprint(request)
+    request._graphql_fingerprint = fingerprint
+    if fingerprint is None:
+        return None
+    with _validated_lock:
+        known = _known_reads.get(fingerprint)
+        if known is not None:
+            _known_reads.move_to_end(fingerprint)
+    return known
+
+
+def learn_read(request, media_type: str, key: str, remember) -> None:
+    fingerprint = getattr(request, "_graphql_fingerprint", None)
+    if fingerprint is None:
+        return
+    with _validated_lock:
+        _known_reads[fingerprint] = (media_type, key, remember)
+        while len(_known_reads) > KNOWN_READS_KEPT:
+            _known_reads.popitem(last=False)
+
+
 @receiver(setting_changed)
 def _forget_validated(**kwargs) -> None:
     with _validated_lock:
         _validated.clear()
+        _known_reads.clear()
 
 
 def validation_problems(schema, document: DocumentNode, rules) -> list:
@@ -251,7 +335,13 @@ class _LanguageNeutralHeaders(ResponseHeaders):
 
 
 def make_language_neutral(response: HttpResponse) -> HttpResponse:
-    response.headers = _LanguageNeutralHeaders(response.headers)
+    if not isinstance(response.headers, _LanguageNeutralHeaders):
+        # The same headers, from now on filtered (no copy: the class adds no
+        # state), and what is there already passed through the filter.
+        response.headers.__class__ = _LanguageNeutralHeaders
+        for name in ("Vary", "Content-Language"):
+            if name in response.headers:
+                response.headers[name] = response.headers.pop(name)
     return response
 
 
@@ -270,11 +360,11 @@ def _utf8(raw: bytes, message: str) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise bad_request(message) from None
+        raise bad_request(str(message)) from None
 
 
 def _body_utf8(request) -> str:
-    return _utf8(request.body, _("The request body is not valid UTF-8."))
+    return _utf8(request.body, gettext_lazy("The request body is not valid UTF-8."))
 
 
 def _refusal(parameter: str | None, of_body: str, of_parameter: str, **values):
@@ -399,6 +489,9 @@ class PortalGraphQLView(GraphQLView):
     def dispatch(self, request, *args, **kwargs):
         media_type = response_media_type(request.META.get("HTTP_ACCEPT"))
         try:
+            hit = self.known_hit(request)
+            if hit is not None:
+                return hit
             self.check_request(request)
             if (
                 self.graphiql
@@ -412,6 +505,20 @@ class PortalGraphQLView(GraphQLView):
             return self.refusal(refused, media_type)
         except RequestDataTooBig:
             return self.refusal(self.too_large(), media_type)
+
+    def known_hit(self, request) -> HttpResponse | None:
+        """The cached answer of a read seen before (known_read), if fresh."""
+        known = known_read(request)
+        if known is None:
+            return None
+        media_type, key, remember = known
+        found = cache.lookup(key)
+        if found.state != cache.HIT:
+            request._graphql_lookup = found  # the full way, without looking again
+            return None
+        if remember:
+            persisted.remember(*remember, request=request)
+        return self.respond(request, found.body, media_type, shared=True, cached=found)
 
     def parse_body(self, request):
         # Only GraphiQL's page goes through graphene-django's dispatch: a GET.
@@ -519,8 +626,12 @@ class PortalGraphQLView(GraphQLView):
         shared = not mutation and self.may_share(request)
         if not shared:
             return self.compute(request, document, params, digest, query, media_type)
-        key = self.response_key(document, params)
-        found = cache.lookup(key)
+        key = self.response_key(document, params, query)
+        remember = (query, digest) if digest and params.query else None
+        learn_read(request, media_type, key, remember)
+        found = getattr(request, "_graphql_lookup", None)
+        if found is None or found.key != key:
+            found = cache.lookup(key)
         locked = found.state != cache.HIT and cache.acquire(key)
         if found.state == cache.MISS and not locked:
             # Another process computes this answer: wait for it, not beside it.
@@ -596,14 +707,16 @@ class PortalGraphQLView(GraphQLView):
             )
 
     @staticmethod
-    def response_key(document: DocumentNode, params: GraphQLParams) -> str:
+    def response_key(
+        document: DocumentNode, params: GraphQLParams, query: str | None = None
+    ) -> str:
         """The shared cache's key: the document as printed back, so comments and
         whitespace make no new entries; only the variables the operation uses.
         The language stays in the key although answers stored there carry no
         messages: a safeguard should any field ever read it."""
         name = params.operation_name
         return cache.response_key(
-            documents.normalised(document),
+            normalised(query, document),
             documents.declared_variables(document, name, params.variables),
             name,
             translation.get_language(),
@@ -671,12 +784,13 @@ class PortalGraphQLView(GraphQLView):
             patch_cache_control(response, no_cache=True)
             return response
         make_language_neutral(response)
+        header = ""
         if cached is not None:
-            tags = cached.tags
+            header = cached.surrogate
             response["X-Cache"] = cached.state
         elif tags:
             response["X-Cache"] = cache.MISS
-        add_surrogate_keys(response, tags)
+        add_surrogate_keys(response, tags, header)
         if request.method != "GET" or (
             cached is not None and cached.state == cache.STALE
         ):
@@ -769,21 +883,15 @@ class PortalGraphQLView(GraphQLView):
         return formatted
 
 
-# Past this size a CDN may refuse the headers (Fastly: 16 KB): the answer is then
-# tagged as depending on everything, which stays true.
-MAX_SURROGATE_KEY_BYTES = 8192
-
-
-def add_surrogate_keys(response: HttpResponse, tags) -> None:
+def add_surrogate_keys(response: HttpResponse, tags=(), header: str = "") -> None:
     """What the answer depends on, for a CDN's purge by key (cms/graphql/purge.py):
-    ``Surrogate-Key`` (Fastly, Varnish xkey) and ``Cache-Tag`` (Cloudflare)."""
-    if not tags:
+    ``Surrogate-Key`` (Fastly, Varnish xkey) and ``Cache-Tag`` (Cloudflare).
+    ``header``: made already (cache.surrogate_header), as a cached entry keeps it."""
+    header = header or (cache.surrogate_header(tags) if tags else "")
+    if not header:
         return
-    keys = cache.surrogate_keys(tags)
-    if sum(len(k) + 1 for k in keys) > MAX_SURROGATE_KEY_BYTES:
-        keys = cache.surrogate_keys([dependencies.GLOBAL, dependencies.ANY])
-    response["Surrogate-Key"] = " ".join(keys)
-    response["Cache-Tag"] = ",".join(keys)
+    response["Surrogate-Key"] = header
+    response["Cache-Tag"] = header.replace(" ", ",")
 
 
 def is_request_error(result: ExecutionResult) -> bool:

@@ -385,6 +385,9 @@ GRAPHQL_MAX_RESPONSE_BYTES = int(env("GRAPHQL_MAX_RESPONSE_BYTES", "4000000"))
 GRAPHQL_MAX_PER_PAGE = 100
 # Lists count their matches up to this many; past it, pagination.exact is false.
 GRAPHQL_MAX_COUNT = int(env("GRAPHQL_MAX_COUNT", "10000"))
+# Search on PostgreSQL ranks the newest this many matches of each type and
+# language (search/documents/postgres.py); fewer matches are all ranked.
+SEARCH_RANKED_CANDIDATES = int(env("SEARCH_RANKED_CANDIDATES", "1000"))
 # A page number further than this many items into a list is a deferred join (its
 # ids first, then its rows: cms/graphql/pagination.py); nearer, one query.
 GRAPHQL_DEFERRED_JOIN_OFFSET = int(env("GRAPHQL_DEFERRED_JOIN_OFFSET", "100"))

@@ -71,6 +71,7 @@ from .sqlite import SQLiteDocuments
 
 __all__ = [
     "DocumentHit",
+    "counts_apart",
     "Found",
     "Segment",
     "delete",
@@ -100,6 +101,13 @@ def dialect() -> Dialect | None:
 
 def enabled() -> bool:
     return dialect() is not None
+
+
+def counts_apart() -> bool:
+    """Whether the dialect counts the facets in a statement of their own, run
+    only when they are read; else one statement finds the hits and the counts."""
+    documents = dialect()
+    return documents is not None and documents.counts_apart
 
 
 # --- Writing -----------------------------------------------------------------------
@@ -232,12 +240,15 @@ def search(
     date_before: datetime.datetime | None = None,
     restricted: list[str] = (),
     hidden: dict[int, list[int]] | None = None,
+    parts: frozenset = frozenset({"hits", "facets"}),
+    candidates: int | None = None,
 ) -> Found:
     """One statement: the objects of ``content_types`` that match ``text`` (all
     its words) in ``segments``, live and public, narrowed by the filters; the
     best ``window`` of each kind in ``ranked`` (by the dialect's rank); the count
     per kind and the year and topic facets of the ranked kinds. ``hidden``:
-    objects left out whatever they match (see ``DocumentQuery``)."""
+    objects left out whatever they match (see ``DocumentQuery``); ``parts``:
+    the hits, the counts, or both; ``candidates``: see ``DocumentQuery``."""
     found = Found(hits={ct: [] for ct in ranked}, counts={}, years={}, topic_sets=[])
     documents = dialect()
     if documents is None or not segments or not content_types:
@@ -254,5 +265,7 @@ def search(
         date_before=date_before,
         restricted=list(restricted),
         hidden={ct: list(ids) for ct, ids in (hidden or {}).items() if ids},
+        parts=frozenset(parts),
+        candidates=candidates,
     )
     return documents.search(query, found)

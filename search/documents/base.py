@@ -75,6 +75,11 @@ class DocumentQuery:
     #: ``{content type: [object ids]}``: objects of kinds shown on a page whose
     #: page the reader may not see (``SearchKind.page_relation``).
     hidden: dict[int, list[int]] = field(default_factory=dict)
+    #: What to answer: the ranked ``hits``, the ``facets`` (counts), or both.
+    parts: frozenset = frozenset({"hits", "facets"})
+    #: Rank only the newest this many matches of each kind and language (where
+    #: the dialect can: PostgreSQL); None ranks every match.
+    candidates: int | None = None
 
 
 @dataclass
@@ -175,6 +180,9 @@ class Dialect:
     rows are written and deleted, and the one statement that searches them."""
 
     vendor: ClassVar[str]
+    #: The facets in a statement of their own (``DocumentQuery.parts``), or in
+    #: the hits' statement whatever the parts asked.
+    counts_apart: ClassVar[bool] = False
 
     def available(self) -> bool:
         """Whether the table exists here."""

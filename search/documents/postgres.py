@@ -51,6 +51,7 @@ def _planned_for_cached_rows(sql: str, params: dict) -> list:
 
 class PostgresDocuments(Dialect):
     vendor = "postgresql"
+    counts_apart = True
 
     def table_exists(self) -> bool:
         with connection.cursor() as cursor:
@@ -126,7 +127,14 @@ class PostgresDocuments(Dialect):
             cursor.execute(f"TRUNCATE {TABLE}")
 
     def search(self, query: DocumentQuery, found: Found) -> Found:
-        """``ts_rank`` of the title times its norm, plus that of the words."""
+        """``ts_rank`` of the title times its norm, plus that of the words.
+
+        The hits and the facets are two statements, each run only when asked
+        (``query.parts``). The hits: with ``query.candidates``, the newest that
+        many matches of each kind and language are read in date order (from the
+        partial index ``search_document_newest``, or the GIN index and a top-N
+        sort when the words are rare), and only they are ranked: the work stays
+        the same however many releases match. The facets count every match."""
         from modelsearch.backends.database.postgres.weights import get_sql_weights
 
         params: dict[str, Any] = {
@@ -178,8 +186,7 @@ class PostgresDocuments(Dialect):
                 )
             matches.append(f"({condition})")
             ranks.append(
-                f"WHEN %(locale_{n})s THEN"
-                f" ts_rank(%(weights)s::float4[], d.title, {tsquery}) * d.title_norm"
+                f"ts_rank(%(weights)s::float4[], d.title, {tsquery}) * d.title_norm"
                 f" + ts_rank(%(weights)s::float4[], d.words, {tsquery})"
             )
         filters = ["d.content_type_id = ANY(%(content_types)s)", visible("d")]
@@ -195,39 +202,63 @@ class PostgresDocuments(Dialect):
         if query.date_before is not None:
             params["date_before"] = query.date_before
             filters.append("d.date < %(date_before)s")
-        tops = []
-        for n, content_type in enumerate(query.ranked):
-            params[f"ranked_{n}"] = content_type
-            tops.append(
-                "(SELECT 0 AS part, content_type_id, object_id, locale_id, rank,"
-                " NULL::smallint AS year, NULL::bigint[] AS topics, NULL::bigint AS n,"
-                " 0 AS grouping"
-                f" FROM m WHERE content_type_id = %(ranked_{n})s"
-                " ORDER BY rank DESC, object_id DESC LIMIT %(window)s)\n"
-                "        UNION ALL"
-            )
-        sql = f"""
-            WITH m AS MATERIALIZED (
-                SELECT d.content_type_id, d.object_id, d.locale_id, d.year, d.topics,
-                    CASE WHEN d.content_type_id = ANY(%(ranked)s)
-                         THEN CASE d.locale_id {" ".join(ranks)} END END AS rank
-                FROM {TABLE} d
-                WHERE ({" OR ".join(matches)}) AND {" AND ".join(filters)}
-            )
-            {" ".join(tops)}
-            SELECT 1, content_type_id, NULL, NULL, NULL, year, topics, count(*),
-                GROUPING(year, topics)
-            FROM m GROUP BY GROUPING SETS ((content_type_id, year),
-                                           (content_type_id, topics))
-        """  # noqa: S608 (values are all placeholders)
-        rows = _planned_for_cached_rows(sql, params)
-        for part, ct, object_id, locale_id, rank, year, topic_ids, n, grouping in rows:
-            if part == 0:
-                found.hits[ct].append(
+        where = " AND ".join(filters)
+        if "hits" in query.parts and query.ranked:
+            sql = self._hits_sql(query, params, matches, ranks, where)
+            for content_type, object_id, locale_id, rank in _planned_for_cached_rows(
+                sql, params
+            ):
+                found.hits[content_type].append(
                     DocumentHit(object_id, locale_id, float(rank or 0.0))
                 )
-            elif grouping == 1:  # (content_type_id, year)
-                found.count(ct, year, n)
-            elif ct in found.hits and topic_ids:  # (content_type_id, topics)
-                found.topic_sets.append((topic_ids, n))
+        if "facets" in query.parts:
+            sql = f"""
+                SELECT content_type_id, year, topics, count(*), GROUPING(year, topics)
+                FROM {TABLE} d
+                WHERE ({" OR ".join(matches)}) AND {where}
+                GROUP BY GROUPING SETS ((content_type_id, year),
+                                        (content_type_id, topics))
+            """  # noqa: S608 (values are all placeholders)
+            rows = _planned_for_cached_rows(sql, params)
+            for ct, year, topic_ids, n, grouping in rows:
+                if grouping == 1:  # (content_type_id, year)
+                    found.count(ct, year, n)
+                elif ct in found.hits and topic_ids:  # (content_type_id, topics)
+                    found.topic_sets.append((topic_ids, n))
         return found
+
+    @staticmethod
+    def _hits_sql(
+        query: DocumentQuery,
+        params: dict[str, Any],
+        matches: list[str],
+        ranks: list[str],
+        where: str,
+    ) -> str:
+        """The best ``window`` of each ranked kind: per kind and language, its
+        matches (the newest ``candidates`` of them), ranked."""
+        parts = []
+        for k, content_type in enumerate(query.ranked):
+            params[f"ranked_{k}"] = content_type
+            found = []
+            for match, rank in zip(matches, ranks, strict=True):
+                limit = ""
+                if query.candidates is not None:
+                    params["candidates"] = max(query.candidates, query.window)
+                    limit = (
+                        " ORDER BY d.date DESC NULLS LAST, d.object_id DESC"
+                        " LIMIT %(candidates)s"
+                    )
+                found.append(
+                    f"SELECT d.object_id, d.locale_id, {rank} AS rank FROM"  # noqa: S608
+                    " (SELECT d.object_id, d.locale_id, d.title, d.title_norm,"
+                    f" d.words FROM {TABLE} d"
+                    f" WHERE d.content_type_id = %(ranked_{k})s AND {match}"
+                    f" AND {where}{limit}) d"
+                )
+            parts.append(
+                f"(SELECT %(ranked_{k})s::integer, object_id, locale_id, rank FROM"
+                f" ({' UNION ALL '.join(found)}) c"
+                " ORDER BY rank DESC, object_id DESC LIMIT %(window)s)"
+            )
+        return " UNION ALL ".join(parts)

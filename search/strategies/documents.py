@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Locale
 from wagtail.search.backends.base import BaseSearchBackend
@@ -15,8 +16,8 @@ from cms.visibility import hidden_page_paths
 from .. import documents
 from ..hits import (
     Facet,
+    LazyRanking,
     RankedHit,
-    Ranking,
     SearchRequest,
     day_start,
     topic_facets_by_key,
@@ -73,33 +74,43 @@ def rank(
     candidates: list[SearchKind],
     terms: list[str],
     window: int,
-) -> Ranking:
+) -> LazyRanking:
     segments, locales = _segments(backend, request)
     type_of = {
         kind.name: ContentType.objects.get_for_model(kind.model).pk
         for kind in candidates
     }
     searched = [kind for kind in candidates if kind in request.types]
-    found = documents.search(
-        request.query,
-        segments,
-        [type_of[kind.name] for kind in candidates],
-        [type_of[kind.name] for kind in searched],
-        window,
-        topics=_linked_ids("topics", request.topic_keys) if request.topics else None,
-        people=_linked_ids("people", request.person_keys) if request.people else None,
-        date_from=day_start(request.date_from) if request.date_from else None,
-        date_before=(
+    arguments = {
+        "text": request.query,
+        "segments": segments,
+        "content_types": [type_of[kind.name] for kind in candidates],
+        "ranked": [type_of[kind.name] for kind in searched],
+        "window": window,
+        "topics": (
+            _linked_ids("topics", request.topic_keys) if request.topics else None
+        ),
+        "people": (
+            _linked_ids("people", request.person_keys) if request.people else None
+        ),
+        "date_from": day_start(request.date_from) if request.date_from else None,
+        "date_before": (
             day_start(request.date_to + datetime.timedelta(days=1))
             if request.date_to
             else None
         ),
-        restricted=documents.restricted_paths() + hidden_page_paths(),
-        hidden={
+        "restricted": documents.restricted_paths() + hidden_page_paths(),
+        "hidden": {
             type_of[kind.name]: _hidden_ids(kind)
             for kind in candidates
             if kind.page_relation is not None
         },
+    }
+    apart = documents.counts_apart()
+    found = documents.search(
+        **arguments,
+        parts={"hits"} if apart else {"hits", "facets"},
+        candidates=settings.SEARCH_RANKED_CANDIDATES,
     )
     ranked: list[list[RankedHit]] = []
     for kind in searched:
@@ -126,21 +137,22 @@ def rank(
             )
         hits.sort(key=RankedHit.sort_key)
         ranked.append(hits)
-    type_facets = [
-        Facet(value=kind.name, count=found.counts[type_of[kind.name]])
-        for kind in candidates
-        if found.counts.get(type_of[kind.name])
-    ]
-    years = [
-        Facet(value=str(year), count=found.years[year])
-        for year in sorted(found.years, reverse=True)
-    ]
-    return Ranking(
-        ranked=ranked,
-        types=type_facets,
-        topics=_topic_set_facets(found.topic_sets, request.locale),
-        years=years,
-    )
+
+    def facets() -> tuple[list[Facet], list[Facet], list[Facet]]:
+        counted = documents.search(**arguments, parts={"facets"}) if apart else found
+        type_facets = [
+            Facet(value=kind.name, count=counted.counts[type_of[kind.name]])
+            for kind in candidates
+            if counted.counts.get(type_of[kind.name])
+        ]
+        years = [
+            Facet(value=str(year), count=counted.years[year])
+            for year in sorted(counted.years, reverse=True)
+        ]
+        topics = _topic_set_facets(counted.topic_sets, request.locale)
+        return type_facets, topics, years
+
+    return LazyRanking(ranked=ranked, facets=facets)
 
 
 def _topic_set_facets(topic_sets: list[tuple], locale: Locale) -> list[Facet]:

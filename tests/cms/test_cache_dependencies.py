@@ -8,7 +8,9 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from cms.graphql import cache
@@ -209,14 +211,50 @@ def test_an_answer_computed_across_a_change_is_not_stored():
     assert cache.store(key, found, b'{"data":{"x":"new"}}', {"tk:something"})
 
 
-def test_an_evicted_tag_is_a_miss_not_a_stale_hit():
+def test_an_evicted_tag_is_a_miss_not_a_stale_hit_once_anything_changed():
     key = cache.response_key("{ y }", {}, None, "en")
     assert cache.store(key, cache.lookup(key), b"{}", {"tk:kept"})
     assert cache.lookup(key).state == cache.HIT
     cache.response_cache().delete("graphql:tag:tk:kept")
+    # Nothing changed since (the epoch says so): the entry is still true.
+    assert cache.lookup(key).state == cache.HIT
+    cache.invalidate(["tk:other"], immediate=False)
     assert cache.lookup(key).state != cache.HIT
     cache.response_cache().delete("graphql:hard:tk:kept")
     assert cache.lookup(key).state == cache.MISS
+
+
+def test_without_the_epoch_every_tag_is_checked():
+    """An evicted epoch (or a bump whose epoch never arrived) never lets an entry
+    whose tag moved be a hit."""
+    key = cache.response_key("{ z }", {}, None, "en")
+    assert cache.store(key, cache.lookup(key), b"{}", {"tk:kept"})
+    store = cache.response_cache()
+    store.delete(cache.EPOCH_KEY)
+    assert cache.lookup(key).state == cache.HIT  # checked tag by tag
+    store.set("graphql:tag:tk:kept", cache._now(), None)
+    store.set("graphql:hard:tk:kept", cache._now(), None)
+    store.delete(cache.EPOCH_KEY)
+    assert cache.lookup(key).state == cache.MISS
+
+
+def test_a_bump_writes_the_tags_and_the_epoch_together():
+    """On the database cache, one transaction: no reader sees the tags moved and
+    the epoch not (or the other way round)."""
+    store = cache.response_cache()
+    before = store.get_many([cache.EPOCH_KEY, "graphql:tag:tk:together"])
+    with CaptureQueriesContext(connection) as captured:
+        cache.bump(["tk:together"])
+    after = store.get_many([cache.EPOCH_KEY, "graphql:tag:tk:together"])
+    assert after[cache.EPOCH_KEY] != before.get(cache.EPOCH_KEY)
+    assert after["graphql:tag:tk:together"] != before.get("graphql:tag:tk:together")
+    statements = [q["sql"] for q in captured.captured_queries]
+    # (The test runs inside a transaction: the bump's is a savepoint.) One
+    # savepoint opened first and released last, around every write.
+    outer = statements[0].split()[-1]
+    assert statements[0].startswith("SAVEPOINT")
+    assert statements[-1] == f"RELEASE SAVEPOINT {outer}"
+    assert sum("graphql:" in q for q in statements[1:-1]) >= 3
 
 
 def test_get_answers_carry_surrogate_keys(client, committed):

@@ -47,9 +47,43 @@ def test_a_repeated_query_is_answered_from_the_cache(client):
     second, second_sql = queries_for(client)
     assert second.json() == first.json()
     assert len(first_sql) > 3
-    # Two round trips to the shared cache table (the entry, its tags' versions),
-    # nothing else.
-    assert len(second_sql) == 2 and all("portal_cache" in sql for sql in second_sql)
+    # One round trip to the shared cache table (the entry and the epoch), nothing
+    # else: the entry's tags are not read while nothing changed.
+    assert len(second_sql) == 1 and "portal_cache" in second_sql[0]
+
+
+def test_after_an_unrelated_change_one_hit_checks_the_tags_then_one_round_trip(
+    client,
+):
+    """A change elsewhere moves the epoch: the next hit reads the entry's tags'
+    versions (a second round trip), finds them current and stamps the entry; the
+    hits after it are one round trip again. A change to one of its tags is a
+    miss, whatever the stamp."""
+    first, _sql = queries_for(client)
+    cache.invalidate(["tk:unrelated"], immediate=False)
+    after_change, sql = queries_for(client)
+    assert after_change.json() == first.json()
+    assert after_change["X-Cache"] == "HIT"
+    # The entry and epoch, the tags' versions, then the stamp (a write): the
+    # shared cache only, no content query.
+    assert len(sql) > 2 and "graphql:tag:global" in sql[1]
+    assert not any("newsroom_" in q or "wagtailcore_" in q for q in sql)
+    again, sql = queries_for(client)
+    assert again["X-Cache"] == "HIT" and len(sql) == 1
+    cache.invalidate(["list:newsroom.pressreleasepage:en"], immediate=True)
+    missed, sql = queries_for(client)
+    assert missed["X-Cache"] == "MISS" and len(sql) > 3
+
+
+def test_a_stamp_keeps_the_entry_s_expiry(client):
+    queries_for(client)
+    key = key_of(QUERY)
+    stored = cache.response_cache().get(key)
+    cache.invalidate(["tk:unrelated"], immediate=False)
+    queries_for(client)
+    stamped = cache.response_cache().get(key)
+    assert stamped["epoch"] != stored["epoch"]
+    assert stamped["expires"] == stored["expires"]
 
 
 def test_publishing_invalidates_at_once(gql, django_capture_on_commit_callbacks):
@@ -92,7 +126,7 @@ def test_invalidation_is_seen_by_another_cache_client(client):
     queries_for(client)
     key = key_of(QUERY)
     entry = other_process.get(key)
-    version, _hard = entry["versions"]["global"]
+    version, _hard = cache.entry_versions(entry)["global"]
     assert other_process.get("graphql:tag:global") == version
     cache.invalidate()
     assert other_process.get("graphql:tag:global") != version
@@ -147,3 +181,60 @@ def test_previews_are_never_shared(client):
     assert response.json()["data"]["page"]["title"] == "Previewed"
     assert "private" in response["Cache-Control"]
     assert cache.lookup(key_of(query, {"t": token}))[0] is None
+
+
+def post_json(client, body: dict, **headers):
+    return client.post(
+        "/graphql/", json.dumps(body), content_type="application/json", **headers
+    )
+
+
+def test_a_read_seen_before_is_answered_without_parsing(client, monkeypatch):
+    """The second time the same anonymous request comes, the answer is found by
+    the request as it came: nothing is decoded, parsed or printed again."""
+    from cms.graphql import views
+
+    parses = []
+    real_parsed = views.parsed
+    monkeypatch.setattr(views, "parsed", lambda q: parses.append(q) or real_parsed(q))
+    first = post_json(client, {"query": QUERY})
+    assert first["X-Cache"] == "MISS" and len(parses) == 1
+    second, sql = queries_for(client)
+    assert second["X-Cache"] == "HIT" and second.json() == first.json()
+    assert len(parses) == 1 and len(sql) == 1
+    # Another spelling of the same query goes the full way once, to the same
+    # entry.
+    spelled = post_json(client, {"query": QUERY.replace(" ", "  ")})
+    assert spelled["X-Cache"] == "HIT" and len(parses) > 1
+
+
+def test_a_read_seen_before_is_still_private_for_a_signed_in_reader(
+    client, admin_client
+):
+    post_json(client, {"query": QUERY})
+    assert post_json(client, {"query": QUERY})["X-Cache"] == "HIT"
+    signed_in = post_json(admin_client, {"query": QUERY})
+    assert "X-Cache" not in signed_in and "private" in signed_in["Cache-Control"]
+
+
+def test_a_read_seen_before_keeps_its_media_type_and_language(client):
+    post_json(client, {"query": QUERY}, HTTP_ACCEPT="application/json")
+    again = post_json(client, {"query": QUERY}, HTTP_ACCEPT="application/json")
+    assert again["X-Cache"] == "HIT"
+    assert again["Content-Type"].startswith("application/json")
+    other = post_json(
+        client, {"query": QUERY}, HTTP_ACCEPT="application/graphql-response+json"
+    )
+    assert other["Content-Type"].startswith("application/graphql-response+json")
+    assert other.json() == again.json()
+
+
+def test_a_mutation_is_never_answered_from_what_was_seen(client):
+    from cms.graphql import views
+
+    mutation = {"query": "mutation { logout { ok } }"}
+    for _ in range(2):
+        response = post_json(client, mutation)
+        assert "X-Cache" not in response and "no-store" in response["Cache-Control"]
+        assert response.json()["data"]["logout"]["ok"] is True
+    assert not views._known_reads
