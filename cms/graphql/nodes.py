@@ -15,8 +15,9 @@ list cost two cache round trips to look up and three to store.
 What an item's entry depends on (its tags, as an answer's: cms/graphql/cache.py):
 everything the answer had read when the list was completed (the people, topics,
 images, translations and related pages of all its items, and what was looked up
-and not shown), except the lists it enumerated and the other items of the list
-themselves with what they carry (their hero image), unless this item showed
+and not shown), except the enumerations of the items' own page types (bumped by
+any publish of that type) and the other items of the list themselves with what
+they carry (their hero image), unless this item showed
 them (as a related release, a sibling, …). So a release published or
 republished, or its hero image edited, recomputes its own item alone; an edited
 person or topic every item of the lists that showed it (and those lists' other
@@ -210,6 +211,24 @@ def _cacheable(item) -> bool:
     )
 
 
+def _listed_types(items: list) -> set[str]:
+    """The labels of the page types the items are listed as (their class and
+    each page class above it: ``page_list_tags``)."""
+    return {
+        cls._meta.label_lower
+        for item_class in {type(item) for item in items}
+        for cls in item_class.__mro__
+        if isinstance(cls, type) and issubclass(cls, Page) and not cls._meta.abstract
+    }
+
+
+def _list_label(tag: str) -> str | None:
+    """``list:<app.model>[:<locale>]`` -> ``app.model``; None for other tags."""
+    if not tag.startswith("list:"):
+        return None
+    return tag.split(":")[1]
+
+
 class NodeCachingExecutionContext(ExecutionContext):
     """graphql-core's execution, with the items of root lists taken from the
     node cache and filed there (while a ``node_cache`` is active)."""
@@ -287,9 +306,12 @@ class NodeCachingExecutionContext(ExecutionContext):
             # Never filed: what may not be shown to everyone, whoever asks.
             if not self.is_awaitable(value) and not is_withheld(item):
                 computed[index] = set(tags)
-        # What the answer read, but the lists it enumerated and the other items
-        # (with what they carry) this item did not show.
-        shared = {tag for tag in answer.tags if not tag.startswith("list:")}
+        # What the answer read, but the enumerations of the items' own types
+        # (any publish of a release bumps them) and the other items (with what
+        # they carry) this item did not show. Other lists' tags stay: a root
+        # field may declare one for what its items show (the photos' files).
+        listed = _listed_types(items)
+        shared = {tag for tag in answer.tags if _list_label(tag) not in listed}
         for index, tags in computed.items():
             depends = (shared - (own - tags)) | tags
             if dependencies.ANY not in depends:
