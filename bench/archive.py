@@ -5,9 +5,11 @@ that), both languages, bulk-inserted metadata, and measures through /graphql/
 (response cache off) the p50/p95 of: the first page, the last page by number
 (page 5,000 of 100,000 releases at 10 per page: the deepest ``OFFSET``), the same
 page by cursor, each filter (topic, person, a year), the count, the video list
-and a search. It prints each size side by side and the ratio of the largest to
-the smallest (flat: at most 1.5x), and the PostgreSQL plans of the deep pages.
-Target on PostgreSQL: p95 under 100 ms for each.
+and a search (and the same search with its total and facets, which count every
+match: shown, not a target). It prints each size side by side and the ratio of
+the largest to the smallest (flat: at most 1.5x), and the PostgreSQL plans of the
+deep pages. Target on PostgreSQL: p95 under 100 ms for each. On PostgreSQL each
+size's database is vacuumed and analysed before measuring.
 
     DATABASE_URL=postgres://… .venv/bin/python bench/archive.py \\
         --sizes 10000,100000 [--video-share 0.4] [--rounds 20] [--keep NAME]
@@ -62,6 +64,12 @@ VIDEOS = (
 )
 SEARCH = """query { search(query: "KFOR", locale: en, perPage: 10) {
   items { title url } } }"""
+# The same with its total and facets: they count every match (README, Search),
+# so this case grows with the archive; shown, not part of the targets.
+SEARCH_COUNTED = """query { search(query: "KFOR", locale: en, perPage: 10) {
+  items { title url } pagination { total }
+  facets { types { value count } topics { value count } years { value count } } } }"""
+UNTARGETED = ("search, counted",)
 
 
 def seed_videos(count: int, progress=print) -> None:
@@ -160,6 +168,7 @@ def cases() -> dict[str, tuple[str, dict]]:
         "count (capped)": (COUNT, {"locale": "en"}),
         "video list": (VIDEOS, {"locale": "en"}),
         "search": (SEARCH, {}),
+        "search, counted": (SEARCH_COUNTED, {}),
     }
 
 
@@ -249,14 +258,15 @@ def report(results: dict[int, dict], database: str) -> bool:
             cells += f"{p50s[-1]:>13.1f} /{p95s[-1]:>6.1f}"
         ratio = p95s[-1] / p95s[0] if p95s[0] else float("inf")
         cells += f"{p50s[-1] / p50s[0] if p50s[0] else float('inf'):>10.2f}x"
-        flat = ratio <= FLAT_RATIO or name.startswith("last page by number")
+        flat = ratio <= FLAT_RATIO
         fast = p95s[-1] < TARGET_P95_MS
-        passed = passed and fast and flat
+        if name not in UNTARGETED:
+            passed = passed and fast and flat
         marks = ("" if fast else " SLOW") + ("" if flat else " GROWS")
         print(f"  {name:<30}{cells}{ratio:>11.2f}x{marks}")
     print(
         f"Targets: p95 < {TARGET_P95_MS:.0f} ms at {sizes[-1]:,}; ratio <= "
-        f"{FLAT_RATIO}x (page numbers excepted: OFFSET skips index entries): "
+        f"{FLAT_RATIO}x (not for: {', '.join(UNTARGETED)}): "
         + ("PASS" if passed else "FAIL")
     )
     return passed
@@ -347,8 +357,11 @@ def main(argv=None) -> int:
             )
             seeded, videos = size, int(size * args.video_share)
             if connection.vendor == "postgresql":
+                # VACUUM too: index-only scans (a deep page's ids, the count) skip
+                # the table only where the visibility map says the rows are all
+                # visible, which a bulk load leaves unset until autovacuum runs.
                 with connection.cursor() as cursor:
-                    cursor.execute("ANALYZE")
+                    cursor.execute("VACUUM ANALYZE")
             print(f"  seeded in {time.perf_counter() - began:.0f} s")
             if not databases:  # SQLite: one database, measured as it grows
                 results[size] = measure(args.rounds)[0]
