@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run migrate demo worker test lint format schema bench bench-search bench-archive bench-publish load bench-clips bench-clip-latency bench-basket test-production clients clients-install frontend-install frontend-test bench-frontend
+.PHONY: install run migrate demo worker test lint format schema bench bench-misses bench-search bench-archive bench-publish load bench-clips bench-clip-latency bench-basket test-production clients clients-install frontend-install frontend-test bench-frontend
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required (set PYTHON=python3.11).")'
@@ -120,6 +120,11 @@ schema: install
 
 bench: install
 	$(PY) bench/graphql.py
+
+# A list miss after one release changed against a cold one (the node cache:
+# cms/graphql/nodes.py), side by side, with their SQL.
+bench-misses: install
+	$(PY) bench/misses.py
 
 load: install
 	$(PY) bench/load.py

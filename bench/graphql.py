@@ -4,7 +4,8 @@ shared response cache.
 
 One run seeds N releases (``--items``, default 50) per language in a throw-away
 database, checks that every variant returns the same N releases with the same
-fields, then measures requests per second (median of timed rounds after a warm-up)
+fields, then measures requests per second (median of timed rounds after a warm-up;
+the variants take turns round by round, so the machine's load weighs on all alike)
 and SQL queries per request, and prints the targets with PASS/FAIL. Run it as
 ``.venv/bin/python bench/graphql.py [--items N] [--profile 1]``.
 """
@@ -256,24 +257,38 @@ def count_queries(request: Callable[[], bytes]) -> int:
     return len(captured.captured_queries)
 
 
-def measure(variant: Variant, rounds: int, round_seconds: float) -> None:
-    for _ in range(3):  # warm-up: renditions made, caches filled, code paths hot
-        variant.request()
-    variant.queries = count_queries(variant.request)
-    contention, own, started = Contention(), own_seconds(), time.perf_counter()
-    contention.start()
+def measure(variants: list[Variant], rounds: int, round_seconds: float) -> None:
+    """Timed rounds of every variant in turn (round 1 of each, then round 2 …), so
+    that a change in the machine's load weighs on all of them alike."""
+    from django.test import override_settings
+
+    for variant in variants:
+        with override_settings(**variant.settings):
+            for _ in range(3):  # warm-up: renditions made, caches filled, code hot
+                variant.request()
+            variant.queries = count_queries(variant.request)
+    started = {v.number: [Contention(), 0.0, 0.0] for v in variants}
     for _ in range(rounds):
-        done, start = 0, time.perf_counter()
-        while True:
-            variant.request()
-            done += 1
-            elapsed = time.perf_counter() - start
-            if elapsed >= round_seconds and done >= 3:
-                break
-        variant.rounds.append(done / elapsed)
-    variant.rps = statistics.median(variant.rounds)
-    others = contention.others(own_seconds() - own)
-    variant.others = others / (time.perf_counter() - started)
+        for variant in variants:
+            contention, *_ = started[variant.number]
+            with override_settings(**variant.settings):
+                contention.start()
+                own, start = own_seconds(), time.perf_counter()
+                done = 0
+                while True:
+                    variant.request()
+                    done += 1
+                    elapsed = time.perf_counter() - start
+                    if elapsed >= round_seconds and done >= 3:
+                        break
+                timing = started[variant.number]
+                timing[1] += contention.others(own_seconds() - own)
+                timing[2] += elapsed
+            variant.rounds.append(done / elapsed)
+    for variant in variants:
+        _contention, others, seconds = started[variant.number]
+        variant.rps = statistics.median(variant.rounds)
+        variant.others = others / seconds
 
 
 def profile(variant: Variant, seconds: float) -> str:
@@ -376,10 +391,12 @@ def run(args) -> int:
                 print("\n".join(f"  {p}" for p in problems))
                 return 2
             print(f"All 6 variants return the same {args.items} releases and values.")
-            for variant in variants:
-                with override_settings(**variant.settings):
-                    print(f"  measuring ({variant.number}) {variant.name}", flush=True)
-                    measure(variant, args.rounds, args.round_seconds)
+            print(
+                f"  measuring the {len(variants)} variants, {args.rounds} rounds "
+                "each, in turns",
+                flush=True,
+            )
+            measure(variants, args.rounds, args.round_seconds)
             passed = report(variants, args.items, args.database)
             for number in args.profile:
                 variant = next(v for v in variants if v.number == number)

@@ -16,6 +16,7 @@ from grapple.registry import registry
 from wagtail.models import Locale
 
 from cms.graphql import dependencies
+from cms.graphql.loaders import expect_items
 from cms.graphql.locale import activate_locale, locale_argument
 from cms.graphql.pagination import (
     cursor_arguments,
@@ -130,7 +131,7 @@ class NewsroomQuery:
         ).prefetch_related("hero_image__renditions")
         result = paginate(releases, page, per_page, after, before)
         _mark_requested(result["items"], locale)
-        expect_linked(result["items"])
+        expect_items(result["items"], expect_linked)
         return PressReleaseList(**result)
 
     @staticmethod

@@ -16,6 +16,7 @@ from grapple.registry import registry
 from wagtail.models import Locale
 
 from cms.graphql import dependencies
+from cms.graphql.loaders import expect_items
 from cms.graphql.locale import activate_locale, locale_argument
 from cms.graphql.pagination import (
     cursor_arguments,
@@ -152,7 +153,7 @@ class VideosQuery:
             locale, topic_keys, person, date_from, date_to
         ).prefetch_related("poster_image__renditions")
         result = paginate(videos, page, per_page, after, before)
-        expect_videos(result["items"])
+        expect_items(result["items"], expect_videos)
         return VideoList(**result)
 
     @staticmethod

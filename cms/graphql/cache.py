@@ -521,3 +521,66 @@ def connect_signals() -> None:
             sender=through,
             dispatch_uid=f"graphql-cache-members-{through._meta.label}",
         )
+
+
+# --- the node cache (cms/graphql/nodes.py): list items, each on its own --------------
+
+
+def lookup_nodes(keys: list[str]) -> dict[str, tuple]:
+    """The fresh entries among ``keys``, as ``{key: (value, tags)}``: two round
+    trips for all of them (the entries, then their tags' versions). Never stale:
+    an entry any of whose tags was bumped since it was stored is not returned."""
+    cache = response_cache()
+    entries = {
+        key: entry
+        for key, entry in cache.get_many(list(dict.fromkeys(keys))).items()
+        if isinstance(entry, dict)
+    }
+    if not entries:
+        return {}
+    tags = {tag for entry in entries.values() for tag in entry["versions"]}
+    current = tag_versions(tags)
+    return {
+        key: (entry["value"], tuple(entry["versions"]))
+        for key, entry in entries.items()
+        if all(
+            current[tag] == version
+            for tag, (version, _hard) in entry["versions"].items()
+        )
+    }
+
+
+def store_nodes(entries: dict[str, tuple], started: int) -> int:
+    """File each ``{key: (value, tags)}`` with its tags' current versions, as
+    ``store`` files an answer: none whose tags were bumped after ``started``.
+    Three round trips for all. Returns how many were stored."""
+    if not entries:
+        return 0
+    cache = response_cache()
+    every = sorted({tag for _value, tags in entries.values() for tag in tags})
+    every = sorted(set(every) | {GLOBAL})
+    keys = [_version_key(t) for t in every] + [_hard_key(t) for t in every]
+    found = cache.get_many(keys)
+    ours = started - 1
+    missing = [k for k in keys if k not in found]
+    for missing_key in missing:
+        cache.add(missing_key, ours, timeout=_tag_timeout())
+    if missing:
+        found.update(cache.get_many(missing))
+    threshold = started - int(settings.GRAPHQL_CACHE_CLOCK_SKEW * 1e9)
+
+    def usable(key: str) -> bool:
+        # ``ours``: a tag never bumped, given its first version by this answer's
+        # own ``store`` (with the same ``started``) or here.
+        value = found.get(key)
+        return value is not None and (value <= threshold or value == ours)
+
+    now, values = _now(), {}
+    for key, (value, tags) in entries.items():
+        tags = sorted(set(tags) | {GLOBAL})
+        if all(usable(_version_key(t)) and usable(_hard_key(t)) for t in tags):
+            versions = {t: (found[_version_key(t)], found[_hard_key(t)]) for t in tags}
+            values[key] = {"stored": now, "versions": versions, "value": value}
+    if values:
+        cache.set_many(values, settings.GRAPHQL_CACHE_TIMEOUT)
+    return len(values)

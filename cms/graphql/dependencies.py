@@ -27,6 +27,7 @@ import contextvars
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
+from django.db.models import Model, QuerySet
 from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.models import Page, TranslatableMixin
 
@@ -36,6 +37,11 @@ TREE = "tree"
 
 
 class Dependencies:
+    # A list item's own recording inside the answer's (cms/graphql/nodes.py):
+    # ``answer`` is the answer's recording.
+    nested = False
+    answer: Dependencies | None = None
+
     def __init__(self) -> None:
         self.tags: set[str] = {GLOBAL}
         # Response keys of root fields that declared what they enumerate.
@@ -138,3 +144,68 @@ def record_instance(sender, instance, **_kwargs) -> None:
         tag = object_tag(instance)
         if tag is not None:
             dependencies.tags.add(tag)
+
+
+@contextmanager
+def batch_load() -> Iterator[None]:
+    """A loader fetching for a whole list: what loads is the answer's, not the
+    list item's that happened to ask first (each item gets its share through
+    ``record_value``)."""
+    current = _recording.get()
+    if current is None or current.answer is None:
+        yield
+        return
+    token = _recording.set(current.answer)
+    try:
+        yield
+    finally:
+        _recording.reset(token)
+
+
+def current() -> Dependencies | None:
+    """The recording under way, if any."""
+    return _recording.get()
+
+
+def record_value(value) -> None:
+    """What a value served from memory shows (a loader's result, an object chosen
+    in a StreamField block): the tags of its model instances and of those they
+    carry (``select_related``, ``prefetch_related``), as if they loaded now. Only
+    a list item's own recording needs it (cms/graphql/nodes.py): the answer's saw
+    them load."""
+    dependencies = _recording.get()
+    if dependencies is None or not dependencies.nested:
+        return
+    dependencies.tags.update(value_tags(value))
+
+
+def value_tags(value) -> set[str]:
+    """The tags of the model instances in ``value`` and of those they carry."""
+    tags: set[str] = set()
+    _walk(value, tags, set())
+    return tags
+
+
+def _walk(value, tags: set[str], seen: set[int]) -> None:
+    if value is None or isinstance(value, str | bytes | int | float):
+        return
+    if id(value) in seen:
+        return
+    seen.add(id(value))
+    if isinstance(value, Model):
+        tag = object_tag(value)
+        if tag is not None:
+            tags.add(tag)
+        for related in value._state.fields_cache.values():
+            _walk(related, tags, seen)
+        for related in getattr(value, "_prefetched_objects_cache", {}).values():
+            _walk(related, tags, seen)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _walk(item, tags, seen)
+    elif isinstance(value, QuerySet):  # a prefetched one: never run it here
+        for item in value._result_cache or ():
+            _walk(item, tags, seen)
+    elif isinstance(value, list | tuple | set | frozenset):
+        for item in value:
+            _walk(item, tags, seen)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import contextvars
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, ClassVar
 
@@ -23,6 +23,8 @@ from wagtail import blocks
 from wagtail.blocks.field_block import ChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
+
+from .dependencies import batch_load, record_value
 
 
 class BatchScope:
@@ -36,6 +38,9 @@ class BatchScope:
         # for no StreamField (a list of titles).
         self.pending_streams: list = []
         self.expected_objects: dict[type, set] = defaultdict(set)
+        # Root lists' items and how they were announced (expect_items), by the
+        # list's identity: the node cache announces again only those it computes.
+        self.item_expectations: dict[int, tuple[list, Callable]] = {}
 
 
 _scope: contextvars.ContextVar[BatchScope | None] = contextvars.ContextVar(
@@ -90,9 +95,12 @@ class BatchLoader:
             wanted = [k for k in group if k not in results]
             if key not in wanted:
                 wanted.append(key)
-            loaded = load_batch(wanted)
+            with batch_load():
+                loaded = load_batch(wanted)
             for k in wanted:
                 results[k] = loaded.get(k, cls.empty())
+        # A list item cached on its own (nodes.py) depends on what it is served.
+        record_value(results[key])
         return results[key]
 
     @classmethod
@@ -153,10 +161,13 @@ class BatchedChooserMixin:
         missing = {v for v in values if v is not None and v not in known}
         missing |= wanted.pop(model, set()) - known.keys()
         if missing:
-            known.update(_manager(model).in_bulk(missing))
+            with batch_load():
+                known.update(_manager(model).in_bulk(missing))
         for other, ids in wanted.items():
             scope.expected_objects[other] |= ids
-        return [known.get(v) for v in values]
+        found = [known.get(v) for v in values]
+        record_value(found)
+        return found
 
 
 # Wagtail builds a chooser block's widget, and the form field that holds it, once per
@@ -212,3 +223,22 @@ def _pending_chooser_ids(scope: BatchScope) -> dict[type, set]:
     for value in streams:
         _collect_chooser_ids(value.stream_block, list(value.raw_data), wanted)
     return wanted
+
+
+def expect_items(items: list, expect: Callable[[list], None]) -> None:
+    """A root list resolver's announcement of its items: ``expect(items)`` now;
+    the node cache (nodes.py) calls ``expect`` again with only the items it has
+    to compute, so the loaders fetch for those alone."""
+    expect(items)
+    scope = _scope.get()
+    if scope is not None:
+        scope.item_expectations[id(items)] = (items, expect)
+
+
+def expect_again(items: list, some: list) -> None:
+    """Announce ``some`` of a root list's ``items`` alone (those not found in
+    the node cache)."""
+    scope = _scope.get()
+    announced = scope.item_expectations.get(id(items)) if scope else None
+    if announced is not None and announced[0] is items:
+        announced[1](some)

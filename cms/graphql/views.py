@@ -71,7 +71,7 @@ from graphql import (
 
 from cms.csrf import csrf_failure_reason
 
-from . import cache, dependencies, documents, errors, persisted
+from . import cache, dependencies, documents, errors, nodes, persisted
 from .limits import IntrospectionDisabledRule, QueryLimitsRule
 from .loaders import batch_scope
 from .request_state import state_of
@@ -477,6 +477,9 @@ def _url_decoded(raw: bytes) -> str:
 
 
 class PortalGraphQLView(GraphQLView):
+    # Items of root lists cached one by one in shared answers (nodes.py).
+    execution_context_class = nodes.NodeCachingExecutionContext
+
     def __init__(self, **kwargs):
         kwargs.setdefault("validation_rules", validation_rules())
         super().__init__(**kwargs)
@@ -655,7 +658,10 @@ class PortalGraphQLView(GraphQLView):
     ) -> HttpResponse:
         """Run the operation; with ``found`` (a shared read), store its answer
         with what it depends on."""
-        with dependencies.recording() as recorded:
+        with (
+            dependencies.recording() as recorded,
+            nodes.node_cache(found, document) as node_cache,
+        ):
             result = self.execute_document(
                 request, document, params.variables, params.operation_name
             )
@@ -668,7 +674,8 @@ class PortalGraphQLView(GraphQLView):
         tags = ()
         if shared and not has_errors:
             tags = recorded.finish(result.data)
-            cache.store(found.key, found, body, tags)
+            if cache.store(found.key, found, body, tags) and node_cache is not None:
+                node_cache.store()  # its items, once the answer is filed
         return self.respond(
             request,
             body,

@@ -410,6 +410,9 @@ GRAPHQL_CACHE_STALE_SECONDS = float(env("GRAPHQL_CACHE_STALE_SECONDS", "10"))
 GRAPHQL_CACHE_LOCK_WAIT = float(env("GRAPHQL_CACHE_LOCK_WAIT", "2"))
 GRAPHQL_CACHE_LOCK_SECONDS = int(env("GRAPHQL_CACHE_LOCK_SECONDS", "10"))
 GRAPHQL_CACHE_CLOCK_SKEW = float(env("GRAPHQL_CACHE_CLOCK_SKEW", "0.1"))
+# Each item of a root list cached on its own, so a list recomputed after one
+# publish reuses the items that did not change (cms/graphql/nodes.py).
+GRAPHQL_NODE_CACHE = env_bool("GRAPHQL_NODE_CACHE", True)
 GRAPHQL_PERSISTED_QUERY_TIMEOUT = 30 * 24 * 3600
 # Persisted queries live in their own table (cms.PersistedQuery), never the cache:
 # at most this many rows, each at most this long, and this many new ones per client
