@@ -185,17 +185,19 @@ def _request_fingerprint(request) -> bytes | None:
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
         return None
     meta = request.META
+    # Sized as check_request sizes it (the body and the query string, whatever
+    # the method): what the full way refuses as too large is never a known read.
+    try:
+        size = int(meta.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return None
+    if size + len(meta.get("QUERY_STRING", "")) > settings.GRAPHQL_MAX_REQUEST_BYTES:
+        return None
     if request.method == "GET":
         raw = meta.get("QUERY_STRING", "").encode()
     elif request.method == "POST" and meta.get("CONTENT_TYPE", "").startswith(
         "application/json"
     ):
-        try:
-            size = int(meta.get("CONTENT_LENGTH") or 0)
-        except ValueError:
-            return None
-        if size > settings.GRAPHQL_MAX_REQUEST_BYTES:
-            return None
         raw = request.body
     else:
         return None
