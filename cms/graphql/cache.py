@@ -242,6 +242,12 @@ def store(key: str, started, body: bytes, tags: Iterable[str] = (GLOBAL, ANY)) -
     cache = response_cache()
     keys = [_version_key(t) for t in tags] + [_hard_key(t) for t in tags]
     found = cache.get_many([*keys, EPOCH_KEY])
+    if EPOCH_KEY not in found:
+        # None yet (a new or emptied cache): start one, and read the versions
+        # again with it, so that the entry is stamped with an epoch read in the
+        # same look as its versions.
+        cache.add(EPOCH_KEY, _new_epoch(), timeout=_tag_timeout())
+        found = cache.get_many([*keys, EPOCH_KEY])
     # A tag never bumped (or evicted) gets a value of its own, earlier than the
     # query: no entry can hold it yet, so no older entry can match it.
     ours = started - 1

@@ -15,6 +15,7 @@ import datetime
 import hashlib
 import math
 import re
+import time
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -100,6 +101,26 @@ def lookup(digest: str) -> str | None:
     if used_at < now - USED_AT_PRECISION:
         PersistedQuery.objects.filter(sha256=digest).update(used_at=now)
     return query
+
+
+# Hashes whose use this process wrote lately (monotonic time): a hash-only
+# request answered from the response cache without reading the store (a read
+# seen before, cms/graphql/views.py) still counts as a use, or a query in
+# constant use would leave the store as if unused.
+_used: dict[str, float] = {}
+USED_KEPT = 10_000
+
+
+def used(digest: str) -> None:
+    """Record a use of ``digest`` (at most once per USED_AT_PRECISION here)."""
+    now = time.monotonic()
+    last = _used.get(digest)
+    if last is not None and now - last < USED_AT_PRECISION.total_seconds():
+        return
+    if len(_used) >= USED_KEPT:
+        _used.clear()
+    _used[digest] = now
+    lookup(digest)
 
 
 def remember(query: str, digest: str, request=None) -> None:

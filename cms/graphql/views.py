@@ -211,8 +211,8 @@ def _request_fingerprint(request) -> bytes | None:
 
 
 def known_read(request) -> tuple | None:
-    """(media type, response cache key, persisted query to remember or None) of
-    a read seen before, else None (and the fingerprint is kept for learn_read)."""
+    """(media type, response cache key, query sent with a hash, hash) of a read
+    seen before, else None (and the fingerprint is kept for learn_read)."""
     fingerprint = _request_fingerprint(request)
     request._graphql_fingerprint = fingerprint
     if fingerprint is None:
@@ -224,12 +224,15 @@ def known_read(request) -> tuple | None:
     return known
 
 
-def learn_read(request, media_type: str, key: str, remember) -> None:
+def learn_read(request, media_type: str, key: str, query, digest) -> None:
+    """Remember a shared read that went the full way: its key, and the persisted
+    query it sent (``query`` with its hash: registered again on a hit, as the
+    full way does; the hash alone: its use recorded)."""
     fingerprint = getattr(request, "_graphql_fingerprint", None)
     if fingerprint is None:
         return
     with _validated_lock:
-        _known_reads[fingerprint] = (media_type, key, remember)
+        _known_reads[fingerprint] = (media_type, key, query or None, digest)
         while len(_known_reads) > KNOWN_READS_KEPT:
             _known_reads.popitem(last=False)
 
@@ -511,13 +514,15 @@ class PortalGraphQLView(GraphQLView):
         known = known_read(request)
         if known is None:
             return None
-        media_type, key, remember = known
+        media_type, key, query, digest = known
         found = cache.lookup(key)
         if found.state != cache.HIT:
             request._graphql_lookup = found  # the full way, without looking again
             return None
-        if remember:
-            persisted.remember(*remember, request=request)
+        if digest and query:
+            persisted.remember(query, digest, request=request)
+        elif digest:
+            persisted.used(digest)
         return self.respond(request, found.body, media_type, shared=True, cached=found)
 
     def parse_body(self, request):
@@ -627,8 +632,7 @@ class PortalGraphQLView(GraphQLView):
         if not shared:
             return self.compute(request, document, params, digest, query, media_type)
         key = self.response_key(document, params, query)
-        remember = (query, digest) if digest and params.query else None
-        learn_read(request, media_type, key, remember)
+        learn_read(request, media_type, key, params.query and query, digest)
         found = getattr(request, "_graphql_lookup", None)
         if found is None or found.key != key:
             found = cache.lookup(key)

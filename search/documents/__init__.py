@@ -16,8 +16,10 @@ per object of a registered kind, what the search filters, facets and ranks on:
     title, title_norm            Wagtail's title vector and its norm
     words                        Wagtail's title and body vectors, concatenated
 
-with a GIN index on ``words``. One statement then matches through that index,
-ranks within each kind, and counts the type, year and topic facets in a single
+with a GIN index on ``words`` (on ``(locale_id, words)`` of published documents
+since search/migrations/0005). One statement then matches through that index,
+ranks within each kind (on PostgreSQL, the newest matches only: see
+``postgres.py``), and counts the type, year and topic facets in a single
 ``GROUPING SETS`` pass (see ``search``). The rank is Wagtail's, except that the
 body's ``ts_rank`` is taken over ``words``: matching the concatenation stored
 once, not computed per row (``title || body`` made the broadest query 2x slower).

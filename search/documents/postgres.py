@@ -1,7 +1,8 @@
 """The search documents on PostgreSQL: the text is in the table (``title``,
-``words``: Wagtail's vectors, with a GIN index on ``words``), and one statement
-matches, ranks within each kind and counts the type, year and topic facets in a
-single ``GROUPING SETS`` pass (search/migrations/0002)."""
+``words``: Wagtail's vectors, with a GIN index on ``(locale_id, words)`` of the
+published ones), one statement matching and ranking each kind's newest matches,
+another, when asked, counting the type, year and topic facets in a single
+``GROUPING SETS`` pass (search/migrations/0002, 0004, 0005)."""
 
 from __future__ import annotations
 

@@ -58,3 +58,39 @@ def test_invalid_queries_are_not_remembered(client):
     post(client, {"query": bad, "extensions": extensions(digest)})
     answer = post(client, {"extensions": extensions(digest)})
     assert error_codes(answer) == ["PERSISTED_QUERY_NOT_FOUND"]
+
+
+@pytest.mark.usefixtures("cache_on")
+def test_a_hash_answered_from_a_read_seen_before_still_counts_as_used(client):
+    """The second hash-only GET is answered without reading the store (a read
+    seen before, straight to the response cache): its use is still written, so a
+    query in constant use is never dropped as unused."""
+    import datetime
+
+    from django.utils import timezone
+
+    from cms.graphql import persisted
+    from cms.models import PersistedQuery
+
+    post(client, {"query": QUERY, "extensions": extensions()})
+
+    def get():
+        return client.get(
+            "/graphql/",
+            {"extensions": json.dumps(extensions())},
+            HTTP_ACCEPT="application/json",
+        )
+
+    assert get().status_code == 200  # the full way: read from the store
+    long_ago = timezone.now() - datetime.timedelta(hours=5)
+    PersistedQuery.objects.filter(sha256=DIGEST).update(used_at=long_ago)
+    persisted._used.clear()
+    response = get()
+    assert response["X-Cache"] == "HIT"
+    used_at = PersistedQuery.objects.get(sha256=DIGEST).used_at
+    assert used_at > long_ago + datetime.timedelta(hours=4)
+
+
+@pytest.fixture
+def cache_on(settings):
+    settings.GRAPHQL_CACHE_ENABLED = True

@@ -162,3 +162,38 @@ def test_embargoed_pages_are_found_from_the_embargo_index_not_every_page():
             plan = "\n".join(str(row[-1]) for row in cursor.fetchall())
             assert "SCAN wagtailcore_page" not in plan
     assert "embargoed_until" in plan
+
+
+@postgres_only
+def test_the_count_reads_the_matches_of_one_language_from_its_index(gql):
+    """The total and facets read every match: the GIN index on (locale_id,
+    words) of published documents gives those of the requested language only."""
+    create_release(title="Echidna survey")
+    create_release("fr", title="Échidné recensement")
+    with CaptureQueriesContext(connection) as captured:
+        found = gql(SEARCH, {"query": "echidna", "locale": "en"})["data"]["search"]
+    assert found["pagination"]["total"] == 1
+    (sql,) = [q["sql"] for q in captured.captured_queries if "GROUPING" in q["sql"]]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes"
+            " WHERE indexname = 'search_document_locale_words'"
+        )
+        (definition,) = cursor.fetchone()
+        assert "USING gin (locale_id, words) WHERE live" in definition
+        # A few thousand other English documents (in this test's transaction),
+        # so that the planner weighs the indexes as on an archive.
+        content_type = ContentType.objects.get_for_model(PressReleasePage).pk
+        english = Locale.objects.get(language_code="en")
+        cursor.execute(
+            "INSERT INTO search_document (content_type_id, object_id, locale_id,"
+            " live, variant_key, date, year, title, words)"
+            " SELECT %s, 10000000 + n, %s, true, n::text, now(), 2026,"
+            " to_tsvector('simple', 'filler'), to_tsvector('simple', 'filler')"
+            " FROM generate_series(1, 3000) AS n",
+            [content_type, english.pk],
+        )
+        cursor.execute("ANALYZE search_document")
+        cursor.execute("EXPLAIN " + sql)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "Bitmap Index Scan on search_document_locale_words" in plan, plan
