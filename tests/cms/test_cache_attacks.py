@@ -8,8 +8,6 @@ import json
 import pytest
 from django.test import override_settings
 
-from cms.graphql import views
-
 pytestmark = [pytest.mark.django_db]
 
 QUERY = "{ pressReleases(locale: en, perPage: 2) { items { title } } }"
