@@ -11,7 +11,7 @@ from typing import Any
 
 import graphene
 from django.conf import settings
-from django.db.models import Case, QuerySet, When
+from django.db.models import Case, QuerySet, When, prefetch_related_objects
 from grapple.registry import registry
 from wagtail.models import Locale
 
@@ -63,6 +63,13 @@ def press_releases_queryset(
         PressReleasePage, locale, topic_keys, person, date_from, date_to, fallback
     )
     return releases.select_related("locale", "hero_image")
+
+
+def _expect_releases(releases: list[PressReleasePage]) -> None:
+    """What a list's releases will be asked for: their hero image's renditions
+    (one query) and their links (the loaders)."""
+    prefetch_related_objects(releases, "hero_image__renditions")
+    expect_linked(releases)
 
 
 def _fallback(argument: bool | None) -> bool:
@@ -128,10 +135,10 @@ class NewsroomQuery:
         )
         releases = press_releases_queryset(
             locale, topic_keys, person, date_from, date_to, fallback
-        ).prefetch_related("hero_image__renditions")
+        )
         result = paginate(releases, page, per_page, after, before)
         _mark_requested(result["items"], locale)
-        expect_items(result["items"], expect_linked)
+        expect_items(result["items"], _expect_releases)
         return PressReleaseList(**result)
 
     @staticmethod

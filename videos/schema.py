@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import graphene
-from django.db.models import Case, QuerySet, When
+from django.db.models import Case, QuerySet, When, prefetch_related_objects
 from grapple.registry import registry
 from wagtail.models import Locale
 
@@ -112,6 +112,13 @@ def videos_queryset(
     ).select_related("locale", "poster_image")
 
 
+def _expect_listed_videos(videos: list[VideoPage]) -> None:
+    """What a list's videos will be asked for: their poster's renditions (one
+    query) and the rest (the loaders)."""
+    prefetch_related_objects(videos, "poster_image__renditions")
+    expect_videos(videos)
+
+
 class VideosQuery:
     videos = graphene.Field(
         VideoList,
@@ -149,11 +156,9 @@ class VideosQuery:
         dependencies.enumerates(
             info, VideoPage, [locale], *filter_models(topic, person)
         )
-        videos = videos_queryset(
-            locale, topic_keys, person, date_from, date_to
-        ).prefetch_related("poster_image__renditions")
+        videos = videos_queryset(locale, topic_keys, person, date_from, date_to)
         result = paginate(videos, page, per_page, after, before)
-        expect_items(result["items"], expect_videos)
+        expect_items(result["items"], _expect_listed_videos)
         return VideoList(**result)
 
     @staticmethod

@@ -588,5 +588,6 @@ def store_nodes(entries: dict[str, tuple], started: int) -> int:
             versions = {t: (found[_version_key(t)], found[_hard_key(t)]) for t in tags}
             values[key] = {"stored": now, "versions": versions, "value": value}
     if values:
-        cache.set_many(values, settings.GRAPHQL_CACHE_TIMEOUT)
+        with _together(cache):  # one transaction on the database cache
+            cache.set_many(values, settings.GRAPHQL_CACHE_TIMEOUT)
     return len(values)

@@ -225,20 +225,29 @@ def _pending_chooser_ids(scope: BatchScope) -> dict[type, set]:
     return wanted
 
 
+# Set while the node cache (nodes.py) serves a shared answer: a root list's
+# announcement then waits until it is known which items are to be computed.
+deferring_items: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "graphql_deferring_items", default=False
+)
+
+
 def expect_items(items: list, expect: Callable[[list], None]) -> None:
-    """A root list resolver's announcement of its items: ``expect(items)`` now;
-    the node cache (nodes.py) calls ``expect`` again with only the items it has
-    to compute, so the loaders fetch for those alone."""
-    expect(items)
+    """A root list resolver's announcement of its items: ``expect(items)``
+    (the loaders' groups, prefetches), now; or, while the node cache serves the
+    answer, once it knows which items it computes (``announce_items``): the
+    others are never loaded for."""
     scope = _scope.get()
-    if scope is not None:
-        scope.item_expectations[id(items)] = (items, expect)
+    if scope is None or not deferring_items.get():
+        expect(items)
+        return
+    scope.item_expectations[id(items)] = (items, expect)
 
 
-def expect_again(items: list, some: list) -> None:
-    """Announce ``some`` of a root list's ``items`` alone (those not found in
-    the node cache)."""
+def announce_items(items: list, some: list | None = None) -> None:
+    """Run the announcement a root list deferred (``expect_items``), for
+    ``some`` of its ``items`` (by default all of them). Once."""
     scope = _scope.get()
-    announced = scope.item_expectations.get(id(items)) if scope else None
+    announced = scope.item_expectations.pop(id(items), None) if scope else None
     if announced is not None and announced[0] is items:
-        announced[1](some)
+        announced[1](items if some is None else some)

@@ -49,7 +49,7 @@ from wagtail.models import Page
 from cms.visibility import is_withheld
 
 from . import cache, dependencies
-from .loaders import expect_again
+from .loaders import announce_items, deferring_items
 from .request_state import state_of
 
 logger = logging.getLogger(__name__)
@@ -114,10 +114,11 @@ def node_cache(found, document: DocumentNode) -> Iterator[NodeCache | None]:
         yield None
         return
     nodes = NodeCache(found.started)
-    token = _active.set(nodes)
+    token, deferring = _active.set(nodes), deferring_items.set(True)
     try:
         yield nodes
     finally:
+        deferring_items.reset(deferring)
         _active.reset(token)
         last = nodes
 
@@ -244,6 +245,8 @@ class NodeCachingExecutionContext(ExecutionContext):
             or not result
             or state_of(info.context).private
         ):
+            if nodes is not None and isinstance(result, list):
+                announce_items(result)  # a root list's, if it waited: all
             return super().complete_list_value(
                 return_type, field_nodes, info, path, result
             )
@@ -255,6 +258,7 @@ class NodeCachingExecutionContext(ExecutionContext):
             or root is None
             or not all(_cacheable(item) for item in result)
         ):
+            announce_items(result)
             return super().complete_list_value(
                 return_type, field_nodes, info, path, result
             )
@@ -275,8 +279,7 @@ class NodeCachingExecutionContext(ExecutionContext):
         missed = [
             item for item, key in zip(items, keys, strict=True) if key not in found
         ]
-        if found and missed:
-            expect_again(items, missed)  # the loaders fetch for these alone
+        announce_items(items, missed)  # the loaders fetch for these alone
         # The items themselves and what they carry (image, renditions), loaded
         # with the list: an item depends on another's only if it shows it.
         own = dependencies.value_tags(items)

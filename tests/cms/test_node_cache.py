@@ -134,6 +134,8 @@ def test_a_republished_release_recomputes_its_item_alone(client, committed, rele
     # The loaders fetched for that item alone: its people, not the others'.
     people = next(query for query in sql if "pressreleaseperson" in query)
     assert f"IN ({made[5].pk})" in people
+    # Nor the hero images' renditions of the items reused (that one has none).
+    assert not [query for query in sql if "wagtailimages_rendition" in query]
 
 
 def test_a_cold_miss_files_its_items_whatever_the_clock_skew(client, releases):
