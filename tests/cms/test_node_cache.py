@@ -311,3 +311,20 @@ def content(captured) -> list[str]:
         for q in captured
         if table not in q["sql"] and "SAVEPOINT" not in q["sql"]
     ]
+
+
+def test_an_answer_with_errors_files_no_item(client, releases):
+    """Items are filed with their answer: one with an error beside the list (a
+    perPage out of range, known only at execution) is not, nor are they."""
+    query = """query($n: Int) {
+      pressReleases(locale: en, perPage: 8) { items { title } }
+      videos(locale: en, perPage: $n) { items { title } } }"""
+    response = client.post(
+        "/graphql/",
+        json.dumps({"query": query, "variables": {"n": 500}}),
+        content_type="application/json",
+    )
+    answer = response.json()
+    assert answer["errors"] and len(answer["data"]["pressReleases"]["items"]) == 8
+    assert nodes.last.computed == 8 and nodes.last.stored == 0
+    assert node_entries() == []
