@@ -185,17 +185,19 @@ def _request_fingerprint(request) -> bytes | None:
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
         return None
     meta = request.META
+    # Sized as check_request sizes it (the body and the query string, whatever
+    # the method): what the full way refuses as too large is never a known read.
+    try:
+        size = int(meta.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return None
+    if size + len(meta.get("QUERY_STRING", "")) > settings.GRAPHQL_MAX_REQUEST_BYTES:
+        return None
     if request.method == "GET":
         raw = meta.get("QUERY_STRING", "").encode()
     elif request.method == "POST" and meta.get("CONTENT_TYPE", "").startswith(
         "application/json"
     ):
-        try:
-            size = int(meta.get("CONTENT_LENGTH") or 0)
-        except ValueError:
-            return None
-        if size > settings.GRAPHQL_MAX_REQUEST_BYTES:
-            return None
         raw = request.body
     else:
         return None
@@ -231,6 +233,12 @@ def learn_read(request, media_type: str, key: str, query, digest) -> None:
     fingerprint = getattr(request, "_graphql_fingerprint", None)
     if fingerprint is None:
         return
+    # The text only for what persisted.remember would keep: a thousand reads of
+    # up to GRAPHQL_MAX_REQUEST_BYTES each would otherwise hold their texts.
+    if not digest or (
+        query and len(query.encode()) > settings.GRAPHQL_PERSISTED_QUERY_MAX_BYTES
+    ):
+        query = None
     with _validated_lock:
         _known_reads[fingerprint] = (media_type, key, query or None, digest)
         while len(_known_reads) > KNOWN_READS_KEPT:
