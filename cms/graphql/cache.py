@@ -32,7 +32,8 @@ answered stale: it bumps a second version every stale answer is checked against.
 Who may see what counts as content: a view restriction on a page or a collection
 (password, sign-in or groups: created, changed, deleted, or its groups edited), a
 collection saved (or moved under a private one), a document saved or deleted, and
-group permission changes bump ``GLOBAL``, which every entry depends on. Scheduled
+group permission changes bump ``GLOBAL``, which every entry depends on. An image
+moved to another collection is a hard change of its own tags. Scheduled
 publishing and expiry reach the cache through Wagtail's publish and unpublish
 signals, sent by the worker's tick (cms/scheduled_publishing.py).
 """
@@ -56,7 +57,13 @@ from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
 from django.db import router, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_init,
+    post_save,
+    pre_save,
+)
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
 from wagtail.models import (
@@ -433,9 +440,26 @@ def _content_saved(sender, instance, **_kwargs) -> None:
     if isinstance(instance, GLOBAL_ON_SAVE):
         invalidate_on_commit()
     elif isinstance(instance, LIVE_ON_SAVE):
-        invalidate_on_commit(_saved_tags(instance), immediate=False)
+        # An image moved to another collection may have left the public (a
+        # collection with a view restriction): never answered stale.
+        moved = getattr(instance, "_graphql_collection_was", None) not in (
+            None,
+            getattr(instance, "collection_id", None),
+        )
+        invalidate_on_commit(_saved_tags(instance), immediate=moved)
     elif (tag := _own_tag(instance)) is not None:
         invalidate_on_commit([tag], immediate=False)
+
+
+def _image_saving(sender, instance, **_kwargs) -> None:
+    """Before an image is saved: the collection it was in (one query, images only)."""
+    if isinstance(instance, AbstractImage) and instance.pk is not None:
+        instance._graphql_collection_was = (
+            type(instance)
+            .objects.filter(pk=instance.pk)
+            .values_list("collection_id", flat=True)
+            .first()
+        )
 
 
 def _content_deleted(sender, instance, **_kwargs) -> None:
@@ -509,6 +533,7 @@ def connect_signals() -> None:
     page_withdrawn.connect(_page_withdrawn, dispatch_uid="graphql-cache-withdrawn")
     for signal in (page_slug_changed, post_page_move):
         signal.connect(_urls_changed, dispatch_uid=f"graphql-cache-{signal}")
+    pre_save.connect(_image_saving, dispatch_uid="graphql-cache-image-saving")
     post_save.connect(_content_saved, dispatch_uid="graphql-cache-save")
     post_delete.connect(_content_deleted, dispatch_uid="graphql-cache-delete")
     for signal in (post_save, post_delete):

@@ -233,6 +233,12 @@ def learn_read(request, media_type: str, key: str, query, digest) -> None:
     fingerprint = getattr(request, "_graphql_fingerprint", None)
     if fingerprint is None:
         return
+    # The text only for what persisted.remember would keep: a thousand reads of
+    # up to GRAPHQL_MAX_REQUEST_BYTES each would otherwise hold their texts.
+    if not digest or (
+        query and len(query.encode()) > settings.GRAPHQL_PERSISTED_QUERY_MAX_BYTES
+    ):
+        query = None
     with _validated_lock:
         _known_reads[fingerprint] = (media_type, key, query or None, digest)
         while len(_known_reads) > KNOWN_READS_KEPT:
