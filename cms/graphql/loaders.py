@@ -41,6 +41,9 @@ class BatchScope:
         # Root lists' items and how they were announced (expect_items), by the
         # list's identity: the node cache announces again only those it computes.
         self.item_expectations: dict[int, tuple[list, Callable]] = {}
+        # Published pages lists announced (expect_pages), by translation key and
+        # id: a page's translations are not loaded again (page_loaders.py).
+        self.known_pages: dict[Hashable, dict[Any, models.Model]] = defaultdict(dict)
 
 
 _scope: contextvars.ContextVar[BatchScope | None] = contextvars.ContextVar(
@@ -56,6 +59,10 @@ def batch_scope() -> Iterator[BatchScope]:
         yield scope
     finally:
         _scope.reset(token)
+
+
+def current_scope() -> BatchScope | None:
+    return _scope.get()
 
 
 def _current() -> BatchScope:

@@ -17,18 +17,31 @@ from wagtail.models import Page
 
 from cms.visibility import published
 
-from .loaders import BatchLoader, ListLoader, WindowLoader
+from .loaders import BatchLoader, ListLoader, WindowLoader, current_scope
 
 
 class PageTranslationsLoader(ListLoader):
-    """translation_key -> every published variant of the page, in any locale."""
+    """translation_key -> every published variant of the page, in any locale.
+
+    The pages a list announced (``expect_pages``) are not loaded again: an
+    English list's translations are its French variants, one row each."""
 
     @classmethod
     def load_batch(cls, keys: list) -> dict:
-        found: dict = {}
+        scope = current_scope()
+        known = {
+            page.pk: page
+            for key in keys
+            for page in (scope.known_pages.get(key, {}) if scope else {}).values()
+        }
         pages = published(Page.objects.filter(translation_key__in=keys))
-        for page in pages.select_related("locale").order_by("locale__language_code"):
+        if known:
+            pages = pages.exclude(pk__in=list(known))
+        found: dict = {}
+        for page in [*pages.select_related("locale"), *known.values()]:
             found.setdefault(page.translation_key, []).append(page)
+        for variants in found.values():
+            variants.sort(key=lambda page: page.locale.language_code)
         return found
 
 
@@ -129,7 +142,15 @@ def expect_tree(pages: list[Page]) -> None:
 
 
 def expect_pages(pages: Iterable[Page]) -> None:
-    """Tell the page loaders which pages a list is about to resolve."""
+    """Tell the page loaders which pages a list is about to resolve (published
+    ones: lists and lookups of what the reader may see)."""
     pages = list(pages)
     PageTranslationsLoader.expect(page.translation_key for page in pages)
     expect_tree(pages)
+    scope = current_scope()
+    if scope is not None:
+        for page in pages:
+            # With its language at hand (no query to sort or show it), and
+            # never a preview (an editor's unsaved state).
+            if Page.locale.is_cached(page) and not getattr(page, "is_preview", False):
+                scope.known_pages[page.translation_key][page.pk] = page

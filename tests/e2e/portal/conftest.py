@@ -186,3 +186,14 @@ def visit(request, browser, portal):
     yield open_page
     for context in contexts:
         context.close()
+
+
+def hydrated(locator) -> None:
+    """Wait until React has taken over ``locator``'s element (it carries React's
+    fiber). A click before that is the browser's own: a button in a form submits
+    it as plain HTML (under load, a journey once navigated to "?kind=on")."""
+    locator.wait_for()
+    locator.page.wait_for_function(
+        "(el) => Object.keys(el).some((key) => key.startsWith('__reactFiber'))",
+        arg=locator.element_handle(),
+    )

@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from ..conftest import graphql, snap
+from .conftest import hydrated
 
 LANGS = ["fr", "en"]
 PASSWORD = "Quartz-Lumiere-2026!"
@@ -81,6 +82,7 @@ def test_register_download_sign_out_reset(lang, portal, visit):
     dialog = page.get_by_test_id("account-dialog")
 
     # Signed out, "download" opens the dialog; register with the live checklist.
+    hydrated(page.get_by_test_id("download"))
     page.get_by_test_id("download").click()
     expect(dialog).to_be_visible()
     dialog.get_by_test_id("to-register").click()
