@@ -12,7 +12,9 @@ A version is the time of the bump, so an answer computed while a change was
 committing is never stored as fresh: if any of its tags was bumped after the query
 started (less ``GRAPHQL_CACHE_CLOCK_SKEW`` for servers' clocks), it is not stored.
 A tag missing from the cache (evicted) matches no entry: eviction only causes
-misses.
+misses. A store that finds a version missing while the epoch moved since its
+query started takes it as bumped just now (that bump may be the one evicted), so
+an answer computed before an evicted bump is never filed as fresh.
 
 One round trip for a hit: every bump also moves one shared *epoch* (after the tags'
 versions), and an entry carries the epoch at which its versions were last found
@@ -150,6 +152,9 @@ class Lookup:
     tags: tuple = ()
     # The Surrogate-Key header's keys, space-separated, made when it was stored.
     surrogate: str = ""
+    # The epoch read at ``started`` (None: none yet): a store finding it unmoved
+    # knows nothing was bumped since (see ``_lost_version``).
+    epoch: str | None = None
     locked: bool = field(default=False, repr=False)
 
     @property
@@ -201,6 +206,7 @@ def lookup(key: str) -> Lookup:
     cache = response_cache()
     read = cache.get_many([key, EPOCH_KEY])
     entry, epoch = read.get(key), read.get(EPOCH_KEY)
+    found.epoch = epoch
     if not isinstance(entry, dict) or "surrogate" not in entry:
         return found  # none, or stored by an older release: recomputed
     if epoch is not None and entry["epoch"] == epoch:
@@ -244,23 +250,25 @@ def store(key: str, started, body: bytes, tags: Iterable[str] = (GLOBAL, ANY)) -
     """File ``body`` under ``key`` with the current versions of ``tags``, unless
     one of them was bumped after ``started`` (the answer may predate that change).
     Returns whether it was stored."""
+    epoch_then = started.epoch if isinstance(started, Lookup) else _UNKNOWN
     started = started.started if isinstance(started, Lookup) else started
     tags = sorted(set(tags) | {GLOBAL})
     cache = response_cache()
     keys = [_version_key(t) for t in tags] + [_hard_key(t) for t in tags]
     found = cache.get_many([*keys, EPOCH_KEY])
+    added = _lost_version(started, epoch_then, found.get(EPOCH_KEY))
+    ours = started - 1
     if EPOCH_KEY not in found:
         # None yet (a new or emptied cache): start one, and read the versions
         # again with it, so that the entry is stamped with an epoch read in the
         # same look as its versions.
         cache.add(EPOCH_KEY, _new_epoch(), timeout=_tag_timeout())
         found = cache.get_many([*keys, EPOCH_KEY])
-    # A tag never bumped (or evicted) gets a value of its own, earlier than the
-    # query: no entry can hold it yet, so no older entry can match it.
-    ours = started - 1
+    # A tag never bumped (or evicted) gets a value of its own (_lost_version): no
+    # entry can hold it yet, so no older entry can match it.
     missing = [k for k in keys if k not in found]
     for missing_key in missing:
-        cache.add(missing_key, ours, timeout=_tag_timeout())
+        cache.add(missing_key, added, timeout=_tag_timeout())
     if missing:
         found.update(cache.get_many(missing))
     threshold = started - int(settings.GRAPHQL_CACHE_CLOCK_SKEW * 1e9)
@@ -283,6 +291,21 @@ def store(key: str, started, body: bytes, tags: Iterable[str] = (GLOBAL, ANY)) -
     }
     cache.set(key, entry, timeout)
     return True
+
+
+_UNKNOWN = object()
+
+
+def _lost_version(started: int, epoch_then, epoch_now) -> int:
+    """The version a missing tag is given by a store of an answer computed since
+    ``started``. Missing, it was never bumped or its bump was evicted: if the
+    epoch has not moved since ``started``, nothing was bumped meanwhile, and
+    ``started - 1`` (which the answer may be filed with); else a bump may have
+    been lost while the answer was computed: now (the answer, and any other
+    computed before now, is not filed with it)."""
+    if epoch_then is not _UNKNOWN and epoch_now == epoch_then:
+        return started - 1
+    return _now()
 
 
 def _tag_timeout() -> int:
@@ -581,7 +604,7 @@ def lookup_nodes(keys: list[str]) -> dict[str, tuple]:
     }
 
 
-def store_nodes(entries: dict[str, tuple], started: int) -> int:
+def store_nodes(entries: dict[str, tuple], started: int, epoch=_UNKNOWN) -> int:
     """File each ``{key: (value, tags)}`` with its tags' current versions, as
     ``store`` files an answer: none whose tags were bumped after ``started``.
     Three round trips for all. Returns how many were stored."""
@@ -591,11 +614,12 @@ def store_nodes(entries: dict[str, tuple], started: int) -> int:
     every = sorted({tag for _value, tags in entries.values() for tag in tags})
     every = sorted(set(every) | {GLOBAL})
     keys = [_version_key(t) for t in every] + [_hard_key(t) for t in every]
-    found = cache.get_many(keys)
+    found = cache.get_many([*keys, EPOCH_KEY])
+    added = _lost_version(started, epoch, found.get(EPOCH_KEY))
     ours = started - 1
     missing = [k for k in keys if k not in found]
     for missing_key in missing:
-        cache.add(missing_key, ours, timeout=_tag_timeout())
+        cache.add(missing_key, added, timeout=_tag_timeout())
     if missing:
         found.update(cache.get_many(missing))
     threshold = started - int(settings.GRAPHQL_CACHE_CLOCK_SKEW * 1e9)

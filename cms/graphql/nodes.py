@@ -65,6 +65,8 @@ class NodeCache:
     """One shared answer's use of the node cache."""
 
     started: int
+    # The epoch its answer's lookup read (cache.store_nodes).
+    epoch: str | None = None
     hits: int = 0
     computed: int = 0
     stored: int = 0
@@ -75,7 +77,7 @@ class NodeCache:
         cache that fails here costs the entries, never the answer."""
         pending, self.pending = self.pending, {}
         try:
-            self.stored += cache.store_nodes(pending, self.started)
+            self.stored += cache.store_nodes(pending, self.started, self.epoch)
         except Exception:
             logger.exception("Could not store %d list items.", len(pending))
         return self.stored
@@ -113,7 +115,7 @@ def node_cache(found, document: DocumentNode) -> Iterator[NodeCache | None]:
     if found is None or not settings.GRAPHQL_NODE_CACHE or _asks_preview(document):
         yield None
         return
-    nodes = NodeCache(found.started)
+    nodes = NodeCache(found.started, found.epoch)
     token, deferring = _active.set(nodes), deferring_items.set(True)
     try:
         yield nodes
