@@ -3,15 +3,19 @@ known-read lane (cms/graphql/views.py), the one-round-trip hit (cache.py) and th
 per-item node cache (nodes.py). Each test is a way one of them could answer what
 the full way would refuse, or show what it must not."""
 
+import datetime
 import json
 
 import pytest
 from django.test import override_settings
+from django.utils import timezone
 from wagtail.images import get_image_model
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
-from cms.graphql import cache, views
+from cms.graphql import cache, nodes, views
+from newsroom.models import PressReleasePage
 from tests.conftest import response_cache_key
+from tests.factories import create_release
 
 pytestmark = [pytest.mark.django_db]
 
@@ -101,3 +105,79 @@ def test_an_image_moved_into_a_private_collection_is_never_served_stale(
     finally:
         cache.release(key)
     assert str(image.pk) not in ids()
+
+
+# --- the node cache: an item showing another item of its list ------------------------
+
+LINKED = """{ pressReleases(locale: en, perPage: 4) { items {
+  title related { title } translations { title } } } }"""
+
+
+def linked_titles(client):
+    response = post(client, json.dumps({"query": LINKED}))
+    items = response.json()["data"]["pressReleases"]["items"]
+    return response.get("X-Cache"), {
+        item["title"]: [r["title"] for r in item["related"] + item["translations"]]
+        for item in items
+    }
+
+
+@pytest.fixture
+def linked(django_capture_on_commit_callbacks):
+    """Four newest releases: the newest links to the second, which has a French
+    translation the third shows too (its own links)."""
+    later = timezone.now() + datetime.timedelta(days=3650)
+    with django_capture_on_commit_callbacks(execute=True):
+        older = [
+            create_release(title=f"Item {n}", date=later + datetime.timedelta(hours=n))
+            for n in range(3)
+        ]
+        french = create_release(
+            "fr", title="Item 2 (fr)", date=later, translation_of=older[2]
+        )
+        newest = create_release(
+            title="Item 3",
+            date=later + datetime.timedelta(hours=3),
+            related=[older[2]],
+        )
+    return newest, older[2], french
+
+
+@pytest.mark.parametrize("how", ["unpublished", "embargoed again", "made private"])
+def test_an_item_withdrawn_leaves_the_other_items_that_show_it(
+    client, django_capture_on_commit_callbacks, linked, how
+):
+    """The newest item shows the second (related) and was filed on its own in
+    the node cache; the second leaves the public: the newest item's entry must
+    not come back with it, though the list's enumeration is not among its tags."""
+    newest, shown, _french = linked
+    state, seen = linked_titles(client)
+    assert seen["Item 3"] == ["Item 2"] and "Item 2" in seen
+    page = PressReleasePage.objects.get(pk=shown.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        if how == "unpublished":
+            page.unpublish()
+        elif how == "embargoed again":
+            page.embargoed_until = timezone.now() + datetime.timedelta(days=1)
+            page.save_revision().publish()
+        else:
+            PageViewRestriction.objects.create(
+                page=page, restriction_type="password", password="s3cret-enough"
+            )
+    state, seen = linked_titles(client)
+    assert state == "MISS"
+    assert "Item 2" not in seen and seen["Item 3"] == []
+    if how != "made private":  # a privacy change: every entry (GLOBAL)
+        assert nodes.last is not None and nodes.last.hits >= 1  # others reused
+
+
+def test_a_translation_unpublished_leaves_the_item_that_lists_it(
+    client, django_capture_on_commit_callbacks, linked
+):
+    _newest, shown, french = linked
+    state, seen = linked_titles(client)
+    assert seen["Item 2"] == ["Item 2 (fr)"]
+    with django_capture_on_commit_callbacks(execute=True):
+        PressReleasePage.objects.get(pk=french.pk).unpublish()
+    state, seen = linked_titles(client)
+    assert seen["Item 2"] == []
