@@ -181,3 +181,59 @@ def test_a_translation_unpublished_leaves_the_item_that_lists_it(
         PressReleasePage.objects.get(pk=french.pk).unpublish()
     state, seen = linked_titles(client)
     assert seen["Item 2"] == []
+
+
+# --- races: a change while an answer is computed, and the cache evicting ------------
+
+
+EVICTION_RACE = pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "open: store() and store_nodes() give a missing version the value "
+        "started - 1, so a bump lost to eviction while the answer was computed "
+        "is taken for a tag never bumped (see /work/notes/review.md)"
+    ),
+)
+
+
+@EVICTION_RACE
+@pytest.mark.parametrize("evicted", ["version", "version and epoch"])
+def test_an_answer_computed_before_an_unpublish_is_not_stored_if_the_tag_was_evicted(
+    client, django_capture_on_commit_callbacks, evicted
+):
+    """An answer is computed (it shows a release), the release is unpublished
+    meanwhile, and the shared cache evicts that release's version before the
+    answer is filed (the database cache culls past MAX_ENTRIES, Redis evicts
+    under maxmemory). The store must not take the missing version for a tag
+    never bumped: the answer predates the unpublish."""
+    with django_capture_on_commit_callbacks(execute=True):
+        release = create_release(title="Evicted while computed")
+    tag = f"tk:{release.translation_key}"
+    cache.invalidate([tag])  # the release's tag has a version
+    key = cache.response_key("{ evicted }", {}, None, "en")
+    found = cache.lookup(key)  # the query starts
+    with django_capture_on_commit_callbacks(execute=True):
+        PressReleasePage.objects.get(pk=release.pk).unpublish()
+    shared = cache.response_cache()
+    shared.delete_many([f"graphql:tag:{tag}", f"graphql:hard:{tag}"])
+    if evicted == "version and epoch":
+        shared.delete(cache.EPOCH_KEY)
+    stored = cache.store(key, found, b'{"data":{"shows":"the release"}}', [tag])
+    assert not stored and cache.lookup(key).state == cache.MISS
+
+
+@EVICTION_RACE
+def test_an_item_computed_before_an_unpublish_is_not_filed_if_the_tag_was_evicted(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        release = create_release(title="Item evicted while computed")
+    tag = f"tk:{release.translation_key}"
+    cache.invalidate([tag])
+    found = cache.lookup(cache.response_key("{ evicted }", {}, None, "en"))
+    with django_capture_on_commit_callbacks(execute=True):
+        PressReleasePage.objects.get(pk=release.pk).unpublish()
+    cache.response_cache().delete_many([f"graphql:tag:{tag}", f"graphql:hard:{tag}"])
+    entries = {"graphql:node:evicted": ({"title": release.title}, frozenset({tag}))}
+    assert cache.store_nodes(entries, found.started) == 0
+    assert cache.lookup_nodes(["graphql:node:evicted"]) == {}
