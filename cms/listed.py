@@ -39,6 +39,12 @@ CREATE OR REPLACE FUNCTION portal_listed_read_page() RETURNS trigger AS $$
 BEGIN
     SELECT p.locale_id, p.live INTO NEW.list_locale_id, NEW.list_live
     FROM wagtailcore_page p WHERE p.id = NEW.page_ptr_id;
+    IF NOT FOUND THEN
+        -- Its page is not there yet (a raw load, as Django's serialized
+        -- rollback does, may write the child first): unlisted until it comes.
+        NEW.list_locale_id := NULL;
+        NEW.list_live := false;
+    END IF;
     RETURN NEW;
 END $$ LANGUAGE plpgsql;
 
@@ -85,6 +91,11 @@ def add(schema_editor, table: str) -> None:
         " OR OLD.locale_id IS DISTINCT FROM NEW.locale_id)"
         f" EXECUTE FUNCTION portal_listed_follow_page('{table}')"
     )
+    schema_editor.execute(f"DROP TRIGGER IF EXISTS {index}_born ON wagtailcore_page")
+    schema_editor.execute(
+        f"CREATE TRIGGER {index}_born AFTER INSERT ON wagtailcore_page"
+        f" FOR EACH ROW EXECUTE FUNCTION portal_listed_follow_page('{table}')"
+    )
     schema_editor.execute(
         f"CREATE INDEX IF NOT EXISTS {index} ON {table}"
         " (list_locale_id, date, page_ptr_id) INCLUDE (embargoed_until)"
@@ -97,6 +108,7 @@ def remove(schema_editor, table: str) -> None:
         return
     index = index_name(table)
     schema_editor.execute(f"DROP TRIGGER IF EXISTS {index}_follow ON wagtailcore_page")
+    schema_editor.execute(f"DROP TRIGGER IF EXISTS {index}_born ON wagtailcore_page")
     schema_editor.execute(f"DROP TRIGGER IF EXISTS {index}_read ON {table}")
     schema_editor.execute(f"DROP INDEX IF EXISTS {index}")
     schema_editor.execute(
