@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
 
+from cms.graphql.request_state import mark_private
+
 _checks: list[Callable] = []
 
 
@@ -36,7 +38,7 @@ class Reader:
             # An answer that may hold embargoed pages is this reader's alone:
             # never the shared response cache, never a CDN (already so for any
             # signed-in user; said again here so it cannot regress).
-            self.request.graphql_private = True
+            mark_private(self.request)
         return allowed
 
 
