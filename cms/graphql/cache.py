@@ -266,11 +266,7 @@ def store(key: str, started, body: bytes, tags: Iterable[str] = (GLOBAL, ANY)) -
         found = cache.get_many([*keys, EPOCH_KEY])
     # A tag never bumped (or evicted) gets a value of its own (_lost_version): no
     # entry can hold it yet, so no older entry can match it.
-    missing = [k for k in keys if k not in found]
-    for missing_key in missing:
-        cache.add(missing_key, added, timeout=_tag_timeout())
-    if missing:
-        found.update(cache.get_many(missing))
+    missing = _give_missing_versions(cache, keys, found, added)
     threshold = started - int(settings.GRAPHQL_CACHE_CLOCK_SKEW * 1e9)
     for version_key in keys:
         value = found.get(version_key)
@@ -306,6 +302,18 @@ def _lost_version(started: int, epoch_then, epoch_now) -> int:
     if epoch_then is not _UNKNOWN and epoch_now == epoch_then:
         return started - 1
     return _now()
+
+
+def _give_missing_versions(cache, keys: list[str], found: dict, added) -> list[str]:
+    """The version keys among ``keys`` not in ``found``: each given ``added``
+    unless another process gave it one first, and ``found`` completed with what
+    they hold now. Returns them."""
+    missing = [k for k in keys if k not in found]
+    for missing_key in missing:
+        cache.add(missing_key, added, timeout=_tag_timeout())
+    if missing:
+        found.update(cache.get_many(missing))
+    return missing
 
 
 def _tag_timeout() -> int:
@@ -617,11 +625,7 @@ def store_nodes(entries: dict[str, tuple], started: int, epoch=_UNKNOWN) -> int:
     found = cache.get_many([*keys, EPOCH_KEY])
     added = _lost_version(started, epoch, found.get(EPOCH_KEY))
     ours = started - 1
-    missing = [k for k in keys if k not in found]
-    for missing_key in missing:
-        cache.add(missing_key, added, timeout=_tag_timeout())
-    if missing:
-        found.update(cache.get_many(missing))
+    _give_missing_versions(cache, keys, found, added)
     threshold = started - int(settings.GRAPHQL_CACHE_CLOCK_SKEW * 1e9)
 
     def usable(key: str) -> bool:
