@@ -8,6 +8,7 @@ import { useApolloClient, useMutation } from "@apollo/client/react";
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import type { DownloadJobFragment, Precision } from "@/gql/graphql";
 import { useAccount } from "@/components/account/AccountProvider";
+import { useAlive } from "@/lib/alive";
 import { codedError, messageFor } from "@/lib/errors";
 import { dict, type Lang } from "@/lib/i18n";
 import { formatSeconds } from "@/lib/timecode";
@@ -52,10 +53,7 @@ export function VideoWorkbench(props: Props) {
   const [job, setJob] = useState<DownloadJobFragment | null>(null);
   const [request] = useMutation(RequestVideoDownloadMutation);
   const client = useApolloClient();
-  const alive = useRef(true);
-  useEffect(() => () => {
-    alive.current = false;
-  }, []);
+  const alive = useAlive();
 
   // The streaming preview when the video has one: Safari plays HLS itself, other
   // browsers through hls.js, loaded only here.
