@@ -10,7 +10,7 @@ import type { DownloadJobFragment, Precision } from "@/gql/graphql";
 import { useAccount } from "@/components/account/AccountProvider";
 import { useAlive } from "@/lib/alive";
 import { codedError, messageFor } from "@/lib/errors";
-import { dict, type Lang } from "@/lib/i18n";
+import { dict, labelled, quoted, type Lang } from "@/lib/i18n";
 import { formatSeconds } from "@/lib/timecode";
 import { RequestVideoDownloadMutation, VideoDownloadJobQuery } from "./operations";
 
@@ -188,7 +188,7 @@ export function VideoWorkbench(props: Props) {
         ) : null}
       </div>
       {timecodeList(t.shotlist, "shotlist", props.shotlist.map((shot) => ({ ...shot, label: shot.description })), "shot")}
-      {timecodeList(t.soundbites, "soundbites", props.soundbites.map((bite) => ({ ...bite, label: `${bite.speaker ? `${bite.speaker.name}: ` : ""}« ${bite.text} »` })), "soundbite")}
+      {timecodeList(t.soundbites, "soundbites", props.soundbites.map((bite) => ({ ...bite, label: bite.speaker ? labelled(bite.speaker.name, quoted(bite.text, lang), lang) : quoted(bite.text, lang) })), "soundbite")}
 
       <section aria-labelledby="downloads">
         <h2 id="downloads">{t.downloads.title}</h2>
