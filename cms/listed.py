@@ -59,6 +59,34 @@ END $$ LANGUAGE plpgsql;
 """
 
 
+# Only the rows whose copies differ from their page are written.
+_REFILL = (
+    "UPDATE {table} t SET list_locale_id = p.locale_id, list_live = p.live"
+    " FROM wagtailcore_page p WHERE p.id = t.page_ptr_id"
+    " AND (t.list_locale_id IS DISTINCT FROM p.locale_id"
+    " OR t.list_live IS DISTINCT FROM p.live)"
+)
+
+
+def refill(using: str = "default") -> dict[str, int]:
+    """Copy every listed row's language and ``live`` flag from its page again,
+    and say how many rows of each table were stale. The triggers keep the copies
+    right whatever writes the rows; only a write with triggers off (a data-only
+    restore with ``pg_restore --disable-triggers``, ``session_replication_role =
+    replica``) can leave them stale, which would shift a list's pages (never
+    show a hidden item: the rows are read through the list's own conditions).
+    ``manage.py refill_list_copies`` runs it. Nothing on SQLite."""
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        return {}
+    stale = {}
+    with connection.cursor() as cursor:
+        for table in sorted(TABLES):
+            cursor.execute(_REFILL.format(table=table))
+            stale[table] = cursor.rowcount
+    return stale
+
+
 def index_name(table: str) -> str:
     return f"{table.split('_')[0]}_listed"
 
@@ -74,10 +102,7 @@ def add(schema_editor, table: str) -> None:
         f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS list_locale_id integer,"
         " ADD COLUMN IF NOT EXISTS list_live boolean NOT NULL DEFAULT false"
     )
-    schema_editor.execute(
-        f"UPDATE {table} t SET list_locale_id = p.locale_id, list_live = p.live"  # noqa: S608
-        " FROM wagtailcore_page p WHERE p.id = t.page_ptr_id"
-    )
+    schema_editor.execute(_REFILL.format(table=table))
     # (Not CREATE OR REPLACE TRIGGER: PostgreSQL 14 and later only.)
     schema_editor.execute(f"DROP TRIGGER IF EXISTS {index}_read ON {table}")
     schema_editor.execute(

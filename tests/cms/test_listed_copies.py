@@ -5,9 +5,11 @@ query (same items, same order, same total), restricted, unpublished and
 embargoed releases never among them."""
 
 import datetime
+from io import StringIO
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
@@ -177,3 +179,32 @@ def test_what_the_copies_cannot_answer_keeps_the_join():
     by_code = PressReleasePage.objects.filter(locale__language_code="en")
     assert listed.positions(by_code.values("pk")) is None
     assert listed.positions(Page.objects.values("pk")) is None
+
+
+@postgres_only
+def test_a_restore_with_triggers_off_leaves_stale_copies_that_the_command_refills():
+    english = Locale.objects.get(language_code="en")
+    release = create_release(title="Restored")
+    with connection.cursor() as cursor:
+        # What pg_restore --disable-triggers does: the page changes, no trigger runs.
+        cursor.execute("SET LOCAL session_replication_role = replica")
+        cursor.execute(
+            "UPDATE wagtailcore_page SET live = false WHERE id = %s", [release.pk]
+        )
+        cursor.execute("SET LOCAL session_replication_role = origin")
+    assert copies(release) == (english.pk, True)  # stale: the page is not live
+    out = StringIO()
+    call_command("refill_list_copies", stdout=out)
+    assert "newsroom_pressreleasepage: 1 stale row(s) refilled" in out.getvalue()
+    assert copies(release) == (english.pk, False)
+    out = StringIO()
+    call_command("refill_list_copies", stdout=out)
+    assert "newsroom_pressreleasepage: 0 stale row(s) refilled" in out.getvalue()
+
+
+def test_the_refill_command_says_there_is_nothing_to_do_on_sqlite():
+    if connection.vendor == "postgresql":
+        pytest.skip("on PostgreSQL the command refills (the test above)")
+    out = StringIO()
+    call_command("refill_list_copies", stdout=out)
+    assert "Nothing to do" in out.getvalue()
