@@ -120,3 +120,50 @@ def test_pages_cannot_be_sorted_by_their_newest_draft(gql):
     )
     assert error_codes(answer) == ["INVALID_ARGUMENT"]
     assert answer["errors"][0]["extensions"]["reason"] == "UNKNOWN_ORDER"
+
+
+@pytest.fixture
+def private_section() -> Page:
+    """A published section of the site behind a password."""
+    home = NewsroomIndexPage.objects.get(locale__language_code="en").get_parent()
+    section = home.add_child(instance=Page(title="Board papers", slug="board-papers"))
+    section.save_revision().publish()
+    PageViewRestriction.objects.create(
+        page=section, restriction_type="password", password="s3cret"
+    )
+    return section
+
+
+ALIASES = """query($id: ID) { page(id: $id) {
+  ... on PressReleasePage { aliases { id title urlPath } } } }"""
+ALIAS_OF = """query($id: ID) { page(id: $id) {
+  ... on Page { aliasOf { id title urlPath } } } }"""
+
+
+def test_aliases_lists_only_the_copies_a_reader_may_see(gql, private_section):
+    release = create_release(title="Communique")
+    index = release.get_parent()
+    public = release.create_alias(parent=index, update_slug="communique-copy")
+    release.create_alias(parent=private_section, update_slug="communique-board")
+
+    aliases = gql(ALIASES, {"id": str(release.pk)})["data"]["page"]["aliases"]
+    assert [alias["id"] for alias in aliases] == [str(public.pk)]
+
+
+def test_alias_of_names_no_original_a_reader_may_not_see(gql, private_section):
+    home = private_section.get_parent()
+    hidden = private_section.add_child(
+        instance=Page(title="Merger terms", slug="merger-terms")
+    )
+    hidden.save_revision().publish()
+    shown = home.add_child(instance=Page(title="Contacts", slug="contacts"))
+    shown.save_revision().publish()
+    copy_of_hidden = hidden.create_alias(parent=home, update_slug="terms")
+    copy_of_shown = shown.create_alias(
+        parent=private_section.get_parent(), update_slug="contacts-again"
+    )
+
+    answer = gql(ALIAS_OF, {"id": str(copy_of_hidden.pk)})["data"]["page"]
+    assert answer == {"aliasOf": None}
+    answer = gql(ALIAS_OF, {"id": str(copy_of_shown.pk)})["data"]["page"]
+    assert answer["aliasOf"]["id"] == str(shown.pk)
