@@ -8,8 +8,17 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.core.files.base import ContentFile
 from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.documents import get_document_model
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    Page,
+    PageViewRestriction,
+    Site,
+)
 
 from newsroom.models import NewsroomIndexPage
 from tests.conftest import error_codes
@@ -167,3 +176,80 @@ def test_alias_of_names_no_original_a_reader_may_not_see(gql, private_section):
     assert answer == {"aliasOf": None}
     answer = gql(ALIAS_OF, {"id": str(copy_of_shown.pk)})["data"]["page"]
     assert answer["aliasOf"]["id"] == str(shown.pk)
+
+
+def test_a_site_whose_root_a_reader_may_not_see_is_not_announced(gql):
+    top = Page.get_first_root_node()
+    draft_root = top.add_child(
+        instance=Page(title="Summit 2027 microsite", slug="summit-2027", live=False)
+    )
+    secret = Site.objects.create(
+        hostname="summit.example", root_page=draft_root, site_name="Summit 2027"
+    )
+    open_root = top.add_child(instance=Page(title="Archive", slug="archive"))
+    open_root.save_revision().publish()
+    Site.objects.create(hostname="archive.example", root_page=open_root)
+
+    answer = gql(
+        """query($id: ID) { sites { hostname siteName rootPage { title } }
+          byHost: site(hostname: "summit.example") { siteName }
+          byId: site(id: $id) { siteName } }""",
+        {"id": str(secret.pk)},
+    )["data"]
+    assert {site["hostname"] for site in answer["sites"]} == {
+        "localhost",
+        "archive.example",
+    }
+    assert answer["byHost"] is None and answer["byId"] is None
+
+
+def test_redirects_to_pages_a_reader_may_not_see_are_left_out(gql, private_section):
+    merger = private_section.add_child(instance=Page(title="Merger", slug="merger"))
+    merger.save_revision().publish()
+    draft = create_release(title="Not yet", publish=False)
+    public = create_release(title="Out now")
+    Redirect.objects.create(old_path="/en/merger-2027", redirect_page=merger)
+    Redirect.objects.create(old_path="/en/not-yet", redirect_page=draft)
+    Redirect.objects.create(old_path="/en/out-now", redirect_page=public)
+    Redirect.objects.create(old_path="/en/elsewhere", redirect_link="https://nato.int/")
+    top = Page.get_first_root_node()
+    root = top.add_child(instance=Page(title="Archive", slug="archive"))
+    root.save_revision().publish()
+    Site.objects.create(hostname="archive.example", root_page=root)
+
+    answer = gql("{ redirects { oldPath site { hostname } page { id } } }")
+    found = {
+        (redirect["oldPath"], redirect["site"]["hostname"])
+        for redirect in answer["data"]["redirects"]
+    }
+    # Redirects of every site stand once for each site, as in grapple.
+    assert found == {
+        (path, host)
+        for path in ("/en/out-now", "/en/elsewhere")
+        for host in ("localhost", "archive.example")
+    }
+
+
+def test_tags_are_those_of_what_a_reader_may_see(gql):
+    root = Collection.get_first_root_node()
+    board = root.add_child(name="Board")
+    CollectionViewRestriction.objects.create(
+        collection=board, restriction_type="password", password="s3cret"
+    )
+    Document = get_document_model()
+    hidden = Document.objects.create(
+        title="Terms", file=ContentFile(b"x", name="terms.txt"), collection=board
+    )
+    hidden.tags.add("merger-2027")
+    shown = Document.objects.create(
+        title="Fact sheet", file=ContentFile(b"x", name="facts.txt"), collection=root
+    )
+    shown.tags.add("fact-sheet")
+    secret = hidden.tags.get()
+
+    answer = gql(
+        "query($id: ID) { tags { name } tag(id: $id) { name } }",
+        {"id": str(secret.pk)},
+    )["data"]
+    assert [tag["name"] for tag in answer["tags"]] == ["fact-sheet"]
+    assert answer["tag"] is None
