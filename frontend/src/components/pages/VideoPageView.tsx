@@ -2,8 +2,8 @@ import Link from "next/link";
 import { EmbargoBanner } from "@/components/EmbargoBanner";
 import { VideoWorkbenchLazy } from "@/components/video/VideoWorkbenchLazy";
 import type { VideoFragment } from "@/gql/graphql";
-import { dict, formatDate, type Lang } from "@/lib/i18n";
-import { pathOf } from "@/lib/paths";
+import { dict, formatDate, labelled, type Lang } from "@/lib/i18n";
+import { pathOf, playerMedia } from "@/lib/paths";
 import { parseSeconds } from "@/lib/timecode";
 
 type Props = { video: VideoFragment; lang: Lang; searchParams: Record<string, string | string[] | undefined> };
@@ -29,18 +29,17 @@ export function VideoPageView({ video, lang, searchParams }: Props) {
       <VideoWorkbenchLazy
         lang={lang}
         videoId={video.id}
-        poster={video.poster?.url ?? null}
+        {...playerMedia(video)}
         hlsUrl={video.preview?.hlsUrl ?? null}
         renditions={video.renditions}
         shotlist={video.shotlist}
         soundbites={video.soundbites}
-        subtitles={video.subtitles.map((track) => ({ ...track, url: pathOf(track.url) ?? track.url }))}
         initialIn={parseSeconds(one("in"))}
         initialOut={parseSeconds(one("out"))}
       />
       {video.usageTerms ? (<section aria-labelledby="usage"><h2 id="usage">{t.usageTerms}</h2><p>{video.usageTerms}</p></section>) : null}
       {video.restrictions ? (<section aria-labelledby="restrictions"><h2 id="restrictions">{t.restrictions}</h2><p>{video.restrictions}</p></section>) : null}
-      {video.credit ? <p className="meta">{t.credit}: {video.credit}</p> : null}
+      {video.credit ? <p className="meta">{labelled(t.credit, video.credit, lang)}</p> : null}
       {video.transcript ? (<details><summary>{t.transcript}</summary><p style={{ whiteSpace: "pre-wrap" }}>{video.transcript}</p></details>) : null}
       {video.people.length ? (
         <section aria-labelledby="video-people"><h2 id="video-people">{t.people}</h2>
