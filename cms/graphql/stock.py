@@ -17,12 +17,17 @@
   key, which handed out a site's root as it stood, a draft's title included.
 - ``tag``, ``tags``: only the tags of an image or document the reader may see;
   grapple listed every tag, those of documents in a private collection too.
+- An image's ``collection``: null when the collection is private. A page may show
+  an image of a private collection (the editor chose to publish it); the name of
+  the collection stays private. A collection's ``numchild`` (it counted the
+  private ones) is not in the schema.
 """
 
 from __future__ import annotations
 
 import copy
 
+import graphene
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from grapple.utils import (
@@ -34,7 +39,7 @@ from taggit.models import Tag, TaggedItem
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Collection, Page, Site
 
 from cms.public_urls import media_item_url, on_public_base, page_url
 from cms.visibility import (
@@ -43,6 +48,8 @@ from cms.visibility import (
     published,
     visible_images,
 )
+
+from .loaders import BatchLoader
 
 
 def _public(model):
@@ -71,6 +78,22 @@ def _tags() -> QuerySet[Tag]:
         | Q(content_type=types[Document], object_id__in=_public(Document).values("pk"))
     )
     return Tag.objects.filter(pk__in=tagged.values("tag_id"))
+
+
+class PublicCollectionIds(BatchLoader):
+    """The ids of the public collections, read once per request (a list's images
+    each ask)."""
+
+    @classmethod
+    def load_batch(cls, keys: list) -> dict:
+        ids = public_collection_ids()
+        return dict.fromkeys(keys, ids)
+
+
+def _image_collection(image, info, **kwargs) -> Collection | None:
+    if image.collection_id not in PublicCollectionIds.load("public"):
+        return None
+    return image.collection
 
 
 def _by_id(queryset, id):
@@ -242,3 +265,9 @@ def install_url_resolvers() -> None:
     sites.SiteObjectType.resolve_pages = _site_pages
     collections.CollectionObjectType.resolve_descendants = _public_descendants
     collections.CollectionObjectType.resolve_ancestors = _public_ancestors
+    collections.CollectionObjectType._meta.fields.pop("numchild", None)
+    images.ImageObjectType._meta.fields["collection"] = graphene.Field(
+        collections.CollectionObjectType,
+        description="Null when the collection is private.",
+    )
+    images.ImageObjectType.resolve_collection = _image_collection

@@ -6,12 +6,15 @@ field of the page's type that the schema offers."""
 from __future__ import annotations
 
 import datetime
+import io
 
 import pytest
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from PIL import Image as PillowImage
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import (
     Collection,
     CollectionViewRestriction,
@@ -230,12 +233,21 @@ def test_redirects_to_pages_a_reader_may_not_see_are_left_out(gql, private_secti
     }
 
 
-def test_tags_are_those_of_what_a_reader_may_see(gql):
-    root = Collection.get_first_root_node()
-    board = root.add_child(name="Board")
+def private_collection(name: str = "Board") -> Collection:
+    collection = Collection.get_first_root_node().add_child(name=name)
     CollectionViewRestriction.objects.create(
-        collection=board, restriction_type="password", password="s3cret"
+        collection=collection, restriction_type="password", password="s3cret"
     )
+    return collection
+
+
+@pytest.fixture
+def board_collection() -> Collection:
+    return private_collection()
+
+
+def test_tags_are_those_of_what_a_reader_may_see(gql, board_collection):
+    root, board = Collection.get_first_root_node(), board_collection
     Document = get_document_model()
     hidden = Document.objects.create(
         title="Terms", file=ContentFile(b"x", name="terms.txt"), collection=board
@@ -253,3 +265,40 @@ def test_tags_are_those_of_what_a_reader_may_see(gql):
     )["data"]
     assert [tag["name"] for tag in answer["tags"]] == ["fact-sheet"]
     assert answer["tag"] is None
+
+
+def make_image(title: str, collection: Collection):
+    picture = io.BytesIO()
+    PillowImage.new("RGB", (32, 24), "navy").save(picture, "PNG")
+    name = title.lower().replace(" ", "-") + ".png"
+    return get_image_model().objects.create(
+        title=title,
+        file=ContentFile(picture.getvalue(), name=name),
+        collection=collection,
+    )
+
+
+HERO = """query($id: ID) { page(id: $id) { ... on PressReleasePage {
+  heroImage { url collection { name } } } } }"""
+
+
+def test_an_image_on_a_page_does_not_name_its_private_collection(gql, board_collection):
+    chart = make_image("Merger chart", board_collection)
+    release = create_release(title="Results", hero_image=chart)
+    hero = gql(HERO, {"id": str(release.pk)})["data"]["page"]["heroImage"]
+    # The editor published the picture; the collection it is filed in stays private.
+    assert hero["url"].endswith(".png") and hero["collection"] is None
+
+    portrait = make_image("Portrait", Collection.get_first_root_node())
+    release = create_release(title="Profile", hero_image=portrait)
+    hero = gql(HERO, {"id": str(release.pk)})["data"]["page"]["heroImage"]
+    assert hero["collection"] == {"name": "Root"}
+
+
+def test_collections_show_no_trace_of_the_private_ones(gql):
+    query = "{ collections { %s } }" % " ".join(
+        scalar_fields(gql, "CollectionObjectType")
+    )
+    before = gql(query)["data"]
+    private_collection()
+    assert gql(query)["data"] == before
