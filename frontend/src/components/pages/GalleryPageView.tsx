@@ -1,8 +1,7 @@
-import Link from "next/link";
 import { EmbargoBanner } from "@/components/EmbargoBanner";
+import { PageLinks } from "@/components/pages/PageLinks";
 import type { GalleryFragment } from "@/gql/graphql";
 import { dict, formatDate, photoFacts, type Lang } from "@/lib/i18n";
-import { pathOf } from "@/lib/paths";
 
 /** A photo gallery: each photo with its caption, credit, date and place taken,
  * usage terms and restrictions (as the importer read them), then the people,
@@ -37,21 +36,8 @@ export function GalleryPageView({ gallery, lang }: { gallery: GalleryFragment; l
           </li>
         ))}
       </ul>
-      {gallery.people.length ? (
-        <section aria-labelledby="gallery-people"><h2 id="gallery-people">{t.people}</h2>
-          <ul>{gallery.people.map((item) => <li key={item.id}><Link href={`/${lang}/people/#${item.person.slug}`}>{item.person.name}</Link>{item.role ? `, ${item.role}` : ""}</li>)}</ul>
-        </section>
-      ) : null}
-      {gallery.topics.length ? (
-        <section aria-labelledby="gallery-topics"><h2 id="gallery-topics">{t.topics}</h2>
-          <ul className="tags">{gallery.topics.map((topic) => <li key={topic.id}><Link href={`/${lang}/photos/?topic=${topic.slug}`}>{topic.name}</Link></li>)}</ul>
-        </section>
-      ) : null}
-      {gallery.relatedVideos.length ? (
-        <section aria-labelledby="gallery-videos"><h2 id="gallery-videos">{t.nav.videos}</h2>
-          <ul>{gallery.relatedVideos.map((item) => <li key={item.id}><Link href={pathOf(item.url) ?? "#"}>{item.title}</Link></li>)}</ul>
-        </section>
-      ) : null}
+      <PageLinks lang={lang} kind="gallery" people={gallery.people} topics={gallery.topics} topicList={`/${lang}/photos/`}
+        related={gallery.relatedVideos} relatedTitle={t.nav.videos} />
     </article>
   );
 }
