@@ -19,7 +19,7 @@ const en = {
   tagline:
     "Access NATO's official media resources. Professional-quality content on the latest news. The reference for media professionals.",
   skip: "Skip to content",
-  nav: { home: "Home", releases: "Press releases", videos: "Videos", people: "People", topics: "Topics", search: "Search", newsletter: "Newsletter" },
+  nav: { home: "Home", releases: "Press releases", videos: "Videos", photos: "Photos", people: "People", topics: "Topics", search: "Search", newsletter: "Newsletter" },
   languageName: "English",
   switchTo: "Version française",
   latestReleases: "Latest press releases",
@@ -196,7 +196,7 @@ const fr: Dictionary = {
   tagline:
     "Accédez aux ressources médiatiques officielles de l'OTAN. Un contenu de qualité professionnelle, diffusé sur les dernières actualités. La référence pour les professionnels des médias.",
   skip: "Aller au contenu",
-  nav: { home: "Accueil", releases: "Communiqués de presse", videos: "Vidéos", people: "Personnalités", topics: "Thèmes", search: "Recherche", newsletter: "Newsletter" },
+  nav: { home: "Accueil", releases: "Communiqués de presse", videos: "Vidéos", photos: "Photos", people: "Personnalités", topics: "Thèmes", search: "Recherche", newsletter: "Newsletter" },
   languageName: "Français",
   switchTo: "English version",
   latestReleases: "Derniers communiqués de presse",
@@ -391,4 +391,11 @@ export function labelled(label: string, value: string, lang: Lang): string {
 /** Words quoted in the page's language: « … » in French, “…” in English. */
 export function quoted(text: string, lang: Lang): string {
   return lang === "fr" ? `«\u00a0${text}\u00a0»` : `“${text}”`;
+}
+
+/** Under a photo: its credit, then the day and the place it was taken. */
+export function photoFacts(photo: { credit: string; dateTaken?: string | null; place: string }, lang: Lang): string {
+  const credit = photo.credit ? labelled(dict(lang).credit, photo.credit, lang) : "";
+  const day = photo.dateTaken ? formatDate(photo.dateTaken, lang) : "";
+  return [credit, day, photo.place].filter(Boolean).join(" · ");
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dict, labelled, quoted } from "./i18n";
+import { dict, labelled, photoFacts, quoted } from "./i18n";
 import { playerMedia } from "./paths";
 
 describe("the video player's media", () => {
@@ -33,5 +33,18 @@ describe("the portal's tagline", () => {
   it("says in English what the seed says in French: NATO's official resources", () => {
     expect(dict("fr").tagline).toContain("ressources médiatiques officielles de l'OTAN");
     expect(dict("en").tagline).toContain("NATO's official media resources");
+  });
+});
+
+describe("a gallery photo's facts", () => {
+  it("say the credit, the day and the place it was taken, in the page's language", () => {
+    const photo = { credit: "NATO Photo Desk", dateTaken: "2023-09-07T10:00:00Z", place: "Bruxelles, Belgique" };
+    expect(photoFacts(photo, "fr")).toBe("Crédit\u00a0: NATO Photo Desk · 7 septembre 2023 · Bruxelles, Belgique");
+    expect(photoFacts({ ...photo, place: "Brussels, Belgium" }, "en")).toBe("Credit: NATO Photo Desk · 7 September 2023 · Brussels, Belgium");
+    expect(photoFacts({ credit: "", dateTaken: null, place: "" }, "en")).toBe("");
+  });
+  it("are under a Photos entry of the menu in both languages", () => {
+    expect(dict("fr").nav.photos).toBe("Photos");
+    expect(dict("en").nav.photos).toBe("Photos");
   });
 });
