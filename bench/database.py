@@ -87,3 +87,18 @@ def migrate() -> None:
 
     call_command("migrate", interactive=False, verbosity=0)
     call_command("createcachetable", verbosity=0)
+
+
+def migrate_and_seed(items: int) -> None:
+    """Migrate the run's database, then the demo content and ``items`` releases
+    per language (bench/seed.py), saying how long it took. In a configured
+    Django process."""
+    import time
+
+    print(f"Seeding {items} releases per language …", flush=True)
+    started = time.perf_counter()
+    migrate()
+    from bench.seed import seed
+
+    seed(items)
+    print(f"… ready in {time.perf_counter() - started:.1f} s", flush=True)

@@ -33,7 +33,7 @@ import time  # noqa: E402
 from collections.abc import Callable  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
 
-from bench.database import BenchStorage, migrate  # noqa: E402
+from bench.database import BenchStorage, migrate_and_seed  # noqa: E402
 from bench.machine import Contention, own_seconds  # noqa: E402
 
 LISTING_FIELDS = """
@@ -374,13 +374,7 @@ def run(args) -> int:
     from django.db import connections
     from django.test import override_settings
 
-    print(f"Seeding {args.items} releases per language …", flush=True)
-    started = time.perf_counter()
-    migrate()
-    from bench.seed import seed
-
-    seed(args.items)
-    print(f"… ready in {time.perf_counter() - started:.1f} s", flush=True)
+    migrate_and_seed(args.items)
     try:
         with override_settings(ROOT_URLCONF="bench.urls"):
             variants = build_variants(args.items)

@@ -41,7 +41,7 @@ import statistics  # noqa: E402
 import time  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
 
-from bench.database import BenchStorage, migrate  # noqa: E402
+from bench.database import BenchStorage, migrate_and_seed  # noqa: E402
 from bench.graphql import LISTING_FIELDS, OUR_QUERY  # noqa: E402
 
 TRANSACTIONS = ("SAVEPOINT", "RELEASE SAVEPOINT", "BEGIN", "COMMIT", "ROLLBACK")
@@ -71,15 +71,9 @@ def run(args) -> int:
     from django.test.utils import CaptureQueriesContext
 
     from cms.graphql import cache, nodes
-
-    print(f"Seeding {args.items} releases per language …", flush=True)
-    started = time.perf_counter()
-    migrate()
-    from bench.seed import seed
     from newsroom.models import PressReleasePage
 
-    seed(args.items)
-    print(f"… ready in {time.perf_counter() - started:.1f} s", flush=True)
+    migrate_and_seed(args.items)
     client = Client(HTTP_HOST="localhost")
     body = json.dumps(
         {"query": OUR_QUERY % {"items": args.items, "fields": LISTING_FIELDS}}

@@ -4,6 +4,7 @@ from wagtail import hooks
 from cms.download_report import download_report_menu_item, register_download_report
 from cms.graphql.contract import apply_contract, nullable_root_fields
 from cms.graphql.pages import PageQuery
+from cms.graphql.public_fields import drop_editorial_fields, follow_visibility
 from cms.graphql.stock import MediaQuery
 from cms.public_urls import PublicDocumentLinkHandler, PublicPageLinkHandler
 
@@ -17,6 +18,9 @@ def register_page_query(query_mixins: list) -> None:
     # The schema is built right after these hooks: fix grapple's generated types
     # to the contract first (ids, no orphans; cms/graphql/contract.py).
     apply_contract()
+    # Nor may they tell a reader that a draft or a lock exists (public_fields.py).
+    drop_editorial_fields()
+    follow_visibility()
 
 
 @hooks.register("register_schema_query", order=1000)

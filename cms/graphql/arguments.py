@@ -59,7 +59,8 @@ ORDER_FIELDS: dict[str, tuple[str, ...]] = {
         "path",
         "first_published_at",
         "last_published_at",
-        "latest_revision_created_at",
+        # Not latest_revision_created_at: sorting by it tells which pages have the
+        # newest drafts (cms/graphql/public_fields.py).
     ),
     "ImageObjectType": ("id", "title", "created_at", "width", "height", "file_size"),
     "DocumentObjectType": ("id", "title", "created_at"),

@@ -10,14 +10,36 @@
   WAGTAILADMIN_BASE_URL; here they follow cms/public_urls.py like every other URL.
 - ``redirects``: ``oldUrl`` was on the host of the Site row (set when the demo was
   loaded), and ``newUrl`` and ``page`` pointed at drafts and private pages too.
+  A redirect to a page the reader may not see is left out whole: its old path
+  names that page as much as its title would.
+- ``site``, ``sites`` (and the sites ``redirects`` repeats a redirect for): only
+  sites whose root page the reader may see. ``rootPage`` is grapple's foreign
+  key, which handed out a site's root as it stood, a draft's title included.
+- ``tag``, ``tags``: only the tags of an image or document the reader may see;
+  grapple listed every tag, those of documents in a private collection too.
+- An image's ``collection``: null when the collection is private. A page may show
+  an image of a private collection (the editor chose to publish it); the name of
+  the collection stays private. A collection's ``numchild`` (it counted the
+  private ones) is not in the schema.
 """
 
 from __future__ import annotations
 
-from grapple.utils import resolve_queryset
+import copy
+
+import graphene
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q, QuerySet
+from grapple.utils import (
+    resolve_queryset,
+    resolve_site_by_hostname,
+    resolve_site_by_id,
+)
+from taggit.models import Tag, TaggedItem
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Collection, Page, Site
 
 from cms.public_urls import media_item_url, on_public_base, page_url
 from cms.visibility import (
@@ -26,6 +48,8 @@ from cms.visibility import (
     published,
     visible_images,
 )
+
+from .loaders import BatchLoader
 
 
 def _public(model):
@@ -36,6 +60,40 @@ def _images():
     """Images in public collections, but not the web copies of photos no
     gallery the reader may see shows (unpublished, under embargo)."""
     return visible_images(_public(get_image_model()))
+
+
+def _sites() -> QuerySet[Site]:
+    """Sites whose root page the reader may see: a site in the making (its root a
+    draft, or behind a view restriction) is not announced."""
+    roots = Page.objects.filter(pk__in=Site.objects.values("root_page_id"))
+    return Site.objects.filter(root_page__in=published(roots).values("pk"))
+
+
+def _tags() -> QuerySet[Tag]:
+    """Tags of at least one image or document the reader may see."""
+    Image, Document = get_image_model(), get_document_model()
+    types = ContentType.objects.get_for_models(Image, Document)
+    tagged = TaggedItem.objects.filter(
+        Q(content_type=types[Image], object_id__in=_images().values("pk"))
+        | Q(content_type=types[Document], object_id__in=_public(Document).values("pk"))
+    )
+    return Tag.objects.filter(pk__in=tagged.values("tag_id"))
+
+
+class PublicCollectionIds(BatchLoader):
+    """The ids of the public collections, read once per request (a list's images
+    each ask)."""
+
+    @classmethod
+    def load_batch(cls, keys: list) -> dict:
+        ids = public_collection_ids()
+        return dict.fromkeys(keys, ids)
+
+
+def _image_collection(image, info, **kwargs) -> Collection | None:
+    if image.collection_id not in PublicCollectionIds.load("public"):
+        return None
+    return image.collection
 
 
 def _by_id(queryset, id):
@@ -69,6 +127,49 @@ class MediaQuery:
     @staticmethod
     def resolve_collections(root, info, **kwargs):
         return resolve_queryset(public_collections(), info, **kwargs)
+
+    @staticmethod
+    def resolve_tag(root, info, id=None, **kwargs):
+        return _by_id(_tags(), id)
+
+    @staticmethod
+    def resolve_tags(root, info, **kwargs):
+        return resolve_queryset(_tags(), info, **kwargs)
+
+    @staticmethod
+    def resolve_sites(root, info, is_default_site=None, **kwargs):
+        sites = _sites()
+        if is_default_site is not None:
+            sites = sites.filter(is_default_site=is_default_site)
+        return resolve_queryset(sites, info, **kwargs)
+
+    @staticmethod
+    def resolve_site(root, info, id=None, hostname=None, **kwargs):
+        if id:
+            site = resolve_site_by_id(id=id)
+        elif hostname:
+            site = resolve_site_by_hostname(hostname=hostname, filter_name="hostname")
+        else:
+            return None
+        return site if site and _sites().filter(pk=site.pk).exists() else None
+
+    @staticmethod
+    def resolve_redirects(root, info, **kwargs) -> list[Redirect]:
+        """grapple's ``redirects`` (one per site for a redirect of every site),
+        without those to a page the reader may not see or on a site it may not."""
+        redirects = Redirect.objects.select_related("redirect_page", "site")
+        targets = Page.objects.filter(pk__in=redirects.values("redirect_page_id"))
+        shown = set(published(targets).values_list("pk", flat=True))
+        sites = list(_sites())
+        found = []
+        for redirect in redirects:
+            if redirect.redirect_page_id and redirect.redirect_page_id not in shown:
+                continue
+            for site in sites:
+                if redirect.site_id in (None, site.pk):
+                    found.append(copy.copy(redirect))
+                    found[-1].site = site
+        return found
 
 
 def _rendition_url(rendition, info, **kwargs) -> str:
@@ -164,3 +265,9 @@ def install_url_resolvers() -> None:
     sites.SiteObjectType.resolve_pages = _site_pages
     collections.CollectionObjectType.resolve_descendants = _public_descendants
     collections.CollectionObjectType.resolve_ancestors = _public_ancestors
+    collections.CollectionObjectType._meta.fields.pop("numchild", None)
+    images.ImageObjectType._meta.fields["collection"] = graphene.Field(
+        collections.CollectionObjectType,
+        description="Null when the collection is private.",
+    )
+    images.ImageObjectType.resolve_collection = _image_collection

@@ -280,3 +280,22 @@ def test_lifts_happen_without_the_tick_for_reads(readers, embargoed, clock):
     """Reads follow the clock; the tick announces (webhooks, cache)."""
     clock.tick(LIFT)
     assert paths_seen(readers["anonymous"], embargoed)["pressReleases"]
+
+
+def test_a_redirect_to_an_embargoed_release_waits_for_the_lift(
+    readers, embargoed, clock
+):
+    """grapple's redirects: the old path of a release under embargo names it."""
+    from wagtail.contrib.redirects.models import Redirect
+
+    Redirect.objects.create(old_path="/en/summit-draft", redirect_page=embargoed)
+    query = "{ redirects { oldPath page { id } } }"
+    for kind in READERS:
+        found = graphql(readers[kind], query)["redirects"]
+        expected = [{"oldPath": "/en/summit-draft", "page": {"id": str(embargoed.pk)}}]
+        assert found == (expected if kind in SEES_EMBARGOED else []), kind
+
+    clock.tick(LIFT)
+    tick()
+    found = graphql(readers["anonymous"], query)["redirects"]
+    assert [redirect["oldPath"] for redirect in found] == ["/en/summit-draft"]

@@ -21,6 +21,7 @@ export function Shell({ lang, alternate, children }: { lang: Lang; alternate: st
             <ul>
               <li><Link href={`/${lang}/${lang === "fr" ? "salle-de-presse" : "newsroom"}/`}>{t.nav.releases}</Link></li>
               <li><Link href={`/${lang}/videos/`}>{t.nav.videos}</Link></li>
+              <li><Link href={`/${lang}/photos/`}>{t.nav.photos}</Link></li>
               <li><Link href={`/${lang}/people/`}>{t.nav.people}</Link></li>
               <li><Link href={`/${lang}/topics/`}>{t.nav.topics}</Link></li>
               <li><Link href={`/${lang}/newsletter/`}>{t.nav.newsletter}</Link></li>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ReleaseCardFragment, VideoCardFragment } from "@/gql/graphql";
+import type { GalleryCardFragment, ReleaseCardFragment, VideoCardFragment } from "@/gql/graphql";
 import { dict, formatDate, type Lang } from "@/lib/i18n";
 import { pathOf } from "@/lib/paths";
 import { formatSeconds } from "@/lib/timecode";
@@ -42,6 +42,23 @@ export function VideoCards({ items, lang }: { items: VideoCardFragment[]; lang: 
               <time dateTime={item.date}>{formatDate(item.date, lang)}</time>
               {item.duration ? ` · ${formatSeconds(item.duration)}` : ""}
             </p>
+          </article>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function GalleryCards({ items, lang }: { items: GalleryCardFragment[]; lang: Lang }) {
+  return (
+    <ul className="cards">
+      {items.map((item) => (
+        <li key={item.id} className="card">
+          <article>
+            <h3><Link href={pathOf(item.url) ?? "#"}>{item.title}</Link></h3>
+            <Embargoed until={item.embargoedUntil} lang={lang} />
+            <p className="meta"><time dateTime={item.date}>{formatDate(item.date, lang)}</time>{item.place ? ` · ${item.place}` : ""}</p>
+            {item.summary ? <p>{item.summary}</p> : null}
           </article>
         </li>
       ))}

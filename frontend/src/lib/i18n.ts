@@ -15,10 +15,11 @@ export function otherLang(lang: Lang): Lang {
 
 const en = {
   siteName: "Media portal",
+  // The seed's French sentence, translated whole: it names whose resources they are.
   tagline:
-    "Official media resources, of professional quality, on the latest news. The reference for media professionals.",
+    "Access NATO's official media resources. Professional-quality content on the latest news. The reference for media professionals.",
   skip: "Skip to content",
-  nav: { home: "Home", releases: "Press releases", videos: "Videos", people: "People", topics: "Topics", search: "Search", newsletter: "Newsletter" },
+  nav: { home: "Home", releases: "Press releases", videos: "Videos", photos: "Photos", people: "People", topics: "Topics", search: "Search", newsletter: "Newsletter" },
   languageName: "English",
   switchTo: "Version française",
   latestReleases: "Latest press releases",
@@ -96,6 +97,7 @@ const en = {
     mediaType: "Type of media",
     mediaTypes: { PRESS_AGENCY: "Press agency", PRINT: "Print", TELEVISION: "Television", RADIO: "Radio", ONLINE: "Online", FREELANCE: "Freelance", OTHER: "Other" },
     country: "Country (two-letter code, e.g. FR)",
+    countryName: "Country",
     language: "Preferred language",
     acceptTerms: "I accept the terms of use.",
     newsletter: "Subscribe to the newsletter",
@@ -194,7 +196,7 @@ const fr: Dictionary = {
   tagline:
     "Accédez aux ressources médiatiques officielles de l'OTAN. Un contenu de qualité professionnelle, diffusé sur les dernières actualités. La référence pour les professionnels des médias.",
   skip: "Aller au contenu",
-  nav: { home: "Accueil", releases: "Communiqués de presse", videos: "Vidéos", people: "Personnalités", topics: "Thèmes", search: "Recherche", newsletter: "Newsletter" },
+  nav: { home: "Accueil", releases: "Communiqués de presse", videos: "Vidéos", photos: "Photos", people: "Personnalités", topics: "Thèmes", search: "Recherche", newsletter: "Newsletter" },
   languageName: "Français",
   switchTo: "English version",
   latestReleases: "Derniers communiqués de presse",
@@ -272,6 +274,7 @@ const fr: Dictionary = {
     mediaType: "Type de média",
     mediaTypes: { PRESS_AGENCY: "Agence de presse", PRINT: "Presse écrite", TELEVISION: "Télévision", RADIO: "Radio", ONLINE: "En ligne", FREELANCE: "Indépendant", OTHER: "Autre" },
     country: "Pays (code à deux lettres, p. ex. FR)",
+    countryName: "Pays",
     language: "Langue préférée",
     acceptTerms: "J'accepte les conditions d'utilisation.",
     newsletter: "S'abonner à la newsletter",
@@ -377,4 +380,22 @@ export function formatDate(iso: string, lang: Lang): string {
     year: "numeric",
     timeZone: "UTC",
   }).format(new Date(iso));
+}
+
+/** "Label: value" as the language writes it: French puts a (non-breaking) space
+ * before the colon ("Crédit : OTAN"), English does not. */
+export function labelled(label: string, value: string, lang: Lang): string {
+  return lang === "fr" ? `${label}\u00a0: ${value}` : `${label}: ${value}`;
+}
+
+/** Words quoted in the page's language: « … » in French, “…” in English. */
+export function quoted(text: string, lang: Lang): string {
+  return lang === "fr" ? `«\u00a0${text}\u00a0»` : `“${text}”`;
+}
+
+/** Under a photo: its credit, then the day and the place it was taken. */
+export function photoFacts(photo: { credit: string; dateTaken?: string | null; place: string }, lang: Lang): string {
+  const credit = photo.credit ? labelled(dict(lang).credit, photo.credit, lang) : "";
+  const day = photo.dateTaken ? formatDate(photo.dateTaken, lang) : "";
+  return [credit, day, photo.place].filter(Boolean).join(" · ");
 }

@@ -39,3 +39,19 @@ export function langOfPath(path: string): Lang | null {
   const first = path.split("/")[1] ?? "";
   return isLang(first) ? first : null;
 }
+
+/**
+ * What the video player loads from the CMS's media, as paths of the portal's own
+ * origin (its /media/ route forwards them): the player asks for its subtitles and
+ * its poster in CORS mode (`crossOrigin`), which the CMS's /media/ does not answer,
+ * so from the CMS's address the poster would not show and the tracks would not load.
+ */
+export function playerMedia<Track extends { url: string }>(video: {
+  poster?: { url: string } | null;
+  subtitles: Track[];
+}): { poster: string | null; subtitles: Track[] } {
+  return {
+    poster: pathOf(video.poster?.url),
+    subtitles: video.subtitles.map((track) => ({ ...track, url: pathOf(track.url) ?? track.url })),
+  };
+}

@@ -30,6 +30,19 @@ export const VideoCardFields = graphql(`
   }
 `);
 
+export const GalleryCardFields = graphql(`
+  fragment GalleryCard on GalleryPage {
+    id
+    title
+    embargoedUntil
+    embargoTimeZone
+    date
+    place
+    summary
+    url
+  }
+`);
+
 export const HomeQuery = graphql(`
   query Home($locale: LanguageCode!) {
     pressReleases(locale: $locale, perPage: 6) { items { ...ReleaseCard } }
@@ -131,6 +144,35 @@ export const VideoFields = graphql(`
   }
 `);
 
+export const GalleryListQuery = graphql(`
+  query GalleryList($locale: LanguageCode!, $topic: String, $person: String, $dateFrom: Date, $dateTo: Date, $page: Int!) {
+    galleries(locale: $locale, topic: $topic, person: $person, dateFrom: $dateFrom, dateTo: $dateTo, page: $page, perPage: 12) {
+      items { ...GalleryCard }
+      pagination { total totalPages currentPage perPage }
+    }
+  }
+`);
+
+export const GalleryFields = graphql(`
+  fragment Gallery on GalleryPage {
+    id
+    title
+    embargoedUntil
+    embargoTimeZone
+    date
+    place
+    gallerySummary: summary
+    locale
+    url
+    photos { id caption credit usageTerms restrictions dateTaken place width height alt image { id url } srcSet(format: WEBP) }
+    people { id role person { id name slug } }
+    topics { id name slug }
+    relatedVideos { __typename id title url }
+    translations { id locale title url }
+    parent { id ... on GalleryIndexPage { translations { id locale url } } }
+  }
+`);
+
 export const PageByPathQuery = graphql(`
   query PageByPath($urlPath: String!) {
     page(urlPath: $urlPath) {
@@ -140,8 +182,10 @@ export const PageByPathQuery = graphql(`
       urlPath
       ... on PressReleasePage { ...Release }
       ... on VideoPage { ...Video }
+      ... on GalleryPage { ...Gallery }
       ... on NewsroomIndexPage { locale introduction translations { id locale url } }
       ... on VideoIndexPage { locale introduction translations { id locale url } }
+      ... on GalleryIndexPage { locale introduction translations { id locale url } }
     }
   }
 `);
@@ -154,6 +198,7 @@ export const PreviewQuery = graphql(`
       title
       ... on PressReleasePage { ...Release }
       ... on VideoPage { ...Video }
+      ... on GalleryPage { ...Gallery }
     }
   }
 `);

@@ -52,7 +52,7 @@ def accredit(email: str, password: str) -> None:
     )
 
 
-def embargo(slug: str, minutes: str) -> None:
+def embargo(slug: str, minutes: str, lang: str = "en") -> None:
     import datetime
 
     from django.utils import timezone
@@ -60,7 +60,7 @@ def embargo(slug: str, minutes: str) -> None:
     from newsroom.models import NewsroomIndexPage, PressReleasePage
 
     now = timezone.now()
-    index = NewsroomIndexPage.objects.get(locale__language_code="en")
+    index = NewsroomIndexPage.objects.get(locale__language_code=lang)
     page = PressReleasePage(
         title=f"Embargoed release {slug}",
         slug=slug,
@@ -93,7 +93,7 @@ def lift(slug: str) -> None:
     assert lift_due(now) >= 1
 
 
-def main(action: str, slug: str, title: str = "") -> None:
+def main(action: str, slug: str, title: str = "", lang: str = "en") -> None:
     from django.test import RequestFactory
 
     from newsroom.models import PressReleasePage
@@ -101,7 +101,7 @@ def main(action: str, slug: str, title: str = "") -> None:
     if action == "accredit":
         return accredit(slug, title)
     if action == "embargo":
-        return embargo(slug, title)
+        return embargo(slug, title, lang)
     if action == "lift":
         return lift(slug)
 
@@ -120,4 +120,4 @@ def main(action: str, slug: str, title: str = "") -> None:
 
 if __name__ == "__main__":
     django.setup()
-    main(*sys.argv[1:4])
+    main(*sys.argv[1:5])

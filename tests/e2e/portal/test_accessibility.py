@@ -106,9 +106,10 @@ def test_an_api_that_is_down_gives_a_friendly_page_with_a_retry(
         assert not serious_violations(page)
 
 
-def test_the_dialog_and_the_player_work_from_the_keyboard(portal, visit):
-    page = visit("en")
-    page.goto("/en/")
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_dialog_and_the_player_work_from_the_keyboard(lang, portal, visit):
+    page = visit(lang)
+    page.goto(f"/{lang}/")
     page.get_by_test_id("sign-in").focus()
     page.keyboard.press("Enter")
     dialog = page.get_by_test_id("account-dialog")
@@ -123,7 +124,9 @@ def test_the_dialog_and_the_player_work_from_the_keyboard(portal, visit):
     # A shot's timecode, reached and pressed from the keyboard, seeks the player.
     video = graphql(
         portal.cms,
-        "{ videos(locale: en, perPage: 1) { items { url shotlist { start } } } }",
+        "query($l: LanguageCode!) { videos(locale: $l, perPage: 1) "
+        "{ items { url shotlist { start } } } }",
+        {"l": lang},
     )["videos"]["items"][0]
     page.goto(urlsplit(video["url"]).path)
     player = page.get_by_test_id("player")

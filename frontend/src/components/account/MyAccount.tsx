@@ -48,7 +48,7 @@ export function MyAccount() {
           <dt>{t.lastName}</dt><dd>{me.lastName}</dd>
           <dt>{t.organisation}</dt><dd>{me.organisation}</dd>
           {me.mediaType ? (<><dt>{t.mediaType}</dt><dd>{t.mediaTypes[me.mediaType]}</dd></>) : null}
-          {me.countryName ? (<><dt>{t.country}</dt><dd>{me.countryName}</dd></>) : null}
+          {me.countryName ? (<><dt>{t.countryName}</dt><dd>{me.countryName}</dd></>) : null}
           <dt>{t.language}</dt><dd>{me.preferredLanguage === "fr" ? "Français" : "English"}</dd>
           <dt>{lang === "fr" ? "Inscrit le" : "Member since"}</dt><dd>{formatDate(me.dateJoined, lang)}</dd>
         </dl>

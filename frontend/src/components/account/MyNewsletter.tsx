@@ -5,7 +5,7 @@ import { useMutation, useQuery } from "@apollo/client/react";
 import { useState } from "react";
 import { graphql } from "@/gql";
 import { codedError, messageFor } from "@/lib/errors";
-import { dict, type Lang } from "@/lib/i18n";
+import { dict, labelled, type Lang } from "@/lib/i18n";
 
 const MyNewsletterQuery = graphql(`
   query MyNewsletter { myNewsletter { email language status allTopics topics { slug name } } }
@@ -41,7 +41,7 @@ export function MyNewsletter({ lang }: { lang: Lang }) {
       {loading ? <p role="status">…</p> : null}
       {!loading && subscribed ? (
         <p data-testid="newsletter-status">
-          {subscription.email}: {t.newsletter.status[subscription.status]}
+          {labelled(subscription.email, t.newsletter.status[subscription.status], lang)}
           {subscription.allTopics || !subscription.topics.length ? "" : ` (${subscription.topics.map((topic) => topic.name).join(", ")})`}
         </p>
       ) : null}

@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { EmbargoBanner } from "@/components/EmbargoBanner";
+import { PageLinks } from "@/components/pages/PageLinks";
 import { VideoWorkbenchLazy } from "@/components/video/VideoWorkbenchLazy";
 import type { VideoFragment } from "@/gql/graphql";
-import { dict, formatDate, type Lang } from "@/lib/i18n";
-import { pathOf } from "@/lib/paths";
+import { dict, formatDate, labelled, type Lang } from "@/lib/i18n";
+import { playerMedia } from "@/lib/paths";
 import { parseSeconds } from "@/lib/timecode";
 
 type Props = { video: VideoFragment; lang: Lang; searchParams: Record<string, string | string[] | undefined> };
@@ -29,34 +29,19 @@ export function VideoPageView({ video, lang, searchParams }: Props) {
       <VideoWorkbenchLazy
         lang={lang}
         videoId={video.id}
-        poster={video.poster?.url ?? null}
+        {...playerMedia(video)}
         hlsUrl={video.preview?.hlsUrl ?? null}
         renditions={video.renditions}
         shotlist={video.shotlist}
         soundbites={video.soundbites}
-        subtitles={video.subtitles.map((track) => ({ ...track, url: pathOf(track.url) ?? track.url }))}
         initialIn={parseSeconds(one("in"))}
         initialOut={parseSeconds(one("out"))}
       />
       {video.usageTerms ? (<section aria-labelledby="usage"><h2 id="usage">{t.usageTerms}</h2><p>{video.usageTerms}</p></section>) : null}
       {video.restrictions ? (<section aria-labelledby="restrictions"><h2 id="restrictions">{t.restrictions}</h2><p>{video.restrictions}</p></section>) : null}
-      {video.credit ? <p className="meta">{t.credit}: {video.credit}</p> : null}
+      {video.credit ? <p className="meta">{labelled(t.credit, video.credit, lang)}</p> : null}
       {video.transcript ? (<details><summary>{t.transcript}</summary><p style={{ whiteSpace: "pre-wrap" }}>{video.transcript}</p></details>) : null}
-      {video.people.length ? (
-        <section aria-labelledby="video-people"><h2 id="video-people">{t.people}</h2>
-          <ul>{video.people.map((item) => <li key={item.id}><Link href={`/${lang}/people/#${item.person.slug}`}>{item.person.name}</Link>{item.role ? `, ${item.role}` : ""}</li>)}</ul>
-        </section>
-      ) : null}
-      {video.topics.length ? (
-        <section aria-labelledby="video-topics"><h2 id="video-topics">{t.topics}</h2>
-          <ul className="tags">{video.topics.map((topic) => <li key={topic.id}><Link href={`/${lang}/videos/?topic=${topic.slug}`}>{topic.name}</Link></li>)}</ul>
-        </section>
-      ) : null}
-      {video.related.length ? (
-        <section aria-labelledby="video-related"><h2 id="video-related">{t.related}</h2>
-          <ul>{video.related.map((item) => <li key={item.id}><Link href={pathOf(item.url) ?? "#"}>{item.title}</Link></li>)}</ul>
-        </section>
-      ) : null}
+      <PageLinks lang={lang} kind="video" people={video.people} topics={video.topics} topicList={`/${lang}/videos/`} related={video.related} />
     </article>
   );
 }

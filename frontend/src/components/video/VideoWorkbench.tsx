@@ -8,8 +8,9 @@ import { useApolloClient, useMutation } from "@apollo/client/react";
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import type { DownloadJobFragment, Precision } from "@/gql/graphql";
 import { useAccount } from "@/components/account/AccountProvider";
+import { useAlive } from "@/lib/alive";
 import { codedError, messageFor } from "@/lib/errors";
-import { dict, type Lang } from "@/lib/i18n";
+import { dict, labelled, quoted, type Lang } from "@/lib/i18n";
 import { formatSeconds } from "@/lib/timecode";
 import { RequestVideoDownloadMutation, VideoDownloadJobQuery } from "./operations";
 
@@ -52,10 +53,7 @@ export function VideoWorkbench(props: Props) {
   const [job, setJob] = useState<DownloadJobFragment | null>(null);
   const [request] = useMutation(RequestVideoDownloadMutation);
   const client = useApolloClient();
-  const alive = useRef(true);
-  useEffect(() => () => {
-    alive.current = false;
-  }, []);
+  const alive = useAlive();
 
   // The streaming preview when the video has one: Safari plays HLS itself, other
   // browsers through hls.js, loaded only here.
@@ -190,7 +188,7 @@ export function VideoWorkbench(props: Props) {
         ) : null}
       </div>
       {timecodeList(t.shotlist, "shotlist", props.shotlist.map((shot) => ({ ...shot, label: shot.description })), "shot")}
-      {timecodeList(t.soundbites, "soundbites", props.soundbites.map((bite) => ({ ...bite, label: `${bite.speaker ? `${bite.speaker.name}: ` : ""}« ${bite.text} »` })), "soundbite")}
+      {timecodeList(t.soundbites, "soundbites", props.soundbites.map((bite) => ({ ...bite, label: bite.speaker ? labelled(bite.speaker.name, quoted(bite.text, lang), lang) : quoted(bite.text, lang) })), "soundbite")}
 
       <section aria-labelledby="downloads">
         <h2 id="downloads">{t.downloads.title}</h2>

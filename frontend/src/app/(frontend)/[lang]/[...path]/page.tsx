@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { ApiDownPage, NotFoundPage } from "@/components/pages/FallbackPages";
+import { GalleryLibrary } from "@/components/pages/GalleryLibrary";
+import { GalleryPageView } from "@/components/pages/GalleryPageView";
 import { ReleaseList } from "@/components/pages/ReleaseList";
 import { ReleasePage } from "@/components/pages/ReleasePage";
 import { VideoLibrary } from "@/components/pages/VideoLibrary";
@@ -100,6 +102,18 @@ export default async function CmsPage({ params, searchParams }: Props) {
       return (
         <Shell lang={lang} alternate={alternateOf(lang, page)}>
           <VideoLibrary title={page.title} introduction={page.introduction} lang={lang} searchParams={query} basePath={page.urlPath} />
+        </Shell>
+      );
+    case "GalleryPage":
+      return (
+        <Shell lang={lang} alternate={alternateOf(lang, page)}>
+          <GalleryPageView gallery={page} lang={lang} />
+        </Shell>
+      );
+    case "GalleryIndexPage":
+      return (
+        <Shell lang={lang} alternate={alternateOf(lang, page)}>
+          <GalleryLibrary title={page.title} introduction={page.introduction} lang={lang} searchParams={query} basePath={page.urlPath} />
         </Shell>
       );
     default:

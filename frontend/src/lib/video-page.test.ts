@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { dict, labelled, photoFacts, quoted } from "./i18n";
+import { playerMedia } from "./paths";
+
+describe("the video player's media", () => {
+  it("come from the portal's origin, poster included", () => {
+    const media = playerMedia({
+      poster: { url: "http://127.0.0.1:8000/media/original_images/poster.jpg" },
+      subtitles: [{ id: "1", locale: "fr", url: "http://127.0.0.1:8000/media/videos/subtitles/a-fr.vtt" }],
+    });
+    expect(media.poster).toBe("/media/original_images/poster.jpg");
+    expect(media.subtitles).toEqual([{ id: "1", locale: "fr", url: "/media/videos/subtitles/a-fr.vtt" }]);
+    expect(playerMedia({ poster: null, subtitles: [] }).poster).toBeNull();
+  });
+});
+
+describe("punctuation of the page's language", () => {
+  it("puts a space before the colon in French only", () => {
+    expect(labelled("Crédit", "OTAN", "fr")).toBe("Crédit\u00a0: OTAN");
+    expect(labelled("Credit", "NATO", "en")).toBe("Credit: NATO");
+  });
+  it("quotes a soundbite with the marks of the page's language", () => {
+    expect(quoted("KFOR acts impartially.", "fr")).toBe("«\u00a0KFOR acts impartially.\u00a0»");
+    expect(quoted("KFOR acts impartially.", "en")).toBe("“KFOR acts impartially.”");
+  });
+  it("labels the country in the profile without the form's hint", () => {
+    expect(dict("fr").account.countryName).toBe("Pays");
+    expect(dict("en").account.countryName).toBe("Country");
+  });
+});
+
+describe("the portal's tagline", () => {
+  it("says in English what the seed says in French: NATO's official resources", () => {
+    expect(dict("fr").tagline).toContain("ressources médiatiques officielles de l'OTAN");
+    expect(dict("en").tagline).toContain("NATO's official media resources");
+  });
+});
+
+describe("a gallery photo's facts", () => {
+  it("say the credit, the day and the place it was taken, in the page's language", () => {
+    const photo = { credit: "NATO Photo Desk", dateTaken: "2023-09-07T10:00:00Z", place: "Bruxelles, Belgique" };
+    expect(photoFacts(photo, "fr")).toBe("Crédit\u00a0: NATO Photo Desk · 7 septembre 2023 · Bruxelles, Belgique");
+    expect(photoFacts({ ...photo, place: "Brussels, Belgium" }, "en")).toBe("Credit: NATO Photo Desk · 7 September 2023 · Brussels, Belgium");
+    expect(photoFacts({ credit: "", dateTaken: null, place: "" }, "en")).toBe("");
+  });
+  it("are under a Photos entry of the menu in both languages", () => {
+    expect(dict("fr").nav.photos).toBe("Photos");
+    expect(dict("en").nav.photos).toBe("Photos");
+  });
+});
