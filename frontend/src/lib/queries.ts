@@ -198,6 +198,7 @@ export const PreviewQuery = graphql(`
       title
       ... on PressReleasePage { ...Release }
       ... on VideoPage { ...Video }
+      ... on GalleryPage { ...Gallery }
     }
   }
 `);

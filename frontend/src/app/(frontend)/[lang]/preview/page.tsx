@@ -1,5 +1,6 @@
 import { titled } from "@/lib/meta";
 import { notFound } from "next/navigation";
+import { GalleryPageView } from "@/components/pages/GalleryPageView";
 import { ReleasePage } from "@/components/pages/ReleasePage";
 import { VideoPageView } from "@/components/pages/VideoPageView";
 import { Shell } from "@/components/Shell";
@@ -28,7 +29,8 @@ export default async function PreviewPage({ params, searchParams }: { params: Pr
       {!page ? <p className="alert" role="alert">{t.preview.invalid}</p> : null}
       {page?.__typename === "PressReleasePage" ? <ReleasePage release={page} lang={lang} /> : null}
       {page?.__typename === "VideoPage" ? <VideoPageView video={page} lang={lang} searchParams={{}} /> : null}
-      {page && page.__typename !== "PressReleasePage" && page.__typename !== "VideoPage" ? <h1>{page.title}</h1> : null}
+      {page?.__typename === "GalleryPage" ? <GalleryPageView gallery={page} lang={lang} /> : null}
+      {page && page.__typename !== "PressReleasePage" && page.__typename !== "VideoPage" && page.__typename !== "GalleryPage" ? <h1>{page.title}</h1> : null}
     </Shell>
   );
 }
