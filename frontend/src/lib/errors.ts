@@ -14,7 +14,7 @@ const en: Record<string, Message> = {
   RATE_LIMITED: (e) => `Too many attempts. Please try again in ${e.retryAfter ?? 60} seconds.`,
   INVALID_CODE: (e) =>
     e.remainingAttempts !== undefined
-      ? `This code is not right. ${e.remainingAttempts} attempt(s) left.`
+      ? `This code is not right. ${e.remainingAttempts === 1 ? "1 attempt" : `${e.remainingAttempts} attempts`} left.`
       : "This code is not right.",
   TOO_MANY_ATTEMPTS: "Too many wrong codes: ask for a new code.",
   CODE_EXPIRED: "This code has expired: ask for a new code.",
@@ -61,7 +61,7 @@ const fr: Record<string, Message> = {
   RATE_LIMITED: (e) => `Trop de tentatives. Veuillez réessayer dans ${e.retryAfter ?? 60} secondes.`,
   INVALID_CODE: (e) =>
     e.remainingAttempts !== undefined
-      ? `Ce code n'est pas le bon. Il vous reste ${e.remainingAttempts} essai(s).`
+      ? `Ce code n'est pas le bon. Il vous reste ${e.remainingAttempts <= 1 ? `${e.remainingAttempts} essai` : `${e.remainingAttempts} essais`}.`
       : "Ce code n'est pas le bon.",
   TOO_MANY_ATTEMPTS: "Trop de codes erronés : demandez un nouveau code.",
   CODE_EXPIRED: "Ce code a expiré : demandez un nouveau code.",

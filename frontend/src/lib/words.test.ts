@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { messageFor } from "./errors";
 import { dict, labelled, photoFacts, quoted } from "./i18n";
 import { playerMedia } from "./paths";
 
@@ -46,5 +47,15 @@ describe("a gallery photo's facts", () => {
   it("are under a Photos entry of the menu in both languages", () => {
     expect(dict("fr").nav.photos).toBe("Photos");
     expect(dict("en").nav.photos).toBe("Photos");
+  });
+});
+
+describe("a wrong code's message", () => {
+  it("counts the attempts left in whole words, singular and plural", () => {
+    const wrong = (remainingAttempts: number, lang: "en" | "fr") => messageFor({ code: "INVALID_CODE", remainingAttempts }, lang);
+    expect(wrong(4, "fr")).toBe("Ce code n'est pas le bon. Il vous reste 4 essais.");
+    expect(wrong(1, "fr")).toBe("Ce code n'est pas le bon. Il vous reste 1 essai.");
+    expect(wrong(4, "en")).toBe("This code is not right. 4 attempts left.");
+    expect(wrong(1, "en")).toBe("This code is not right. 1 attempt left.");
   });
 });
