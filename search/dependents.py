@@ -10,9 +10,11 @@ each gallery was published again; a deleted topic's name went on finding them.
 The app that owns such an object calls ``follow(model)`` from its ``ready()``
 (newsroom: people and topics). From then on, saving one with other words in the
 fields that entries hold (a rename), or deleting one, writes the entries and the
-search documents of every object of every kind that reaches it again. Each
-language's variant is its own row with its own links, so the galleries of every
-language that link it are written, and only those. Search imports no content
+search documents of every object of every kind that reaches it again, in every
+language: an entry may hold the name of the variant in its own language of the
+row it links (wagtail-localize copies a translated gallery's links as they are:
+newsroom/linked/models.py), so what links any variant of a translatable object
+is written, and a new translation writes it too. Search imports no content
 app: what depends on what is read from the kinds' models' ``search_fields``.
 
 Cost: writing an object again takes 4-9 ms (SQLite, PostgreSQL, on two busy
@@ -36,6 +38,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django_tasks import task
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail.search.backends import get_search_backends
 
@@ -87,11 +90,18 @@ def dependencies(model: type[models.Model]) -> list[Dependency]:
 def dependents(instance: models.Model) -> dict[type[models.Model], list[int]]:
     """``{kind's model: [pk]}``: the objects whose entries reach ``instance``
     (one query per kind that reaches its model)."""
+    # An entry may show the variant of a linked object in its own language
+    # (a gallery translated in wagtail-localize links the source's rows):
+    # every language's variant reaches what links any of them.
+    key = getattr(instance, "translation_key", None)
     conditions: dict[type[models.Model], list[models.Q]] = {}
     for dependency in dependencies(type(instance)):
-        conditions.setdefault(dependency.model, []).append(
-            models.Q(**{dependency.path: instance.pk})
+        lookup = (
+            {f"{dependency.path}__translation_key": key}
+            if key is not None and isinstance(instance, TranslatableMixin)
+            else {dependency.path: instance.pk}
         )
+        conditions.setdefault(dependency.model, []).append(models.Q(**lookup))
     found = {}
     for model, reaching in conditions.items():
         pks = list(
@@ -189,7 +199,14 @@ def _saving(sender: type, instance: models.Model, raw: bool = False, **_: Any) -
 def _saved(
     sender: type, instance: models.Model, created: bool, raw: bool = False, **_: Any
 ) -> None:
-    if raw or created or "_search_words_were" not in instance.__dict__:
+    if raw:
+        return
+    if created:
+        # A new translation: what links its other variants shows its name now.
+        if isinstance(instance, TranslatableMixin) and dependencies(sender):
+            index_dependents(instance)
+        return
+    if "_search_words_were" not in instance.__dict__:
         return
     were = instance.__dict__.pop("_search_words_were")
     if were is not None and all(

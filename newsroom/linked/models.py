@@ -3,6 +3,7 @@ related press releases (see the package's docstring)."""
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any, ClassVar
 
 from django.db import models
@@ -13,6 +14,24 @@ from wagtail.models import Orderable, Page
 from .fields import LinkedPersonType
 from .loaders import linked_people, linked_related, linked_topics
 from .vocabulary import PERSON, TOPIC
+
+
+def name_in_page_language(link: models.Model, linked: models.Model) -> str:
+    """The name of ``linked`` (a person or topic) as the page of ``link`` shows
+    it: its variant in the page's language, else its own (as the loaders do).
+    wagtail-localize copies a page's links as they are, so a translated page
+    links the source language's rows."""
+    if linked.locale_id == link.page.locale_id:
+        return linked.name
+    variant = (
+        type(linked)
+        .objects.filter(
+            translation_key=linked.translation_key, locale_id=link.page.locale_id
+        )
+        .values_list("name", flat=True)
+        .first()
+    )
+    return variant or linked.name
 
 
 class PersonLink(Orderable):
@@ -30,6 +49,11 @@ class PersonLink(Orderable):
     class Meta(Orderable.Meta):
         abstract = True
 
+    @cached_property  # once per link row, however many photos index it
+    def person_name(self) -> str:
+        """For the search index: the person's name in the page's language."""
+        return name_in_page_language(self, self.person)
+
 
 class TopicLink(Orderable):
     """A page is filed under a topic."""
@@ -45,6 +69,11 @@ class TopicLink(Orderable):
 
     class Meta(Orderable.Meta):
         abstract = True
+
+    @cached_property  # once per link row, however many photos index it
+    def topic_name(self) -> str:
+        """For the search index: the topic's name in the page's language."""
+        return name_in_page_language(self, self.topic)
 
 
 class ReleaseLink(Orderable):

@@ -38,14 +38,25 @@ from . import graphql as fields
 from .assets import PhotoAsset
 from .graphql import GalleryPhotoType, related_videos_type
 
-# The names of a gallery's people and topics, in the gallery's language: they
-# find the gallery and each of its photos.
+# The names of a gallery's people and topics: they find the gallery and each of
+# its photos. The linked row's name, and the name the gallery shows (its
+# variant in the gallery's language: a gallery translated in wagtail-localize
+# links the source language's rows). search/dependents.py writes them again
+# when one is renamed, translated or deleted.
 GALLERY_NAMES = [
     index.RelatedFields(
-        "gallery_people", [index.RelatedFields("person", [index.SearchField("name")])]
+        "gallery_people",
+        [
+            index.SearchField("person_name"),
+            index.RelatedFields("person", [index.SearchField("name")]),
+        ],
     ),
     index.RelatedFields(
-        "gallery_topics", [index.RelatedFields("topic", [index.SearchField("name")])]
+        "gallery_topics",
+        [
+            index.SearchField("topic_name"),
+            index.RelatedFields("topic", [index.SearchField("name")]),
+        ],
     ),
 ]
 

@@ -1,7 +1,8 @@
 """Words a search document holds of another object: a gallery and each of its
 photos are found by the names of the gallery's people and topics. When an
 editor renames or deletes one of them, those documents are written again, in
-every language, at once for a few and through a queued task for many."""
+every language, at once for a few and through a queued task for many; and a
+translated gallery is found by the names it shows (its language's variants)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from newsroom.models import Person, Topic
-from tests.factories import PersonFactory, TopicFactory
+from tests.factories import PersonFactory, TopicFactory, locale
 from tests.newsroom.test_translation import translate_everything
 from tests.photos.conftest import make_asset, make_gallery
 
@@ -125,3 +126,32 @@ def test_many_dependents_are_written_by_the_worker(search, tagged_galleries):
     for language, gallery in (("en", english), ("fr", french)):
         assert found(search, "bettong", language) == both(gallery.slug)
         assert found(search, "quokka", language) == set()
+
+
+def test_a_translated_gallery_is_found_by_the_names_it_shows(
+    gql, search, django_capture_on_commit_callbacks
+):
+    """wagtail-localize copies a gallery's links as they are: the French gallery
+    links the English topic, and shows its French variant, added later. The
+    French gallery and its photos are found by the name they show."""
+    topic = TopicFactory(name="Western Quokkas", slug="western-quokkas")
+    english = make_gallery("Arrival of the delegation", [make_asset()], topics=[topic])
+    french = translate_everything(
+        english, "fr", "FR", django_capture_on_commit_callbacks
+    )
+    sujet = topic.copy_for_translation(locale("fr"))
+    sujet.name = "Quokkas occidentaux"
+    sujet.save()
+    shown = gql(
+        '{ page(slug: "%s", locale: fr) { ... on GalleryPage { topics { name } } } }'
+        % french.slug
+    )["data"]["page"]["topics"]
+    assert shown == [{"name": "Quokkas occidentaux"}]
+    assert found(search, "occidentaux", "fr") == both(french.slug)
+    # Renamed, the variant finds them by its new name.
+    sujet.name = "Quokkas de l'Ouest"
+    sujet.save()
+    assert found(search, "ouest", "fr") == both(french.slug)
+    assert found(search, "occidentaux", "fr") == set()
+    # The English gallery keeps the English name.
+    assert found(search, "western", "en") == both(english.slug)
