@@ -59,3 +59,11 @@ describe("a wrong code's message", () => {
     expect(wrong(1, "en")).toBe("This code is not right. 1 attempt left.");
   });
 });
+
+describe("the video page's segment buttons", () => {
+  it("call a soundbite a soundbite, not a shot", () => {
+    expect(dict("en").downloads.useSoundbite).toBe("Use this soundbite as the clip");
+    expect(dict("fr").downloads.useSoundbite).toBe("Sélectionner cet extrait sonore");
+    expect(dict("en").downloads.useSoundbite).not.toBe(dict("en").downloads.useShot);
+  });
+});
