@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { messageFor } from "./errors";
+import { filtersForSwitch } from "./filters";
 import { dict, labelled, photoFacts, quoted } from "./i18n";
 import { playerMedia } from "./paths";
 
@@ -65,5 +66,14 @@ describe("the video page's segment buttons", () => {
     expect(dict("en").downloads.useSoundbite).toBe("Use this soundbite as the clip");
     expect(dict("fr").downloads.useSoundbite).toBe("Sélectionner cet extrait sonore");
     expect(dict("en").downloads.useSoundbite).not.toBe(dict("en").downloads.useShot);
+  });
+});
+
+describe("the language switch of a filtered list", () => {
+  it("keeps the topic, person and dates, not the page number nor a refused value", () => {
+    expect(filtersForSwitch({ topic: "kfor", person: "jens-stoltenberg", dateFrom: "2023-01-01", page: "2" }))
+      .toBe("?topic=kfor&person=jens-stoltenberg&dateFrom=2023-01-01");
+    expect(filtersForSwitch({ topic: "not a slug!", dateTo: "2023-13-45" })).toBe("");
+    expect(filtersForSwitch({})).toBe("");
   });
 });
