@@ -16,6 +16,8 @@ answers.
 - ``filter_visible_images(queryset) -> queryset``: the images the current reader
   may list (``image``/``images``): the photos app leaves out the web copies of
   photos no gallery the reader may see shows yet.
+- ``page_public_since(page) -> datetime | None``: from when the current reader
+  could see a live page, when later than its publish (the lift of its embargo).
 
 And one signal, ``page_withdrawn(page)``: a live page left the public without
 being unpublished (published again under an embargo, embargo/lifting.py). ``page``
@@ -25,6 +27,7 @@ and caches drop it, as for an unpublish.
 
 from __future__ import annotations
 
+import datetime
 from functools import reduce
 from operator import or_
 
@@ -54,6 +57,21 @@ def hidden_page_paths() -> list[str]:
 
 def is_withheld(page: object) -> bool:
     return any(withheld(page) for withheld in hooks.get_hooks("is_page_withheld"))
+
+
+def public_since(
+    page: object, moment: datetime.datetime | None
+) -> datetime.datetime | None:
+    """``moment`` (when ``page`` was published), or the later time from which the
+    current reader could see it: a page published under embargo tells the public
+    it was published at the lift, not when the accredited journalists got it."""
+    if moment is None:
+        return None
+    for since in hooks.get_hooks("page_public_since"):
+        later = since(page)
+        if later is not None and later > moment:
+            moment = later
+    return moment
 
 
 def published(queryset: QuerySet) -> QuerySet:

@@ -79,3 +79,12 @@ def is_embargoed(page, at: datetime.datetime | None = None) -> bool:
     if page.pk is None:
         return False
     return Page.objects.filter(pk=page.pk).filter(under_embargo(at)).exists()
+
+
+def lifted_at(page) -> datetime.datetime | None:
+    """For a reader who may not read under embargo: the lift of ``page``'s
+    embargo, once it has lifted (before, the page does not exist for them)."""
+    if not isinstance(page, EmbargoMixin) or may_read_embargoed():
+        return None
+    until = page.embargoed_until
+    return until if until is not None and until <= timezone.now() else None

@@ -13,7 +13,7 @@ from grapple.types.interfaces import PageInterface
 from grapple.utils import resolve_queryset
 
 from cms.public_urls import page_url
-from cms.visibility import published
+from cms.visibility import public_since, published
 
 from .dependencies import TREE, depends_on
 from .page_loaders import (
@@ -94,6 +94,12 @@ class PortalPageInterface(PageInterface):
 
     def resolve_url(self, info, **kwargs):
         return page_url(self, info.context)
+
+    def resolve_first_published_at(self, info, **kwargs):
+        return public_since(self, self.first_published_at)
+
+    def resolve_last_published_at(self, info, **kwargs):
+        return public_since(self, self.last_published_at)
 
     def resolve_url_path(self, info, **kwargs):
         return site_path(self, info.context)

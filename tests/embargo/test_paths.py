@@ -299,3 +299,24 @@ def test_a_redirect_to_an_embargoed_release_waits_for_the_lift(
     tick()
     found = graphql(readers["anonymous"], query)["redirects"]
     assert [redirect["oldPath"] for redirect in found] == ["/en/summit-draft"]
+
+
+def test_after_the_lift_the_public_sees_the_release_published_at_the_lift(
+    readers, embargoed, clock
+):
+    """firstPublishedAt and lastPublishedAt (the portal's sitemap reads the
+    latter): when the accredited journalists got the release is theirs to know."""
+    published_at = embargoed.first_published_at
+    lift = embargoed.embargoed_until
+    clock.tick(LIFT + datetime.timedelta(minutes=5))
+    tick()
+    query = """query($id: ID) { page(id: $id) { firstPublishedAt lastPublishedAt }
+      pages(contentType: "newsroom.PressReleasePage", order: "-id", limit: 1) {
+        firstPublishedAt } }"""
+    for kind in READERS:
+        data = graphql(readers[kind], query, {"id": str(embargoed.pk)})
+        seen = {
+            datetime.datetime.fromisoformat(value)
+            for value in (*data["page"].values(), data["pages"][0]["firstPublishedAt"])
+        }
+        assert seen == {published_at if kind in SEES_EMBARGOED else lift}, kind
