@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.search.backends import get_search_backends
 from wagtail.signals import page_published
 
 from cms.graphql.cache import invalidate_on_commit
 from cms.graphql.dependencies import list_tag
+from search.dependents import index_dependents
 
-from .models import GalleryPage, GalleryPhoto, PhotoAsset
+from .models import GalleryPage, PhotoAsset
 
 
 @receiver(post_save, sender=PhotoAsset)
@@ -33,8 +33,6 @@ def photo_file_deleted(sender, instance: PhotoAsset, **kwargs) -> None:
 @receiver(page_published, sender=GalleryPage)
 def gallery_published(sender, instance: GalleryPage, **kwargs) -> None:
     # The inline links (people, topics) are saved with the page, maybe after
-    # its photos were indexed: index the photos once the revision is published.
-    photos = list(GalleryPhoto.get_indexed_objects().filter(page=instance))
-    if photos:
-        for backend in get_search_backends(with_auto_update=True):
-            backend.add_bulk(GalleryPhoto, photos)
+    # its photos were indexed: index the photos once the revision is published
+    # (through the worker for a gallery of many photos).
+    index_dependents(instance)

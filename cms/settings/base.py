@@ -388,6 +388,10 @@ GRAPHQL_MAX_COUNT = int(env("GRAPHQL_MAX_COUNT", "10000"))
 # Search on PostgreSQL ranks the newest this many matches of each type and
 # language (search/documents/postgres.py); fewer matches are all ranked.
 SEARCH_RANKED_CANDIDATES = int(env("SEARCH_RANKED_CANDIDATES", "1000"))
+# A person or topic renamed or deleted: up to this many galleries and photos that
+# hold its name are indexed again in the editor's request, more by the worker
+# (search/dependents.py).
+SEARCH_DEPENDENTS_INLINE = int(env("SEARCH_DEPENDENTS_INLINE", "100"))
 # A page number further than this many items into a list is a deferred join (its
 # ids first, then its rows: cms/graphql/pagination.py); nearer, one query.
 GRAPHQL_DEFERRED_JOIN_OFFSET = int(env("GRAPHQL_DEFERRED_JOIN_OFFSET", "100"))

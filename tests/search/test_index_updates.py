@@ -8,6 +8,7 @@ import json
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
@@ -84,6 +85,25 @@ def test_people_are_indexed_when_saved_and_deleted(search):
     assert search("quenda")["items"] == []
     Person.objects.filter(pk=person.pk).delete()
     assert search("bilby")["items"] == []
+
+
+def test_an_answer_cached_before_the_index_task_ran_is_not_served_after_it(
+    search, django_capture_on_commit_callbacks
+):
+    """As in production: the publish commits, a reader searches before the
+    worker has indexed the release (the shared cache stores that answer), then
+    the worker indexes it: the next search finds it."""
+    from django_tasks import default_task_backend
+
+    queued = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    with override_settings(GRAPHQL_CACHE_ENABLED=True, TASKS=queued):
+        with django_capture_on_commit_callbacks(execute=True):
+            release = create_release(title="Bettong briefing")
+        assert search("bettong")["items"] == []
+        with django_capture_on_commit_callbacks(execute=True):
+            for result in list(default_task_backend.results):  # the worker
+                result.task.call(*result.args, **result.kwargs)
+        assert slugs(search("bettong")) == [release.slug]
 
 
 # --- Query counts ----------------------------------------------------------------
