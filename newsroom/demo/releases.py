@@ -386,7 +386,7 @@ RELEASES = [
     )),
     release((2025, 12, 3), 17, "room", ["ukraine", "partnerships"], ["mark-rutte"], (
         "allies-review-support-to-ukraine-ahead-of-winter", "Brussels",
-        "Allies review support to Ukraine ahead of a second winter of attacks on energy",
+        "Allies review support to Ukraine ahead of another winter of attacks on energy",
         "Foreign ministers met in Brussels to take stock of deliveries of air defence and of the training provided to Ukrainian personnel in 2025.",
         [P("Ministers heard from the NATO command in Wiesbaden on deliveries made through the year and on the priorities for the months ahead."),
          P("Allies also discussed how to make support for Ukraine predictable over several years.")],

@@ -205,3 +205,16 @@ def test_a_role_changes_with_the_release_date(gql):
     assert roles["kfor-opens-a-community-liaison-office-in-mitrovica"] == {
         "Elise Marchetti": "Spokesperson"
     }
+
+
+def test_the_ukraine_winter_release_says_in_english_what_it_says_in_french():
+    """December 2025 came before Ukraine's fourth winter of attacks on its energy,
+    not its second: the French says "un nouvel hiver", and so must the English."""
+    (release,) = [
+        item
+        for item in RELEASES
+        if item["slug"]["en"] == "allies-review-support-to-ukraine-ahead-of-winter"
+    ]
+    assert "nouvel hiver" in release["title"]["fr"]
+    assert "another winter" in release["title"]["en"]
+    assert "second winter" not in release["title"]["en"]

@@ -1,4 +1,4 @@
-import type { Dictionary } from "./i18n";
+import { dict, type Dictionary } from "./i18n";
 
 // The filters of a list page, read from its query string and checked before the
 // API is asked, so bad input gets a message in the page's language.
@@ -69,4 +69,15 @@ export function withParams(filters: Omit<ListFilters, "page"> & { page?: number 
   }
   const text = query.toString();
   return text ? `?${text}` : "";
+}
+
+/**
+ * The filters of a list page's query string, for the language switch: the same
+ * list in the other language, filtered alike (topics and people keep their slugs
+ * in every language). The page number is left out (the lists need not be as
+ * long), and so is a value the list would refuse.
+ */
+export function filtersForSwitch(params: Params): string {
+  const { page: _page, ...filters } = readListFilters(params, dict("en")).value;
+  return withParams(filters);
 }

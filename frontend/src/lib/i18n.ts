@@ -151,6 +151,7 @@ const en = {
     ready: "Your file is ready:",
     save: "Download the file",
     useShot: "Use this shot as the clip",
+    useSoundbite: "Use this soundbite as the clip",
     expires: (when: string) => `The link expires at ${when}.`,
   },
   newsletter: {
@@ -328,6 +329,7 @@ const fr: Dictionary = {
     ready: "Votre fichier est prêt :",
     save: "Télécharger le fichier",
     useShot: "Prendre ce plan comme extrait",
+    useSoundbite: "Sélectionner cet extrait sonore",
     expires: (when: string) => `Le lien expire à ${when}.`,
   },
   newsletter: {

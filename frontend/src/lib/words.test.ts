@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { messageFor } from "./errors";
+import { filtersForSwitch } from "./filters";
 import { dict, labelled, photoFacts, quoted } from "./i18n";
 import { playerMedia } from "./paths";
 
@@ -57,5 +58,22 @@ describe("a wrong code's message", () => {
     expect(wrong(1, "fr")).toBe("Ce code n'est pas le bon. Il vous reste 1 essai.");
     expect(wrong(4, "en")).toBe("This code is not right. 4 attempts left.");
     expect(wrong(1, "en")).toBe("This code is not right. 1 attempt left.");
+  });
+});
+
+describe("the video page's segment buttons", () => {
+  it("call a soundbite a soundbite, not a shot", () => {
+    expect(dict("en").downloads.useSoundbite).toBe("Use this soundbite as the clip");
+    expect(dict("fr").downloads.useSoundbite).toBe("Sélectionner cet extrait sonore");
+    expect(dict("en").downloads.useSoundbite).not.toBe(dict("en").downloads.useShot);
+  });
+});
+
+describe("the language switch of a filtered list", () => {
+  it("keeps the topic, person and dates, not the page number nor a refused value", () => {
+    expect(filtersForSwitch({ topic: "kfor", person: "jens-stoltenberg", dateFrom: "2023-01-01", page: "2" }))
+      .toBe("?topic=kfor&person=jens-stoltenberg&dateFrom=2023-01-01");
+    expect(filtersForSwitch({ topic: "not a slug!", dateTo: "2023-13-45" })).toBe("");
+    expect(filtersForSwitch({})).toBe("");
   });
 });

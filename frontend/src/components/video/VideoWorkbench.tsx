@@ -165,7 +165,7 @@ export function VideoWorkbench(props: Props) {
                 setOut(String(item.end));
                 setSegment(kindOf === "shot" ? { shot: item.id } : { soundbite: item.id });
               }}>
-                {t.downloads.useShot}
+                {kindOf === "shot" ? t.downloads.useShot : t.downloads.useSoundbite}
               </button>
             </li>
           ))}

@@ -11,6 +11,7 @@ import { VideoPageView } from "@/components/pages/VideoPageView";
 import { Shell } from "@/components/Shell";
 import { readAsReader } from "@/lib/cms";
 import { API_DOWN_SEGMENT, FALLBACK_HEADER, NOT_FOUND_SEGMENT, RETRY_HEADER, retryPath } from "@/lib/gate";
+import { filtersForSwitch } from "@/lib/filters";
 import { dict, isLang, otherLang, type Lang } from "@/lib/i18n";
 import { pathOf } from "@/lib/paths";
 import { PageByPathQuery } from "@/lib/queries";
@@ -94,13 +95,13 @@ export default async function CmsPage({ params, searchParams }: Props) {
       );
     case "NewsroomIndexPage":
       return (
-        <Shell lang={lang} alternate={alternateOf(lang, page)}>
+        <Shell lang={lang} alternate={alternateOf(lang, page) + filtersForSwitch(query)}>
           <ReleaseList title={page.title} introduction={page.introduction} lang={lang} searchParams={query} basePath={page.urlPath} />
         </Shell>
       );
     case "VideoIndexPage":
       return (
-        <Shell lang={lang} alternate={alternateOf(lang, page)}>
+        <Shell lang={lang} alternate={alternateOf(lang, page) + filtersForSwitch(query)}>
           <VideoLibrary title={page.title} introduction={page.introduction} lang={lang} searchParams={query} basePath={page.urlPath} />
         </Shell>
       );
@@ -112,7 +113,7 @@ export default async function CmsPage({ params, searchParams }: Props) {
       );
     case "GalleryIndexPage":
       return (
-        <Shell lang={lang} alternate={alternateOf(lang, page)}>
+        <Shell lang={lang} alternate={alternateOf(lang, page) + filtersForSwitch(query)}>
           <GalleryLibrary title={page.title} introduction={page.introduction} lang={lang} searchParams={query} basePath={page.urlPath} />
         </Shell>
       );
