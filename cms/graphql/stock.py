@@ -157,14 +157,15 @@ class MediaQuery:
     def resolve_redirects(root, info, **kwargs) -> list[Redirect]:
         """grapple's ``redirects`` (one per site for a redirect of every site),
         without those to a page the reader may not see or on a site it may not."""
-        redirects = Redirect.objects.select_related("redirect_page", "site")
-        targets = Page.objects.filter(pk__in=redirects.values("redirect_page_id"))
-        shown = set(published(targets).values_list("pk", flat=True))
+        # Filtered in SQL: a page left out is never loaded, so the answer's
+        # dependencies (Surrogate-Key) do not name it either.
+        shown = published(Page.objects.all()).values("pk")
+        redirects = Redirect.objects.filter(
+            Q(redirect_page__isnull=True) | Q(redirect_page__in=shown)
+        ).select_related("redirect_page", "site")
         sites = list(_sites())
         found = []
         for redirect in redirects:
-            if redirect.redirect_page_id and redirect.redirect_page_id not in shown:
-                continue
             for site in sites:
                 if redirect.site_id in (None, site.pk):
                     found.append(copy.copy(redirect))

@@ -10,6 +10,7 @@ import io
 
 import pytest
 from django.core.files.base import ContentFile
+from django.test import override_settings
 from django.utils import timezone
 from PIL import Image as PillowImage
 from wagtail.contrib.redirects.models import Redirect
@@ -302,3 +303,20 @@ def test_collections_show_no_trace_of_the_private_ones(gql):
     before = gql(query)["data"]
     private_collection()
     assert gql(query)["data"] == before
+
+
+@override_settings(GRAPHQL_CACHE_ENABLED=True)
+def test_a_shared_answer_names_no_page_a_reader_may_not_see(
+    client, django_capture_on_commit_callbacks
+):
+    """Surrogate-Key lists what a shared answer read: a page left out must not
+    have been read (its translation key would tell that it exists)."""
+    with django_capture_on_commit_callbacks(execute=True):
+        draft = create_release(title="Not yet", publish=False)
+        Redirect.objects.create(old_path="/en/not-yet", redirect_page=draft)
+        public = create_release(title="Out now")
+        Redirect.objects.create(old_path="/en/out-now", redirect_page=public)
+    response = client.get("/graphql/", {"query": "{ redirects { oldPath } }"})
+    keys = response["Surrogate-Key"].split()
+    assert f"tk:{public.translation_key}" in keys
+    assert f"tk:{draft.translation_key}" not in keys
