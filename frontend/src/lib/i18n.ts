@@ -134,6 +134,8 @@ const en = {
   downloads: {
     title: "Download",
     signInToDownload: "Sign in to play and download",
+    photo: "Download the original",
+    signInToDownloadPhoto: "Sign in to download",
     rendition: "Quality",
     whole: "Whole video",
     clip: "Clip",
@@ -312,6 +314,8 @@ const fr: Dictionary = {
   downloads: {
     title: "Télécharger",
     signInToDownload: "Se connecter pour lire et télécharger",
+    photo: "Télécharger l'original",
+    signInToDownloadPhoto: "Se connecter pour télécharger",
     rendition: "Qualité",
     whole: "Vidéo complète",
     clip: "Extrait",

@@ -77,3 +77,12 @@ describe("the language switch of a filtered list", () => {
     expect(filtersForSwitch({})).toBe("");
   });
 });
+
+describe("a gallery photo's download button", () => {
+  it("asks a signed-out reader to sign in, in both languages", () => {
+    expect(dict("fr").downloads.photo).toBe("Télécharger l'original");
+    expect(dict("fr").downloads.signInToDownloadPhoto).toBe("Se connecter pour télécharger");
+    expect(dict("en").downloads.photo).toBe("Download the original");
+    expect(dict("en").downloads.signInToDownloadPhoto).toBe("Sign in to download");
+  });
+});
