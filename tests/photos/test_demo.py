@@ -54,3 +54,17 @@ def test_loading_the_demo_again_changes_nothing():
         GalleryPhoto.objects.count(),
     )
     assert counts[0] == 5
+
+
+def test_the_seed_meetings_gallery_describes_only_what_the_seed_tells():
+    """The seed release says the Secretary General received Vjosa Osmani at NATO
+    Headquarters to discuss the tensions in the north and KFOR; it tells of no
+    press conference, so the gallery of real people must not invent one."""
+    from photos.demo.galleries import GALLERIES
+
+    (meeting,) = [g for g in GALLERIES if "vjosa-osmani" in g["people"]]
+    texts = [*meeting["summary"].values()]
+    texts += [photo[lang] for photo in meeting["photos"] for lang in ("en", "fr")]
+    for text in texts:
+        for invented in ("press point", "point de presse", "conference", "conférence"):
+            assert invented not in text.lower(), text

@@ -240,3 +240,27 @@ def test_production_settings_refuse_to_start_without_secrets():
         timeout=60,
     )
     assert done.returncode != 0 and "DJANGO_SECRET_KEY" in done.stderr
+
+
+def test_the_redis_worker_outlives_redis_being_down_when_it_starts_a_round():
+    """RQ's loop gives up when Redis stays away; the worker command then starts a
+    new round, and building the new RQ worker already talks to Redis. Seen in the
+    production-like run: that error escaped the loop and the worker process died,
+    so the tasks kept in the database during the outage were never relayed."""
+    import redis
+    from rq import Queue
+
+    from cms.management.commands.portal_worker import Command
+    from cms.tasks import PortalWorker
+
+    url = "redis://127.0.0.1:%d/0" % closed_port()
+
+    def build(_queues):
+        connection = redis.Redis.from_url(url, socket_connect_timeout=1)
+        return PortalWorker(
+            [Queue("default", connection=connection)], connection=connection
+        )
+
+    command = Command(stdout=io.StringIO(), stderr=io.StringIO())
+    command.run_redis_queue(None, True, False, build=build)  # --burst: one round
+    assert "Redis unreachable" in command.stderr.getvalue()

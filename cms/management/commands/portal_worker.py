@@ -82,10 +82,16 @@ class Command(BaseCommand):
             stderr=self.stderr,
         )
 
-    def run_redis_queue(self, queues, burst: bool, _reload: bool) -> None:
+    def run_redis_queue(
+        self, queues, burst: bool, _reload: bool, build=build_worker
+    ) -> None:
         while True:
-            worker = build_worker(queues)
+            worker = None
             try:
+                # Inside the try: building a worker already talks to Redis (RQ
+                # names its connection), and Redis may still be down when RQ's
+                # loop has given up.
+                worker = build(queues)
                 worker.take_back_dead_workers_jobs()
                 relay_fallback()
                 worker.work(
@@ -95,6 +101,6 @@ class Command(BaseCommand):
                 )
             except (RedisConnectionError, RedisTimeoutError) as error:
                 self.stderr.write(f"Redis unreachable ({error}); retrying in 2 s")
-            if burst or worker._stop_requested:
+            if burst or (worker is not None and worker._stop_requested):
                 return
             time.sleep(2)
